@@ -1,0 +1,75 @@
+package org.cartcompanion.patient.access.client;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.cartcompanion.patient.problem.ProblemException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Asks care-team-service, the source of truth for membership, who belongs where. Answers are cached for a few seconds
+ * so a revoked membership stops working quickly; a 404 means "nobody known", and an unreachable care-team-service is a
+ * 503 for the caller rather than a guess.
+ */
+@ApplicationScoped
+public class CareTeamDirectory {
+
+    private final CareTeamClient client;
+    private final Duration ttl;
+    private final Duration timeout;
+    private final Map<String, Cached<Memberships>> memberships = new ConcurrentHashMap<>();
+    private final Map<UUID, Cached<Optional<CenterContact>>> centers = new ConcurrentHashMap<>();
+
+    public CareTeamDirectory(@RestClient CareTeamClient client,
+            @ConfigProperty(name = "patient.directory.cache-ttl", defaultValue = "PT10S") Duration ttl,
+            @ConfigProperty(name = "patient.directory.timeout", defaultValue = "PT3S") Duration timeout) {
+        this.client = client;
+        this.ttl = ttl;
+        this.timeout = timeout;
+    }
+
+    public Uni<Memberships> memberships(String subject) {
+        return cached(memberships, subject, () -> client.memberships(subject).onFailure(WebApplicationException.class)
+                .recoverWithUni(e -> absentOn404(e, Memberships.none(subject))));
+    }
+
+    public Uni<Optional<CenterContact>> center(UUID centerId) {
+        return cached(centers, centerId, () -> client.center(centerId).map(Optional::of)
+                .onFailure(WebApplicationException.class).recoverWithUni(e -> absentOn404(e, Optional.empty())));
+    }
+
+    private <K, V> Uni<V> cached(Map<K, Cached<V>> cache, K key, Supplier<Uni<V>> load) {
+        Cached<V> hit = cache.get(key);
+        if (hit != null && hit.expiresAt().isAfter(Instant.now())) {
+            return Uni.createFrom().item(hit.value());
+        }
+        return load.get().ifNoItem().after(timeout).fail().onFailure(e -> !(e instanceof ProblemException))
+                .transform(e -> {
+                    Log.warnf("care-team-service unavailable: %s", e.getClass().getSimpleName());
+                    return new ProblemException(503, "dependency-unavailable",
+                            "Membership cannot be checked right now; please retry shortly.");
+                }).invoke(value -> cache.put(key, new Cached<>(value, Instant.now().plus(ttl))));
+    }
+
+    private static <V> Uni<V> absentOn404(Throwable e, V absent) {
+        if (e instanceof WebApplicationException web && web.getResponse().getStatus() == 404) {
+            return Uni.createFrom().item(absent);
+        }
+        return Uni.createFrom().failure(e);
+    }
+
+    private record Cached<V>(V value, Instant expiresAt) {
+    }
+}

@@ -1,0 +1,18 @@
+package org.cartcompanion.patient.caregiver.repository;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.cartcompanion.patient.caregiver.CaregiverLink;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class CaregiverLinkRepository implements PanacheRepositoryBase<CaregiverLink, UUID> {
+
+    public Uni<Boolean> isLinked(UUID patientId, String subject) {
+        return count("patientId = ?1 and subject = ?2", patientId, subject).map(n -> n > 0);
+    }
+}

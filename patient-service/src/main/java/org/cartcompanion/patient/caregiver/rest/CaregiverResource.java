@@ -1,0 +1,57 @@
+package org.cartcompanion.patient.caregiver.rest;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.cartcompanion.patient.caregiver.service.CaregiverService;
+import org.cartcompanion.patient.problem.Problem;
+import org.cartcompanion.patient.security.Caller;
+import org.cartcompanion.patient.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/patients/{id}/caregivers")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Caregivers")
+@APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The role may not call this endpoint", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class CaregiverResource {
+
+    private final CaregiverService service;
+    private final Caller caller;
+
+    public CaregiverResource(CaregiverService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.COORDINATOR, Roles.CLINICIAN, Roles.PATIENT })
+    @Operation(summary = "Link a caregiver (the patient, or a clinician or coordinator of the patient's center)")
+    @APIResponse(responseCode = "201", description = "Linked", content = @Content(schema = @Schema(implementation = CaregiverResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown patient, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already linked", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> link(@PathParam("id") UUID patientId, @Valid @NotNull LinkCaregiverRequest request) {
+        return service.link(patientId, request, caller)
+                .map(link -> Response.created(URI.create("/api/v1/patients/" + patientId + "/caregivers/" + link.id))
+                        .entity(CaregiverResponse.of(link)).build());
+    }
+}

@@ -1,0 +1,71 @@
+package org.cartcompanion.patient.me;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.cartcompanion.patient.access.client.CareTeamDirectory;
+import org.cartcompanion.patient.patient.Patient;
+import org.cartcompanion.patient.patient.repository.PatientRepository;
+import org.cartcompanion.patient.security.Caller;
+import org.cartcompanion.patient.security.Roles;
+import org.cartcompanion.patient.timeline.CheckInCadence;
+import org.cartcompanion.patient.timeline.Phase;
+import org.cartcompanion.patient.timeline.Timeline;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class MeService {
+
+    private final PatientRepository patients;
+    private final CareTeamDirectory directory;
+    private final Clock clock;
+
+    public MeService(PatientRepository patients, CareTeamDirectory directory, Clock clock) {
+        this.patients = patients;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    @WithSession
+    public Uni<MeResponse> me(Caller caller) {
+        String subject = caller.subject();
+        Uni<List<Patient>> own = caller.has(Roles.PATIENT)
+                ? patients.findBySubject(subject).map(p -> p == null ? List.of() : List.of(p))
+                : Uni.createFrom().item(List.of());
+        Uni<List<Patient>> linked = caller.has(Roles.CAREGIVER) ? patients.findLinkedToCaregiver(subject)
+                : Uni.createFrom().item(List.of());
+        return Uni.combine().all().unis(own, linked).with((a, b) -> {
+            Map<UUID, Patient> unique = new LinkedHashMap<>();
+            a.forEach(p -> unique.put(p.id, p));
+            b.forEach(p -> unique.putIfAbsent(p.id, p));
+            return new ArrayList<>(unique.values());
+        }).flatMap(list -> describe(list, clock.instant()))
+                .map(described -> new MeResponse(subject, caller.roles().stream().sorted().toList(), described));
+    }
+
+    private Uni<List<MeResponse.MePatient>> describe(List<Patient> list, Instant now) {
+        if (list.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Multi.createFrom().iterable(list).onItem()
+                .transformToUniAndConcatenate(p -> directory.center(p.centerId).map(center -> {
+                    long day = Timeline.dayPostInfusion(p.infusionDate, Timeline.localDate(now, ZoneId.of(p.timeZone)));
+                    Phase phase = Timeline.phaseOf(day);
+                    MeResponse.Center contact = center.map(c -> new MeResponse.Center(c.name(), c.phone()))
+                            .orElse(new MeResponse.Center(null, null));
+                    return new MeResponse.MePatient(p.id, p.displayName, day, phase,
+                            CheckInCadence.nextDue(phase, null, p.createdAt), contact);
+                })).collect().asList();
+    }
+}

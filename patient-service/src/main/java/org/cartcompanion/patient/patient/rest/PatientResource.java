@@ -1,0 +1,76 @@
+package org.cartcompanion.patient.patient.rest;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.cartcompanion.patient.patient.service.PatientService;
+import org.cartcompanion.patient.problem.Problem;
+import org.cartcompanion.patient.security.Caller;
+import org.cartcompanion.patient.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/patients")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Patients")
+@APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The role may not call this endpoint", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class PatientResource {
+
+    private final PatientService service;
+    private final Caller caller;
+    private final Clock clock;
+
+    public PatientResource(PatientService service, Caller caller, Clock clock) {
+        this.service = service;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.COORDINATOR, Roles.CLINICIAN })
+    @Operation(summary = "Enroll a patient (coordinator or clinician of the patient's center)")
+    @APIResponse(responseCode = "201", description = "Enrolled", content = @Content(schema = @Schema(implementation = PatientResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The center is not one of the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A patient with this subject is already enrolled", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> enroll(@Valid @NotNull EnrollPatientRequest request) {
+        return service.enroll(request, caller)
+                .map(patient -> Response.created(URI.create("/api/v1/patients/" + patient.id))
+                        .entity(PatientResponse.of(patient, clock.instant())).build());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.PATIENT, Roles.CAREGIVER, Roles.CLINICIAN, Roles.COORDINATOR, Roles.COMMUNITY_PHYSICIAN })
+    @Operation(summary = "Read a patient the caller may see")
+    @APIResponse(responseCode = "200", description = "The patient", content = @Content(schema = @Schema(implementation = PatientResponse.class)))
+    @APIResponse(responseCode = "404", description = "Unknown, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> get(@PathParam("id") UUID id) {
+        return service.visible(id, caller).map(patient -> {
+            PatientResponse body = PatientResponse.of(patient, clock.instant());
+            // The day number is part of the representation, so it is part of the tag.
+            return Response.ok(body).tag(new EntityTag(patient.version + "." + body.dayPostInfusion())).build();
+        });
+    }
+}

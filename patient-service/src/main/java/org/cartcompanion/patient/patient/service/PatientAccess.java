@@ -1,0 +1,48 @@
+package org.cartcompanion.patient.patient.service;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.cartcompanion.patient.access.client.CareTeamDirectory;
+import org.cartcompanion.patient.caregiver.repository.CaregiverLinkRepository;
+import org.cartcompanion.patient.patient.Patient;
+import org.cartcompanion.patient.security.Caller;
+import org.cartcompanion.patient.security.Roles;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Decides from stored relations whether a caller may see a patient: the patient themself, a linked caregiver, or staff
+ * of the patient's center (membership asked of care-team-service).
+ */
+@ApplicationScoped
+public class PatientAccess {
+
+    private final CaregiverLinkRepository caregivers;
+    private final CareTeamDirectory directory;
+
+    public PatientAccess(CaregiverLinkRepository caregivers, CareTeamDirectory directory) {
+        this.caregivers = caregivers;
+        this.directory = directory;
+    }
+
+    public Uni<Boolean> maySee(Patient patient, Caller caller) {
+        String subject = caller.subject();
+        if (caller.has(Roles.PATIENT) && patient.subject.equals(subject)) {
+            return Uni.createFrom().item(true);
+        }
+        Uni<Boolean> caregiver = caller.has(Roles.CAREGIVER) ? caregivers.isLinked(patient.id, subject)
+                : Uni.createFrom().item(false);
+        return caregiver
+                .flatMap(linked -> linked ? Uni.createFrom().item(true) : isCenterStaff(patient.centerId, caller));
+    }
+
+    /** A clinician or coordinator who belongs to the center's staff. */
+    public Uni<Boolean> isCenterStaff(UUID centerId, Caller caller) {
+        if (!caller.has(Roles.CLINICIAN) && !caller.has(Roles.COORDINATOR)) {
+            return Uni.createFrom().item(false);
+        }
+        return directory.memberships(caller.subject()).map(m -> m.isStaffOf(centerId));
+    }
+}

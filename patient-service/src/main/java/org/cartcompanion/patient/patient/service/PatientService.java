@@ -1,0 +1,105 @@
+package org.cartcompanion.patient.patient.service;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.cartcompanion.patient.patient.Language;
+import org.cartcompanion.patient.patient.Patient;
+import org.cartcompanion.patient.patient.repository.PatientRepository;
+import org.cartcompanion.patient.patient.rest.EnrollPatientRequest;
+import org.cartcompanion.patient.problem.ProblemException;
+import org.cartcompanion.patient.security.Caller;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class PatientService {
+
+    /** Enrollment may precede infusion (lymphodepletion), but not by more than this. */
+    private static final int MAX_DAYS_BEFORE_INFUSION = 60;
+
+    private final PatientRepository patients;
+    private final PatientAccess access;
+    private final Clock clock;
+
+    public PatientService(PatientRepository patients, PatientAccess access, Clock clock) {
+        this.patients = patients;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<Patient> enroll(EnrollPatientRequest request, Caller caller) {
+        ZoneId zone = zoneOf(request.timeZone());
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(zone).toLocalDate();
+        if (request.infusionDate().isAfter(today.plusDays(MAX_DAYS_BEFORE_INFUSION))) {
+            throw ProblemException.badRequest("infusionDate is more than " + MAX_DAYS_BEFORE_INFUSION + " days ahead.");
+        }
+        if (request.secondDoseDate() != null && request.secondDoseDate().isBefore(request.infusionDate())) {
+            throw ProblemException.badRequest("secondDoseDate is before infusionDate.");
+        }
+        if (request.birthYear() > today.getYear()) {
+            throw ProblemException.badRequest("birthYear is in the future.");
+        }
+        return access.isCenterStaff(request.centerId(), caller).flatMap(staff -> {
+            if (!staff) {
+                // Not revealing whether the center exists to someone outside it.
+                return Uni.createFrom().failure(ProblemException.notFound("Center"));
+            }
+            return patients.findBySubject(request.subject()).flatMap(existing -> {
+                if (existing != null) {
+                    return Uni.createFrom()
+                            .failure(ProblemException.conflict("A patient with this subject is already enrolled."));
+                }
+                Patient patient = new Patient();
+                patient.id = UUID.randomUUID();
+                patient.centerId = request.centerId();
+                patient.subject = request.subject();
+                patient.displayName = request.displayName();
+                patient.birthYear = request.birthYear();
+                patient.timeZone = zone.getId();
+                patient.infusionDate = request.infusionDate();
+                patient.secondDoseDate = request.secondDoseDate();
+                patient.product = request.product();
+                patient.disease = request.disease();
+                patient.externalId = request.externalId();
+                patient.phone = request.phone();
+                patient.email = request.email();
+                patient.language = request.language() == null ? Language.EN : request.language();
+                patient.enrolledBy = caller.subject();
+                patient.createdAt = now;
+                patient.updatedAt = now;
+                return patients.persistAndFlush(patient);
+            });
+        });
+    }
+
+    /** The patient if the caller may see them; otherwise 404, whether or not the patient exists. */
+    @WithSession
+    public Uni<Patient> visible(UUID patientId, Caller caller) {
+        return patients.findById(patientId).flatMap(patient -> {
+            if (patient == null) {
+                return Uni.createFrom().failure(ProblemException.notFound("Patient"));
+            }
+            return access.maySee(patient, caller).flatMap(ok -> ok ? Uni.createFrom().item(patient)
+                    : Uni.createFrom().failure(ProblemException.notFound("Patient")));
+        });
+    }
+
+    static ZoneId zoneOf(String timeZone) {
+        try {
+            return ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            throw ProblemException.badRequest("timeZone is not a known IANA time zone.");
+        }
+    }
+}

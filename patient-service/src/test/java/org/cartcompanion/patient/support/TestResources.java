@@ -1,0 +1,12 @@
+package org.cartcompanion.patient.support;
+
+import io.quarkus.test.common.QuarkusTestResource;
+
+/** Test resources shared by every {@code @QuarkusTest} of this module. */
+@QuarkusTestResource(TestKeysResource.class)
+@QuarkusTestResource(CareTeamStub.class)
+public final class TestResources {
+
+    private TestResources() {
+    }
+}
