@@ -1,0 +1,88 @@
+package org.cartcompanion.careteam.center.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.cartcompanion.careteam.center.Center;
+import org.cartcompanion.careteam.center.service.CenterService;
+import org.cartcompanion.careteam.paging.Cursor;
+import org.cartcompanion.careteam.paging.PageResponse;
+import org.cartcompanion.careteam.problem.Problem;
+import org.cartcompanion.careteam.security.Caller;
+import org.cartcompanion.careteam.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/centers")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Centers")
+@APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The role may not call this endpoint", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class CenterResource {
+
+    private final CenterService service;
+    private final Caller caller;
+
+    public CenterResource(CenterService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Create a center (admin)")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = CenterResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> create(@Valid @NotNull CreateCenterRequest request) {
+        return service.create(request, caller).map(center -> Response
+                .created(URI.create("/api/v1/centers/" + center.id)).entity(CenterResponse.of(center)).build());
+    }
+
+    @GET
+    @RolesAllowed({ Roles.ADMIN, Roles.COORDINATOR, Roles.CLINICIAN, Roles.COMMUNITY_PHYSICIAN })
+    @Operation(summary = "The centers the caller belongs to (admin: all)")
+    @APIResponse(responseCode = "200", description = "One page of centers")
+    @APIResponse(responseCode = "400", description = "Invalid cursor or limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<PageResponse<CenterResponse>> list(@QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
+        int size = Cursor.limit(limit);
+        return service.page(caller, Cursor.decode(cursor), size).map(rows -> {
+            List<Center> page = rows.size() > size ? rows.subList(0, size) : rows;
+            String next = rows.size() > size ? new Cursor(page.get(size - 1).createdAt, page.get(size - 1).id).encode()
+                    : null;
+            return new PageResponse<>(page.stream().map(CenterResponse::of).toList(), next);
+        });
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.ADMIN, Roles.COORDINATOR, Roles.CLINICIAN, Roles.COMMUNITY_PHYSICIAN })
+    @Operation(summary = "Read a center the caller belongs to (admin: any)")
+    @APIResponse(responseCode = "200", description = "The center", content = @Content(schema = @Schema(implementation = CenterResponse.class)))
+    @APIResponse(responseCode = "404", description = "Unknown, or not the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> get(@PathParam("id") UUID id) {
+        return service.visible(id, caller).map(center -> Response.ok(CenterResponse.of(center))
+                .tag(new EntityTag(Long.toString(center.version))).build());
+    }
+}

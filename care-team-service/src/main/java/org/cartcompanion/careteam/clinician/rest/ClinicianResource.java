@@ -1,0 +1,67 @@
+package org.cartcompanion.careteam.clinician.rest;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.cartcompanion.careteam.clinician.service.ClinicianService;
+import org.cartcompanion.careteam.paging.PageResponse;
+import org.cartcompanion.careteam.problem.Problem;
+import org.cartcompanion.careteam.security.Caller;
+import org.cartcompanion.careteam.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/centers/{centerId}/clinicians")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Clinicians")
+@APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The role may not call this endpoint", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "Unknown center, or not the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ClinicianResource {
+
+    private final ClinicianService service;
+    private final Caller caller;
+
+    public ClinicianResource(ClinicianService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.ADMIN, Roles.COORDINATOR })
+    @Operation(summary = "Add a clinician to a center (admin, or a coordinator of the center)")
+    @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = ClinicianResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already known to the center", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> add(@PathParam("centerId") UUID centerId, @Valid @NotNull AddClinicianRequest request) {
+        return service.add(centerId, request, caller)
+                .map(added -> Response.created(URI.create("/api/v1/centers/" + centerId + "/clinicians/" + added.id()))
+                        .entity(added).build());
+    }
+
+    @GET
+    @RolesAllowed({ Roles.ADMIN, Roles.COORDINATOR, Roles.CLINICIAN })
+    @Operation(summary = "The center's clinicians (admin, or the center's staff)")
+    @APIResponse(responseCode = "200", description = "The clinicians")
+    public Uni<PageResponse<ClinicianResponse>> list(@PathParam("centerId") UUID centerId) {
+        return service.list(centerId, caller).map(all -> new PageResponse<>(all, null));
+    }
+}

@@ -1,0 +1,57 @@
+package org.cartcompanion.careteam.internal;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.util.UUID;
+
+import org.cartcompanion.careteam.support.Fixtures;
+import org.cartcompanion.careteam.support.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class InternalDirectoryResourceTest {
+
+    private static final String SERVICE = TestTokens.token("patient-service", "service");
+
+    @Test
+    void servicesReadMembershipsWithTheStaffFlag() {
+        String center = Fixtures.createCenter();
+        String other = Fixtures.createCenter();
+        String subject = Fixtures.unique("community");
+        String id = Fixtures.addClinician(center, subject, "COMMUNITY_PHYSICIAN");
+        String nurse = Fixtures.unique("nurse");
+        Fixtures.addClinician(other, nurse, "NURSE");
+
+        given().auth().oauth2(SERVICE).get("/internal/v1/subjects/" + subject + "/memberships").then().statusCode(200)
+                .body("clinicianId", equalTo(id)).body("memberships", hasSize(1))
+                .body("memberships[0].centerId", equalTo(center))
+                .body("memberships[0].role", equalTo("COMMUNITY_PHYSICIAN"))
+                .body("memberships[0].staff", equalTo(false));
+        given().auth().oauth2(SERVICE).get("/internal/v1/subjects/" + nurse + "/memberships").then().statusCode(200)
+                .body("memberships[0].staff", equalTo(true));
+        given().auth().oauth2(SERVICE).get("/internal/v1/subjects/nobody-" + UUID.randomUUID() + "/memberships").then()
+                .statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void servicesReadACentersContact() {
+        String center = Fixtures.createCenter();
+        given().auth().oauth2(SERVICE).get("/internal/v1/centers/" + center).then().statusCode(200)
+                .body("phone", equalTo("+15550199")).body("hotlineEmail", equalTo("hotline@example.org"));
+        given().auth().oauth2(SERVICE).get("/internal/v1/centers/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    void onlyTheServiceRoleMayCallInternalEndpoints() {
+        String center = Fixtures.createCenter();
+        for (String role : new String[] { "admin", "coordinator", "clinician", "patient", "caregiver",
+                "community-physician" }) {
+            given().auth().oauth2(TestTokens.token("user-" + role, role)).get("/internal/v1/centers/" + center).then()
+                    .statusCode(403).contentType("application/problem+json");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.cartcompanion.careteam.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.cartcompanion.careteam.support.TestTokens;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** Every secured endpoint refuses missing and bad tokens with 401, and wrong roles with 403. */
+@QuarkusTest
+class TokenRejectionTest {
+
+    private static final String CENTER = "/api/v1/centers/" + UUID.randomUUID();
+
+    static Stream<Arguments> endpoints() {
+        return Stream.of(Arguments.of("POST", "/api/v1/centers"), Arguments.of("GET", "/api/v1/centers"),
+                Arguments.of("GET", CENTER), Arguments.of("POST", CENTER + "/clinicians"),
+                Arguments.of("GET", CENTER + "/clinicians"),
+                Arguments.of("GET", "/internal/v1/subjects/someone/memberships"),
+                Arguments.of("GET", "/internal/v1/centers/" + UUID.randomUUID()));
+    }
+
+    static Stream<Arguments> badTokens() {
+        String[] groups = { "admin", "coordinator", "clinician", "service" };
+        Stream<Arguments> tokens = Stream.of(Arguments.of("none", null),
+                Arguments.of("expired", TestTokens.expired("someone", groups)),
+                Arguments.of("foreign issuer", TestTokens.foreignIssuer("someone", groups)),
+                Arguments.of("foreign key", TestTokens.foreignKey("someone", groups)),
+                Arguments.of("tampered", TestTokens.tampered("someone", groups)), Arguments.of("garbage", "not.a.jwt"));
+        return tokens.flatMap(t -> endpoints().map(e -> Arguments.of(t.get()[0], t.get()[1], e.get()[0], e.get()[1])));
+    }
+
+    @ParameterizedTest(name = "{0} token on {2} {3}")
+    @MethodSource("badTokens")
+    void badTokensAre401ProblemJson(String kind, String token, String method, String path) {
+        RequestSpecification request = given().contentType(ContentType.JSON).body("{}");
+        if (token != null) {
+            request = request.auth().oauth2(token);
+        }
+        request.request(method, path).then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer").body("status", equalTo(401));
+    }
+
+    static Stream<Arguments> wrongRoles() {
+        return Stream.of(Arguments.of("coordinator", "POST", "/api/v1/centers"),
+                Arguments.of("clinician", "POST", "/api/v1/centers"),
+                Arguments.of("service", "POST", "/api/v1/centers"), Arguments.of("patient", "GET", "/api/v1/centers"),
+                Arguments.of("caregiver", "GET", CENTER), Arguments.of("clinician", "POST", CENTER + "/clinicians"),
+                Arguments.of("patient", "GET", CENTER + "/clinicians"),
+                Arguments.of("admin", "GET", "/internal/v1/subjects/someone/memberships"));
+    }
+
+    @ParameterizedTest(name = "{0} on {1} {2}")
+    @MethodSource("wrongRoles")
+    void wrongRoleIs403ProblemJson(String role, String method, String path) {
+        given().auth().oauth2(TestTokens.token("someone-" + role, role)).contentType(ContentType.JSON).body("{}")
+                .request(method, path).then().statusCode(403).contentType("application/problem+json")
+                .body("status", equalTo(403));
+    }
+}

@@ -1,0 +1,43 @@
+package org.cartcompanion.careteam.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.UUID;
+
+import io.restassured.http.ContentType;
+
+/** Builds the data a test needs through the public API, with fresh names and subjects each time. */
+public final class Fixtures {
+
+    public static final String ADMIN = TestTokens.token("admin-1", "admin");
+
+    private Fixtures() {
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID();
+    }
+
+    public static String centerJson(String name) {
+        return """
+                {"name":"%s","timeZone":"America/Chicago","phone":"+15550199","hotlineEmail":"hotline@example.org"}"""
+                .formatted(name);
+    }
+
+    public static String createCenter() {
+        return given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(centerJson(unique("Center")))
+                .post("/api/v1/centers").then().statusCode(201).extract().path("id");
+    }
+
+    public static String clinicianJson(String subject, String role) {
+        return """
+                {"subject":"%s","name":"Dr. %s","email":"%s@example.org","phone":"+15550111","role":"%s"}"""
+                .formatted(subject, subject, subject, role);
+    }
+
+    /** Adds a clinician (as admin) and returns their id. */
+    public static String addClinician(String centerId, String subject, String role) {
+        return given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(clinicianJson(subject, role))
+                .post("/api/v1/centers/" + centerId + "/clinicians").then().statusCode(201).extract().path("id");
+    }
+}
