@@ -1,0 +1,8 @@
+package org.cartcompanion.alert.triage.rest;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The answer to a delivery; the same for a first delivery and every redelivery of an event. */
+public record TriageEventReceipt(UUID eventId, Instant receivedAt) {
+}

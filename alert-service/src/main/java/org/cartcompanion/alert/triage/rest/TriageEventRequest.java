@@ -1,0 +1,22 @@
+package org.cartcompanion.alert.triage.rest;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.cartcompanion.alert.triage.Disposition;
+import org.cartcompanion.alert.triage.Phase;
+
+/** {@code POST /internal/v1/triage-events}, sent by patient-service's outbox relay. */
+public record TriageEventRequest(@NotNull UUID eventId, @NotNull UUID patientId, @NotNull UUID centerId, UUID checkInId,
+        @NotNull Disposition disposition,
+        @NotNull @Size(max = 60) List<@NotNull @Pattern(regexp = "[A-Za-z0-9_]{1,30}") String> firedRules,
+        @NotNull @Min(-30) @Max(36500) Integer dayPostInfusion, @NotNull Phase phase, @Size(max = 2000) String summary,
+        @NotNull OffsetDateTime occurredAt) {
+}
