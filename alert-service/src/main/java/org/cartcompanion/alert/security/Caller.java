@@ -10,8 +10,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * Who is calling: the JWT subject (or {@code upn}) and the roles in {@code groups}. What the caller may touch is
- * decided from stored relations, never from other claims.
+ * Who is calling: the JWT subject (or {@code upn}) and the roles in {@code groups}. What the caller may touch is decided from
+ * stored relations, never from other claims.
  */
 @RequestScoped
 public class Caller {

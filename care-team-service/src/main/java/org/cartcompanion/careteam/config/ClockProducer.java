@@ -9,8 +9,8 @@ import jakarta.enterprise.inject.Produces;
 import io.quarkus.arc.DefaultBean;
 
 /**
- * The service's clock, replaceable in tests that need a fixed "now". It ticks in microseconds, the
- * precision PostgreSQL stores, so an instant reads back exactly as it was written.
+ * The service's clock, replaceable in tests that need a fixed "now". It ticks in microseconds, the precision PostgreSQL stores,
+ * so an instant reads back exactly as it was written.
  */
 public class ClockProducer {
 

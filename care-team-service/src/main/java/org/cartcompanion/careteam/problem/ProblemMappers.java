@@ -27,8 +27,8 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
 /**
- * The one place where failures become {@code application/problem+json} (RFC 9457). Details are written for the caller
- * and never carry class names, stack traces or patient data.
+ * The one place where failures become {@code application/problem+json} (RFC 9457). Details are written for the caller and never
+ * carry class names, stack traces or patient data.
  */
 public class ProblemMappers {
 

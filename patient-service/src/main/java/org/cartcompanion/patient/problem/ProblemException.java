@@ -1,8 +1,8 @@
 package org.cartcompanion.patient.problem;
 
 /**
- * A failure the client can act on, answered as problem+json with the given status. The detail is shown to the caller,
- * so it must never carry patient data or internals.
+ * A failure the client can act on, answered as problem+json with the given status. The detail is shown to the caller, so it
+ * must never carry patient data or internals.
  */
 public class ProblemException extends RuntimeException {
 

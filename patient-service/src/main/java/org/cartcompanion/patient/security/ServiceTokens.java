@@ -10,8 +10,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.smallrye.jwt.build.Jwt;
 
 /**
- * Mints the JWT this service presents to the others: group {@code service}, the deployment's issuer and audience,
- * signed with the key at {@code smallrye.jwt.sign.key.location}. A token is reused until shortly before it expires.
+ * Mints the JWT this service presents to the others: group {@code service}, the deployment's issuer and audience, signed with
+ * the key at {@code smallrye.jwt.sign.key.location}. A token is reused until shortly before it expires.
  */
 @ApplicationScoped
 public class ServiceTokens {

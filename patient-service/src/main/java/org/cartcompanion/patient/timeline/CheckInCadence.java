@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * How often a symptom check-in is expected in each phase (clinical-rules.md §6.2): twice a day in P1, daily in P2,
- * every 2–3 days in P3 (the tighter bound is used), weekly in P4, monthly after.
+ * How often a symptom check-in is expected in each phase (clinical-rules.md §6.2): twice a day in P1, daily in P2, every 2–3
+ * days in P3 (the tighter bound is used), weekly in P4, monthly after.
  */
 public final class CheckInCadence {
 
@@ -23,8 +23,8 @@ public final class CheckInCadence {
     }
 
     /**
-     * When the next check-in is due: one interval after the last one, or at once (the enrollment time) for a patient
-     * who has never checked in.
+     * When the next check-in is due: one interval after the last one, or at once (the enrollment time) for a patient who has
+     * never checked in.
      */
     public static Instant nextDue(Phase phase, Instant lastCheckIn, Instant enrolledAt) {
         if (lastCheckIn == null) {

@@ -6,8 +6,8 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Where a patient stands after infusion, counted in the patient's own calendar: day 0 is the infusion date, and "today"
- * is the date in the patient's time zone, not the server's.
+ * Where a patient stands after infusion, counted in the patient's own calendar: day 0 is the infusion date, and "today" is the
+ * date in the patient's time zone, not the server's.
  */
 public final class Timeline {
 

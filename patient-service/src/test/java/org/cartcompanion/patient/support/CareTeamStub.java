@@ -15,8 +15,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Plays care-team-service's internal contract ({@code /internal/v1/**}) for this service's tests. Each test registers
- * the memberships it needs with fresh ids, so tests do not see each other's data.
+ * Plays care-team-service's internal contract ({@code /internal/v1/**}) for this service's tests. Each test registers the
+ * memberships it needs with fresh ids, so tests do not see each other's data.
  */
 public class CareTeamStub implements QuarkusTestResourceLifecycleManager {
 

@@ -11,8 +11,8 @@ import java.security.PrivateKey;
 import java.util.Base64;
 
 /**
- * Key pairs that exist only for this test run: the trusted one (written to target/ so the service can verify and sign
- * with it) and a foreign one whose tokens must be refused.
+ * Key pairs that exist only for this test run: the trusted one (written to target/ so the service can verify and sign with it)
+ * and a foreign one whose tokens must be refused.
  */
 public final class TestKeys {
 

@@ -15,8 +15,8 @@ import org.cartcompanion.careteam.security.Roles;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Who may see and manage a center, from stored membership. A center the caller has no part in answers 404, as if it did
- * not exist.
+ * Who may see and manage a center, from stored membership. A center the caller has no part in answers 404, as if it did not
+ * exist.
  */
 @ApplicationScoped
 public class CenterAccess {

@@ -41,8 +41,8 @@ public class ClinicianService {
     }
 
     /**
-     * Adds a clinician to a center (admin, or a coordinator on its staff). A clinician already known elsewhere, such as
-     * a community physician shared by two centers, keeps one identity.
+     * Adds a clinician to a center (admin, or a coordinator on its staff). A clinician already known elsewhere, such as a
+     * community physician shared by two centers, keeps one identity.
      */
     @WithTransaction
     public Uni<ClinicianResponse> add(UUID centerId, AddClinicianRequest request, Caller caller) {

@@ -19,9 +19,9 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Asks care-team-service, the source of truth for membership, who belongs where. Answers are cached for a few seconds
- * so a revoked membership stops working quickly; a 404 means "nobody known", and an unreachable care-team-service is a
- * 503 for the caller rather than a guess.
+ * Asks care-team-service, the source of truth for membership, who belongs where. Answers are cached for a few seconds so a
+ * revoked membership stops working quickly; a 404 means "nobody known", and an unreachable care-team-service is a 503 for the
+ * caller rather than a guess.
  */
 @ApplicationScoped
 public class CareTeamDirectory {

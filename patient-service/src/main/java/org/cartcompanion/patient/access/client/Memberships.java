@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The centers a user belongs to, as care-team-service knows them. {@code staff} is false for a community physician, who
- * is known to a center without being one of its staff.
+ * The centers a user belongs to, as care-team-service knows them. {@code staff} is false for a community physician, who is
+ * known to a center without being one of its staff.
  */
 public record Memberships(String subject, UUID clinicianId, List<Membership> memberships) {
 

@@ -13,8 +13,8 @@ import org.cartcompanion.patient.security.Roles;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Decides from stored relations whether a caller may see a patient: the patient themself, a linked caregiver, or staff
- * of the patient's center (membership asked of care-team-service).
+ * Decides from stored relations whether a caller may see a patient: the patient themself, a linked caregiver, or staff of the
+ * patient's center (membership asked of care-team-service).
  */
 @ApplicationScoped
 public class PatientAccess {

@@ -90,7 +90,10 @@ class PatientResourceTest {
         given().auth().oauth2(coordinator).contentType(ContentType.TEXT).body(valid).post("/api/v1/patients").then()
                 .statusCode(415).contentType("application/problem+json");
         given().auth().oauth2(coordinator).contentType(ContentType.JSON)
-                .body(valid.replace("Ana P.", "A".repeat(70_000))).post("/api/v1/patients").then().statusCode(413);
+                .body(valid.replace("Ana P.", "A".repeat(70_000))).post("/api/v1/patients")
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("status", equalTo(413));
 
         // None of the bad requests stored anything: the valid one still enrolls.
         given().auth().oauth2(coordinator).contentType(ContentType.JSON).body(valid).post("/api/v1/patients").then()

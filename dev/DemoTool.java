@@ -1,0 +1,283 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The local launcher's helper, run as a single-file program (`java dev/DemoTool.java ...`) so that it
+ * needs nothing but a JDK: it makes the local signing key pair, waits for the services, seeds the demo
+ * data through the public APIs only, and mints the demo users' tokens.
+ *
+ * <pre>
+ *   keys DIR                        create DIR/private.pem and DIR/public.pem unless they exist
+ *   wait SECONDS URL...             wait until every URL answers 200
+ *   seed                            seed the demo data and print the tokens (config from the environment)
+ *   token SUBJECT GROUP...          print one token
+ * </pre>
+ *
+ * Environment: DEMO_KEY_DIR, MP_JWT_VERIFY_ISSUER, DEMO_AUDIENCE, PATIENT_URL, ALERT_URL, CARE_TEAM_URL,
+ * DEMO_STATE_DIR.
+ */
+public class DemoTool {
+
+    static final String ISSUER = env("MP_JWT_VERIFY_ISSUER", "https://cart-companion.local/idp");
+    static final String AUDIENCE = env("DEMO_AUDIENCE", "cart-companion");
+    static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            usage();
+        }
+        switch (args[0]) {
+            case "keys" -> keys(Path.of(args[1]));
+            case "wait" -> waitReady(Integer.parseInt(args[1]), List.of(args).subList(2, args.length));
+            case "seed" -> seed();
+            case "token" -> System.out.println(token(args[1], List.of(args).subList(2, args.length)));
+            default -> usage();
+        }
+    }
+
+    static void usage() {
+        System.err.println("usage: DemoTool keys DIR | wait SECONDS URL... | seed | token SUBJECT GROUP...");
+        System.exit(2);
+    }
+
+    // --- keys ---------------------------------------------------------------------------------
+
+    static void keys(Path dir) throws Exception {
+        Path priv = dir.resolve("private.pem");
+        Path pub = dir.resolve("public.pem");
+        if (Files.exists(priv) && Files.exists(pub)) {
+            return;
+        }
+        Files.createDirectories(dir);
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair pair = generator.generateKeyPair();
+        Files.writeString(priv, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+        Files.setPosixFilePermissions(priv, PosixFilePermissions.fromString("rw-------"));
+        Files.writeString(pub, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+        System.out.println("Generated a local signing key pair in " + dir);
+    }
+
+    static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
+    static PrivateKey privateKey() throws Exception {
+        String text = Files.readString(Path.of(env("DEMO_KEY_DIR", "dev/.state/keys"), "private.pem"));
+        String base64 = text.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+    }
+
+    // --- tokens -------------------------------------------------------------------------------
+
+    static String token(String subject, List<String> groups) throws Exception {
+        Instant now = Instant.now();
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
+        StringBuilder groupsJson = new StringBuilder("[");
+        for (int i = 0; i < groups.size(); i++) {
+            groupsJson.append(i == 0 ? "" : ",").append('"').append(groups.get(i)).append('"');
+        }
+        groupsJson.append(']');
+        String payload = "{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"sub\":\"" + subject
+                + "\",\"upn\":\"" + subject + "\",\"groups\":" + groupsJson + ",\"iat\":" + now.getEpochSecond()
+                + ",\"exp\":" + now.plus(TOKEN_LIFETIME).getEpochSecond() + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
+        String signingInput = b64(header) + "." + b64(payload);
+        Signature rsa = Signature.getInstance("SHA256withRSA");
+        rsa.initSign(privateKey());
+        rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+        return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
+    }
+
+    static String b64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    // --- wait ---------------------------------------------------------------------------------
+
+    static void waitReady(int seconds, List<String> urls) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(seconds);
+        List<String> pending = new ArrayList<>(urls);
+        while (!pending.isEmpty()) {
+            pending.removeIf(DemoTool::answers200);
+            if (pending.isEmpty()) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                System.err.println("Not ready after " + seconds + " s: " + String.join(", ", pending));
+                System.exit(1);
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    static boolean answers200(String url) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET().build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    // --- seed ---------------------------------------------------------------------------------
+
+    record User(String label, String subject, List<String> groups) {
+    }
+
+    static final User ADMIN = new User("admin", "demo-admin", List.of("admin"));
+    static final User COORDINATOR = new User("coordinator", "demo-coordinator", List.of("coordinator"));
+    static final User PRIMARY = new User("primary on-call (clinician)", "demo-oncall-primary", List.of("clinician"));
+    static final User BACKUP = new User("backup on-call (clinician)", "demo-oncall-backup", List.of("clinician"));
+    static final User COMMUNITY = new User("community physician", "demo-community-physician", List.of("community-physician"));
+    static final User PATIENT = new User("patient (day 5 after axi-cel)", "demo-patient", List.of("patient"));
+    static final User CAREGIVER = new User("caregiver", "demo-caregiver", List.of("caregiver"));
+
+    static void seed() throws Exception {
+        String careTeam = env("CARE_TEAM_URL", "http://localhost:8083");
+        String patients = env("PATIENT_URL", "http://localhost:8081");
+        String centerName = "Riverside CAR-T Center";
+        String timeZone = "America/Chicago";
+
+        String centerId = findCenter(careTeam, centerName);
+        if (centerId == null) {
+            centerId = idOf(call("POST", careTeam + "/api/v1/centers", ADMIN, """
+                    {"name":"%s","timeZone":"%s","phone":"+15550199","hotlineEmail":"cart-hotline@riverside.example"}"""
+                    .formatted(centerName, timeZone), 201));
+        }
+        addClinician(careTeam, centerId, COORDINATOR, "Carla Coordinator", "COORDINATOR", "+15550110");
+        addClinician(careTeam, centerId, PRIMARY, "Dr. Priya Primary", "PHYSICIAN", "+15550111");
+        addClinician(careTeam, centerId, BACKUP, "Dr. Ben Backup", "PHYSICIAN", "+15550112");
+        addClinician(careTeam, centerId, COMMUNITY, "Dr. Carl Community", "COMMUNITY_PHYSICIAN", "+15550113");
+
+        LocalDate infusion = LocalDate.now(ZoneId.of(timeZone)).minusDays(5);
+        call("POST", patients + "/api/v1/patients", COORDINATOR, """
+                {"centerId":"%s","subject":"%s","displayName":"Ana P.","birthYear":1961,"timeZone":"%s",
+                 "infusionDate":"%s","product":"AXI_CEL","disease":"LBCL","externalId":"MRN-0042",
+                 "phone":"+15550123","email":"ana.patient@example.org","language":"en"}"""
+                .formatted(centerId, PATIENT.subject(), timeZone, infusion), 201, 409);
+        String me = call("GET", patients + "/api/v1/me", PATIENT, null, 200);
+        String patientId = idOf(me);
+        call("POST", patients + "/api/v1/patients/" + patientId + "/caregivers", PATIENT, """
+                {"subject":"%s","name":"Luis P.","relationship":"SPOUSE","email":"luis.caregiver@example.org",
+                 "phone":"+15550100"}""".formatted(CAREGIVER.subject()), 201, 409);
+
+        Map<User, String> tokens = new LinkedHashMap<>();
+        for (User user : List.of(ADMIN, COORDINATOR, PRIMARY, BACKUP, COMMUNITY, PATIENT, CAREGIVER)) {
+            tokens.put(user, token(user.subject(), user.groups()));
+        }
+        writeTokens(tokens, centerId, patientId);
+
+        System.out.println();
+        System.out.println("Demo data: center " + centerId + " (" + centerName + ", " + timeZone + ")");
+        System.out.println("           patient " + patientId + " (Ana P., axi-cel infused " + infusion + ", day "
+                + field(me, "dayPostInfusion") + ", " + field(me, "phase") + "), caregiver Luis P.");
+        System.out.println();
+        System.out.println("Tokens (valid " + TOKEN_LIFETIME.toHours() + " h; also in " + stateDir().resolve("tokens.env")
+                + "):");
+        tokens.forEach((user, token) -> {
+            System.out.println("  " + user.label() + " [" + user.subject() + "]");
+            System.out.println("    " + token);
+        });
+    }
+
+    static String findCenter(String careTeam, String name) throws Exception {
+        String page = call("GET", careTeam + "/api/v1/centers?limit=100", ADMIN, null, 200);
+        Matcher m = Pattern.compile("\\{\"id\":\"([^\"]+)\",\"name\":\"" + Pattern.quote(name) + "\"").matcher(page);
+        return m.find() ? m.group(1) : null;
+    }
+
+    static void addClinician(String careTeam, String centerId, User user, String name, String role, String phone)
+            throws Exception {
+        String email = user.subject() + "@riverside.example";
+        call("POST", careTeam + "/api/v1/centers/" + centerId + "/clinicians", ADMIN, """
+                {"subject":"%s","name":"%s","email":"%s","phone":"%s","role":"%s"}"""
+                .formatted(user.subject(), name, email, phone, role), 201, 409);
+    }
+
+    static void writeTokens(Map<User, String> tokens, String centerId, String patientId) throws IOException {
+        StringBuilder env = new StringBuilder("# Demo tokens of the last run; source this file to use them with curl.\n");
+        env.append("DEMO_CENTER_ID=").append(centerId).append('\n');
+        env.append("DEMO_PATIENT_ID=").append(patientId).append('\n');
+        tokens.forEach((user, token) -> env.append("TOKEN_")
+                .append(user.subject().replace("demo-", "").replace('-', '_').toUpperCase())
+                .append('=').append(token).append('\n'));
+        Path file = stateDir().resolve("tokens.env");
+        Files.writeString(file, env);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    }
+
+    static String call(String method, String url, User as, String json, int... expected) throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token(as.subject(), as.groups()))
+                .header("Accept", "application/json");
+        if (json != null) {
+            builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        for (int status : expected) {
+            if (response.statusCode() == status) {
+                return response.body();
+            }
+        }
+        System.err.println("Seeding failed: " + method + " " + url + " answered " + response.statusCode() + "\n"
+                + response.body());
+        System.exit(1);
+        return null;
+    }
+
+    static String idOf(String json) {
+        return field(json, "id");
+    }
+
+    /** The first value of a field in a JSON text; enough for the few answers the seed reads. */
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\":\"?([^\",}]+)").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    static Path stateDir() {
+        return Path.of(env("DEMO_STATE_DIR", "dev/.state"));
+    }
+
+    static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
