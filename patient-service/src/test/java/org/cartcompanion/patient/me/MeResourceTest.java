@@ -5,17 +5,23 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
 import org.cartcompanion.patient.support.CareTeamStub;
 import org.cartcompanion.patient.support.Fixtures;
+import org.cartcompanion.patient.support.TestKeys;
 import org.cartcompanion.patient.support.TestTokens;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -75,11 +81,29 @@ class MeResourceTest {
     }
 
     @Test
-    void serviceCallsCarryAServiceTokenSignedByThisService() {
+    void serviceCallsCarryAServiceTokenSignedByThisService() throws Exception {
         UUID center = UUID.randomUUID();
-        Fixtures.enroll(center, Fixtures.unique("patient"), TODAY_CHICAGO);
-        CareTeamStub.server()
-                .verify(WireMock.getRequestedFor(WireMock.urlPathMatching("/internal/v1/subjects/.*")).withHeader(
-                        "Authorization", WireMock.matching("Bearer [A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+")));
+        String coordinator = Fixtures.unique("coord");
+        CareTeamStub.staff(coordinator, center, "COORDINATOR");
+        given().auth().oauth2(TestTokens.token(coordinator, "coordinator"))
+                .contentType("application/json")
+                .body(Fixtures.enrollmentJson(center, Fixtures.unique("patient"), TODAY_CHICAGO))
+                .post("/api/v1/patients")
+                .then().statusCode(201);
+
+        LoggedRequest call = CareTeamStub.server()
+                .findAll(WireMock
+                        .getRequestedFor(WireMock.urlPathEqualTo("/internal/v1/subjects/" + coordinator + "/memberships")))
+                .get(0);
+        String bearer = call.getHeader("Authorization").substring("Bearer ".length());
+        JwtClaims claims = new JwtConsumerBuilder()
+                .setVerificationKey(TestKeys.trustedPublic())
+                .setExpectedIssuer(TestKeys.ISSUER)
+                .setExpectedAudience(TestKeys.AUDIENCE)
+                .setRequireExpirationTime()
+                .build()
+                .processToClaims(bearer);
+        assertEquals(List.of("service"), claims.getStringListClaimValue("groups"));
+        assertEquals("patient-service", claims.getSubject());
     }
 }

@@ -8,6 +8,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.util.Base64;
 
 /**
@@ -28,6 +29,10 @@ public final class TestKeys {
 
     public static PrivateKey trustedPrivate() {
         return TRUSTED.getPrivate();
+    }
+
+    public static PublicKey trustedPublic() {
+        return TRUSTED.getPublic();
     }
 
     public static PrivateKey foreignPrivate() {
