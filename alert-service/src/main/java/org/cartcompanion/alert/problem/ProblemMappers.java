@@ -89,7 +89,7 @@ public class ProblemMappers {
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
-            Log.errorf("Request to %s failed with status %d", uri.getPath(), status);
+            Log.errorf("Request to %s failed with status %d", pathOf(uri), status);
             return respond(status, "server-error", "The service could not complete the request.", uri, List.of());
         }
         return respond(status, slugFor(status), detailFor(status), uri, List.of());
@@ -97,7 +97,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        Log.errorf(e, "Unexpected failure on %s", uri.getPath());
+        Log.errorf(e, "Unexpected failure on %s", pathOf(uri));
         return respond(500, "server-error", "The service could not complete the request.", uri, List.of());
     }
 
@@ -108,7 +108,7 @@ public class ProblemMappers {
 
     static Response respond(int status, String slug, String detail, UriInfo uri, List<Problem.FieldError> errors) {
         Problem body = new Problem(URI.create(TYPE_BASE + slug), titleFor(status), status, detail,
-                uri == null ? null : uri.getPath(), errors.isEmpty() ? null : errors);
+                pathOf(uri), errors.isEmpty() ? null : errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 
@@ -141,16 +141,20 @@ public class ProblemMappers {
         return field.toString();
     }
 
+    private static String pathOf(UriInfo uri) {
+        return uri == null ? null : uri.getPath();
+    }
+
     private static String titleFor(int status) {
-        Response.Status known = Response.Status.fromStatusCode(status);
-        if (known != null) {
-            return known.getReasonPhrase();
-        }
+        // RFC 9110 names; Jakarta REST's enum lacks 422 and still says "Request Entity Too Large".
         return switch (status) {
         case 413 -> "Content Too Large";
         case 422 -> "Unprocessable Content";
         case 429 -> "Too Many Requests";
-        default -> "Error";
+        default -> {
+            Response.Status known = Response.Status.fromStatusCode(status);
+            yield known != null ? known.getReasonPhrase() : "Error";
+        }
         };
     }
 
