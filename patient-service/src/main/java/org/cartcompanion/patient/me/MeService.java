@@ -2,6 +2,7 @@ package org.cartcompanion.patient.me;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import org.cartcompanion.patient.security.Roles;
 import org.cartcompanion.patient.timeline.CheckInCadence;
 import org.cartcompanion.patient.timeline.Phase;
 import org.cartcompanion.patient.timeline.Timeline;
+import org.cartcompanion.patient.triage.Phases;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Multi;
@@ -60,8 +62,9 @@ public class MeService {
         }
         return Multi.createFrom().iterable(list).onItem()
                 .transformToUniAndConcatenate(p -> directory.center(p.centerId).map(center -> {
-                    long day = Timeline.dayPostInfusion(p.infusionDate, Timeline.localDate(now, ZoneId.of(p.timeZone)));
-                    Phase phase = Timeline.phaseOf(day);
+                    LocalDate today = Timeline.localDate(now, ZoneId.of(p.timeZone));
+                    long day = Timeline.dayPostInfusion(p.infusionDate, today);
+                    Phase phase = Phases.of(p.product, p.infusionDate, p.secondDoseDate, today);
                     MeResponse.Center contact = center.map(c -> new MeResponse.Center(c.name(), c.phone()))
                             .orElse(new MeResponse.Center(null, null));
                     return new MeResponse.MePatient(p.id, p.displayName, day, phase,

@@ -11,6 +11,7 @@ import org.cartcompanion.patient.patient.Patient;
 import org.cartcompanion.patient.patient.Product;
 import org.cartcompanion.patient.timeline.Phase;
 import org.cartcompanion.patient.timeline.Timeline;
+import org.cartcompanion.patient.triage.Phases;
 
 /** A patient as the API shows it, with the day after infusion on the patient's local date. */
 public record PatientResponse(UUID id, UUID centerId, String subject, String displayName, int birthYear,
@@ -19,9 +20,10 @@ public record PatientResponse(UUID id, UUID centerId, String subject, String dis
         Instant createdAt, Instant updatedAt) {
 
     public static PatientResponse of(Patient p, Instant now) {
-        long day = Timeline.dayPostInfusion(p.infusionDate, Timeline.localDate(now, ZoneId.of(p.timeZone)));
+        LocalDate today = Timeline.localDate(now, ZoneId.of(p.timeZone));
+        long day = Timeline.dayPostInfusion(p.infusionDate, today);
         return new PatientResponse(p.id, p.centerId, p.subject, p.displayName, p.birthYear, p.timeZone, p.infusionDate,
                 p.secondDoseDate, p.product, p.disease, p.externalId, p.phone, p.email, p.language, day,
-                Timeline.phaseOf(day), p.createdAt, p.updatedAt);
+                Phases.of(p.product, p.infusionDate, p.secondDoseDate, today), p.createdAt, p.updatedAt);
     }
 }
