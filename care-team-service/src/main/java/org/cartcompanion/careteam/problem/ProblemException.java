@@ -1,5 +1,7 @@
 package org.cartcompanion.careteam.problem;
 
+import java.util.List;
+
 /**
  * A failure the client can act on, answered as problem+json with the given status. The detail is shown to the caller, so it
  * must never carry patient data or internals.
@@ -8,11 +10,22 @@ public class ProblemException extends RuntimeException {
 
     private final int status;
     private final String slug;
+    private final List<Problem.FieldError> errors;
 
     public ProblemException(int status, String slug, String detail) {
+        this(status, slug, detail, List.of());
+    }
+
+    public ProblemException(int status, String slug, String detail, List<Problem.FieldError> errors) {
         super(detail, null, false, false);
         this.status = status;
         this.slug = slug;
+        this.errors = List.copyOf(errors);
+    }
+
+    /** Field-level details, if any. */
+    public List<Problem.FieldError> errors() {
+        return errors;
     }
 
     public int status() {

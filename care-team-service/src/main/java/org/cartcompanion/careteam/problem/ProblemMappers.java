@@ -36,7 +36,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.status(), e.slug(), e.getMessage(), uri, List.of());
+        return respond(e.status(), e.slug(), e.getMessage(), uri, e.errors());
     }
 
     @ServerExceptionMapper

@@ -23,7 +23,10 @@ class TokenRejectionTest {
 
     static Stream<Arguments> endpoints() {
         return Stream.of(Arguments.of("GET", "/api/v1/me"), Arguments.of("POST", "/api/v1/patients"),
-                Arguments.of("GET", PATIENT), Arguments.of("POST", PATIENT + "/caregivers"));
+                Arguments.of("GET", PATIENT), Arguments.of("POST", PATIENT + "/caregivers"),
+                Arguments.of("GET", "/api/v1/triage-rules"),
+                Arguments.of("GET", "/api/v1/triage-rules/centers/" + UUID.randomUUID()),
+                Arguments.of("PUT", "/api/v1/triage-rules/centers/" + UUID.randomUUID()));
     }
 
     static Stream<Arguments> badTokens() {
@@ -53,7 +56,10 @@ class TokenRejectionTest {
                 Arguments.of("caregiver", "POST", "/api/v1/patients"),
                 Arguments.of("service", "POST", "/api/v1/patients"), Arguments.of("admin", "GET", PATIENT),
                 Arguments.of("service", "GET", PATIENT), Arguments.of("caregiver", "POST", PATIENT + "/caregivers"),
-                Arguments.of("admin", "POST", PATIENT + "/caregivers"));
+                Arguments.of("admin", "POST", PATIENT + "/caregivers"),
+                Arguments.of("caregiver", "GET", "/api/v1/triage-rules"),
+                Arguments.of("clinician", "PUT", "/api/v1/triage-rules/centers/" + UUID.randomUUID()),
+                Arguments.of("patient", "GET", "/api/v1/triage-rules/centers/" + UUID.randomUUID()));
     }
 
     @ParameterizedTest(name = "{0} on {1} {2}")

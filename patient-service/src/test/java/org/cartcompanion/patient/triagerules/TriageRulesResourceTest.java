@@ -1,0 +1,137 @@
+package org.cartcompanion.patient.triagerules;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.cartcompanion.patient.support.CareTeamStub;
+import org.cartcompanion.patient.support.Fixtures;
+import org.cartcompanion.patient.support.TestTokens;
+import org.cartcompanion.patient.triage.RuleSet;
+import org.cartcompanion.patient.triage.Threshold;
+import org.cartcompanion.patient.triagerules.service.TriageRulesService;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class TriageRulesResourceTest {
+
+    @Inject
+    TriageRulesService service;
+
+    @Test
+    void staffReadTheRuleTableAsData() {
+        given().auth().oauth2(TestTokens.token(Fixtures.unique("md"), "clinician"))
+                .get("/api/v1/triage-rules")
+                .then().statusCode(200)
+                .body("version", equalTo(RuleSet.DEFAULT_VERSION))
+                .body("rules.id", hasItems("E1", "E9", "FEVER", "MISSED_PROPHYLAXIS", "M1", "M14", "G2", "G3"))
+                .body("rules.find { it.id == 'FEVER' }.dispositions.P1", equalTo("CENTER_NOW"))
+                .body("rules.find { it.id == 'FEVER' }.dispositions.P4P5", equalTo("CENTER_SAME_DAY"))
+                .body("thresholds.name", hasItem("FEVER_C"))
+                .body("thresholds.find { it.name == 'FEVER_C' }.defaultValue", equalTo(38.0f));
+        given().auth().oauth2(TestTokens.token(Fixtures.unique("p"), "patient"))
+                .get("/api/v1/triage-rules")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void aCoordinatorSavesVersionedOverridesForTheirCenter() {
+        UUID center = UUID.randomUUID();
+        String coordinator = Fixtures.coordinatorOf(center);
+        given().auth().oauth2(coordinator).get("/api/v1/triage-rules/centers/" + center)
+                .then().statusCode(200)
+                .body("version", equalTo(0))
+                .body("ruleSetVersion", equalTo(RuleSet.DEFAULT_VERSION));
+        given().auth().oauth2(coordinator).contentType(ContentType.JSON)
+                .body("{\"thresholds\":{\"FEVER_C\":37.8}}")
+                .put("/api/v1/triage-rules/centers/" + center)
+                .then().statusCode(200)
+                .body("version", equalTo(1))
+                .body("ruleSetVersion", equalTo("default-1+" + center + ".v1"))
+                .body("thresholds.FEVER_C", equalTo(37.8f));
+        given().auth().oauth2(coordinator).contentType(ContentType.JSON)
+                .body("{\"thresholds\":{\"FEVER_C\":37.9,\"AGE_FRAIL\":70}}")
+                .put("/api/v1/triage-rules/centers/" + center)
+                .then().statusCode(200)
+                .body("version", equalTo(2));
+        String clinician = Fixtures.unique("md");
+        CareTeamStub.staff(clinician, center, "PHYSICIAN");
+        given().auth().oauth2(TestTokens.token(clinician, "clinician")).get("/api/v1/triage-rules/centers/" + center)
+                .then().statusCode(200)
+                .body("version", equalTo(2))
+                .body("thresholds.AGE_FRAIL", equalTo(70.0f));
+    }
+
+    @Test
+    void badOverridesAreRefusedAndChangeNothing() {
+        UUID center = UUID.randomUUID();
+        String coordinator = Fixtures.coordinatorOf(center);
+        given().auth().oauth2(coordinator).contentType(ContentType.JSON)
+                .body("{\"thresholds\":{\"FEVER_F\":100.4}}")
+                .put("/api/v1/triage-rules/centers/" + center)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("thresholds.FEVER_F"));
+        given().auth().oauth2(coordinator).contentType(ContentType.JSON)
+                .body("{\"thresholds\":{\"FEVER_C\":39.5}}")
+                .put("/api/v1/triage-rules/centers/" + center)
+                .then().statusCode(422)
+                .contentType("application/problem+json");
+        given().auth().oauth2(coordinator).contentType(ContentType.JSON)
+                .body("{\"thresholds\":{\"FEVER_C\":\"hot\"}}")
+                .put("/api/v1/triage-rules/centers/" + center)
+                .then().statusCode(400);
+        given().auth().oauth2(coordinator).get("/api/v1/triage-rules/centers/" + center)
+                .then().statusCode(200).body("version", equalTo(0));
+    }
+
+    @Test
+    void onlyTheCentersCoordinatorsMayChangeIt() {
+        UUID center = UUID.randomUUID();
+        given().auth().oauth2(Fixtures.coordinatorOf(UUID.randomUUID())).contentType(ContentType.JSON)
+                .body("{\"thresholds\":{}}")
+                .put("/api/v1/triage-rules/centers/" + center)
+                .then().statusCode(404);
+        String clinician = Fixtures.unique("md");
+        CareTeamStub.staff(clinician, center, "PHYSICIAN");
+        given().auth().oauth2(TestTokens.token(clinician, "clinician")).contentType(ContentType.JSON)
+                .body("{\"thresholds\":{}}")
+                .put("/api/v1/triage-rules/centers/" + center)
+                .then().statusCode(403);
+    }
+
+    @Test
+    void theCentersNewestVersionIsTheRuleSetItsCheckInsUse() throws Throwable {
+        UUID center = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        String coordinator = Fixtures.unique("coord");
+        CareTeamStub.staff(coordinator, center, "COORDINATOR");
+        org.cartcompanion.patient.security.Caller caller = new org.cartcompanion.patient.security.Caller(null, null) {
+            @Override
+            public String subject() {
+                return coordinator;
+            }
+
+            @Override
+            public boolean has(String role) {
+                return "coordinator".equals(role);
+            }
+        };
+        VertxContextSupport.subscribeAndAwait(() -> service.save(center, Map.of("SPO2_LOW", 95.0), caller));
+        RuleSet rules = VertxContextSupport.subscribeAndAwait(() -> service.ruleSetFor(center));
+        assertEquals("default-1+" + center + ".v1", rules.version());
+        assertEquals(95.0, rules.get(Threshold.SPO2_LOW));
+        assertEquals(RuleSet.DEFAULT, VertxContextSupport.subscribeAndAwait(() -> service.ruleSetFor(other)));
+    }
+}
