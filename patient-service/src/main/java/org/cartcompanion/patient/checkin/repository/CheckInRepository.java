@@ -1,0 +1,35 @@
+package org.cartcompanion.patient.checkin.repository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.cartcompanion.patient.checkin.CheckInRecord;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class CheckInRepository implements PanacheRepositoryBase<CheckInRecord, UUID> {
+
+    public Uni<CheckInRecord> findByKey(UUID patientId, String idempotencyKey) {
+        return find("patientId = ?1 and idempotencyKey = ?2", patientId, idempotencyKey).firstResult();
+    }
+
+    /** Newest first, after the cursor's (recordedAt, id); one look-ahead row beyond {@code limit}. */
+    public Uni<List<CheckInRecord>> page(UUID patientId, Instant beforeRecordedAt, UUID beforeId, int limit) {
+        if (beforeRecordedAt == null) {
+            return find("patientId = ?1 order by recordedAt desc, id desc", patientId).range(0, limit).list();
+        }
+        return find("patientId = ?1 and (recordedAt < ?2 or (recordedAt = ?2 and id < ?3)) order by recordedAt desc, id desc",
+                patientId, beforeRecordedAt, beforeId).range(0, limit).list();
+    }
+
+    /** Temperatures recorded in [from, to), for the "second reading" and "sustained" rules. */
+    public Uni<List<CheckInRecord>> temperaturesBetween(UUID patientId, Instant from, Instant to) {
+        return find("patientId = ?1 and temperatureC is not null and recordedAt >= ?2 and recordedAt < ?3", patientId, from, to)
+                .list();
+    }
+}

@@ -1,0 +1,110 @@
+package org.cartcompanion.patient.checkin.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.cartcompanion.patient.checkin.CheckInRecord;
+import org.cartcompanion.patient.checkin.service.CheckInService;
+import org.cartcompanion.patient.paging.Cursor;
+import org.cartcompanion.patient.paging.PageResponse;
+import org.cartcompanion.patient.patient.Languages;
+import org.cartcompanion.patient.problem.Problem;
+import org.cartcompanion.patient.security.Caller;
+import org.cartcompanion.patient.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/patients/{id}/check-ins")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Check-ins")
+@APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The role may not call this endpoint", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "Unknown patient, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class CheckInResource {
+
+    private final CheckInService service;
+    private final Caller caller;
+
+    public CheckInResource(CheckInService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.PATIENT, Roles.CAREGIVER })
+    @Operation(summary = "Check in (the patient, or a linked caregiver); triaged at once. Same Idempotency-Key and body replay the stored answer")
+    @APIResponse(responseCode = "201", description = "Stored and triaged (or the stored answer replayed)", content = @Content(schema = @Schema(implementation = CheckInResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input or missing Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body over 64 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Not application/json", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> checkIn(@PathParam("id") UUID patientId,
+            @Parameter(description = "A key unique to this check-in, at most 64 characters", required = true) @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+            @Valid @NotNull CheckInRequest request) {
+        return service.checkIn(patientId, idempotencyKey, request, caller,
+                Optional.ofNullable(acceptLanguage).map(h -> Languages.fromAcceptLanguage(h, null)))
+                .map(outcome -> Response.created(location(patientId, outcome.checkIn()))
+                        .entity(CheckInResponse.of(outcome.checkIn()))
+                        .build());
+    }
+
+    @GET
+    @RolesAllowed({ Roles.PATIENT, Roles.CAREGIVER, Roles.CLINICIAN, Roles.COORDINATOR })
+    @Operation(summary = "The patient's check-ins, newest first")
+    @APIResponse(responseCode = "200", description = "One page")
+    @APIResponse(responseCode = "400", description = "Invalid cursor or limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<PageResponse<CheckInResponse>> list(@PathParam("id") UUID patientId, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
+        int size = Cursor.limit(limit);
+        Cursor after = Cursor.decode(cursor);
+        return service
+                .page(patientId, caller, after == null ? null : after.createdAt(), after == null ? null : after.id(), size)
+                .map(rows -> {
+                    List<CheckInRecord> page = rows.size() > size ? rows.subList(0, size) : rows;
+                    String next = rows.size() > size
+                            ? new Cursor(page.get(size - 1).recordedAt, page.get(size - 1).id).encode()
+                            : null;
+                    return new PageResponse<>(page.stream().map(CheckInResponse::of).toList(), next);
+                });
+    }
+
+    @GET
+    @Path("/{checkInId}")
+    @RolesAllowed({ Roles.PATIENT, Roles.CAREGIVER, Roles.CLINICIAN, Roles.COORDINATOR })
+    @Operation(summary = "One check-in")
+    @APIResponse(responseCode = "200", description = "The check-in", content = @Content(schema = @Schema(implementation = CheckInResponse.class)))
+    public Uni<Response> get(@PathParam("id") UUID patientId, @PathParam("checkInId") UUID checkInId) {
+        return service.get(patientId, checkInId, caller)
+                .map(found -> Response.ok(CheckInResponse.of(found)).tag(new EntityTag(found.id.toString())).build());
+    }
+
+    private static URI location(UUID patientId, CheckInRecord checkIn) {
+        return URI.create("/api/v1/patients/" + patientId + "/check-ins/" + checkIn.id);
+    }
+}

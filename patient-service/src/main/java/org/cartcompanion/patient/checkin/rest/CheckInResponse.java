@@ -1,0 +1,38 @@
+package org.cartcompanion.patient.checkin.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.cartcompanion.patient.checkin.CheckInRecord;
+import org.cartcompanion.patient.timeline.Phase;
+import org.cartcompanion.patient.triage.Disposition;
+
+/** A check-in as the phone and the console see it (API.md), with what was reported. */
+public record CheckInResponse(UUID id, Instant recordedAt, Instant receivedAt, CheckInRecord.Reporter reportedBy,
+        int dayPostInfusion, Phase phase, Triage triage, boolean alertRequested, Reported reported) {
+
+    public record Triage(Disposition disposition, List<String> firedRules, String ruleSetVersion, String instructions,
+            String callNumber) {
+    }
+
+    /** The values as entered; the temperature also in °C. */
+    public record Reported(Double temperatureValue, String temperatureUnit, String temperatureMethod, Double temperatureC,
+            Boolean antipyreticLast6h, Integer spo2, Integer heartRate, Integer systolicBp, Integer respiratoryRate,
+            List<String> symptoms, Integer stoolsAboveBaseline, Integer iceScore, String note) {
+    }
+
+    public static CheckInResponse of(CheckInRecord r) {
+        return new CheckInResponse(r.id, r.recordedAt, r.receivedAt, r.reportedBy, r.dayPostInfusion, r.phase,
+                new Triage(r.disposition, split(r.firedRules), r.ruleSetVersion, r.instructions, r.callNumber),
+                r.alertRequested,
+                new Reported(r.temperatureValue == null ? null : r.temperatureValue.doubleValue(), r.temperatureUnit,
+                        r.temperatureMethod, r.temperatureC == null ? null : r.temperatureC.doubleValue(), r.antipyreticLast6h,
+                        r.spo2, r.heartRate, r.systolicBp, r.respiratoryRate, split(r.symptoms), r.stoolsAboveBaseline,
+                        r.iceScore, r.note));
+    }
+
+    private static List<String> split(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(","));
+    }
+}

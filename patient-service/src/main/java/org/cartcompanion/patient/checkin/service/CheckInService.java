@@ -1,0 +1,345 @@
+package org.cartcompanion.patient.checkin.service;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.cartcompanion.patient.access.client.CareTeamDirectory;
+import org.cartcompanion.patient.access.client.CenterContact;
+import org.cartcompanion.patient.caregiver.repository.CaregiverLinkRepository;
+import org.cartcompanion.patient.checkin.CheckInRecord;
+import org.cartcompanion.patient.checkin.repository.CheckInRepository;
+import org.cartcompanion.patient.checkin.rest.CheckInRequest;
+import org.cartcompanion.patient.clinical.ClinicalStatusRecord;
+import org.cartcompanion.patient.clinical.repository.ClinicalStatusRepository;
+import org.cartcompanion.patient.outbox.OutboxEvent;
+import org.cartcompanion.patient.outbox.repository.OutboxRepository;
+import org.cartcompanion.patient.patient.Language;
+import org.cartcompanion.patient.patient.Patient;
+import org.cartcompanion.patient.patient.service.PatientService;
+import org.cartcompanion.patient.problem.ProblemException;
+import org.cartcompanion.patient.security.Caller;
+import org.cartcompanion.patient.security.Roles;
+import org.cartcompanion.patient.triage.CheckIn;
+import org.cartcompanion.patient.triage.ClinicalStatus;
+import org.cartcompanion.patient.triage.PatientContext;
+import org.cartcompanion.patient.triage.RuleSet;
+import org.cartcompanion.patient.triage.Symptom;
+import org.cartcompanion.patient.triage.Temperature;
+import org.cartcompanion.patient.triage.TriageEngine;
+import org.cartcompanion.patient.triage.TriageResult;
+import org.cartcompanion.patient.triage.Vitals;
+import org.cartcompanion.patient.triagerules.service.TriageRulesService;
+import org.hibernate.JDBCException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
+
+/**
+ * Stores a check-in with its triage and, when a clinician must hear about it, the outbox event for alert-service — all in one
+ * transaction. Triage never waits on another service: without care-team-service the patient is told to call "your CAR-T center"
+ * instead of a number.
+ */
+@ApplicationScoped
+public class CheckInService {
+
+    static final Duration MAX_FUTURE = Duration.ofMinutes(5);
+    static final Duration MAX_AGE = Duration.ofDays(7);
+    static final int MAX_KEY_LENGTH = 64;
+    /** How far back earlier temperatures are read for the "second reading" and "sustained" rules. */
+    static final Duration READINGS = Duration.ofHours(3);
+
+    private final PatientService patients;
+    private final CaregiverLinkRepository caregivers;
+    private final ClinicalStatusRepository statuses;
+    private final CheckInRepository checkIns;
+    private final OutboxRepository outbox;
+    private final TriageRulesService rules;
+    private final CareTeamDirectory directory;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final TriageEngine engine = new TriageEngine();
+
+    public CheckInService(PatientService patients, CaregiverLinkRepository caregivers, ClinicalStatusRepository statuses,
+            CheckInRepository checkIns, OutboxRepository outbox, TriageRulesService rules, CareTeamDirectory directory,
+            ObjectMapper json, Clock clock) {
+        this.patients = patients;
+        this.caregivers = caregivers;
+        this.statuses = statuses;
+        this.checkIns = checkIns;
+        this.outbox = outbox;
+        this.rules = rules;
+        this.directory = directory;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    private record Author(Patient patient, CheckInRecord.Reporter reporter) {
+    }
+
+    /** The outcome of a POST: the stored check-in, and whether this request created it or replayed it. */
+    public record Outcome(CheckInRecord checkIn, boolean replayed) {
+    }
+
+    public Uni<Outcome> checkIn(UUID patientId, String idempotencyKey, CheckInRequest request, Caller caller,
+            Optional<Language> requestedLanguage) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return Uni.createFrom().failure(ProblemException.badRequest("The Idempotency-Key header is required."));
+        }
+        if (idempotencyKey.length() > MAX_KEY_LENGTH) {
+            return Uni.createFrom().failure(ProblemException.badRequest("Idempotency-Key is longer than 64 characters."));
+        }
+        Instant now = clock.instant();
+        Instant recordedAt = request.recordedAt().toInstant();
+        if (recordedAt.isAfter(now.plus(MAX_FUTURE))) {
+            return Uni.createFrom().failure(ProblemException.badRequest("recordedAt is in the future."));
+        }
+        if (recordedAt.isBefore(now.minus(MAX_AGE))) {
+            return Uni.createFrom().failure(ProblemException.badRequest("recordedAt is more than 7 days old."));
+        }
+        String hash = hash(request);
+        return Panache.withSession(() -> patients.visible(patientId, caller)
+                .flatMap(patient -> reporter(patient, caller).map(reporter -> new Author(patient, reporter))))
+                .flatMap(author -> centerPhone(author.patient().centerId)
+                        .flatMap(phone -> Panache.withTransaction(() -> store(author.patient(), idempotencyKey, hash, request,
+                                author.reporter(), caller, phone, requestedLanguage.orElse(author.patient().language), now))))
+                .onFailure(CheckInService::isUniqueViolation)
+                // The same key arrived twice at once: the other copy was stored; answer as a replay.
+                .recoverWithUni(() -> Panache.withSession(() -> checkIns.findByKey(patientId, idempotencyKey))
+                        .map(stored -> replay(stored, hash)));
+    }
+
+    private Uni<Outcome> store(Patient patient, String key, String hash, CheckInRequest request,
+            CheckInRecord.Reporter reporter, Caller caller, String centerPhone, Language language, Instant now) {
+        return checkIns.findByKey(patient.id, key).flatMap(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().item(replay(existing, hash));
+            }
+            Instant recordedAt = request.recordedAt().toInstant();
+            Uni<ClinicalStatusRecord> status = statuses.findById(patient.id);
+            Uni<List<CheckInRecord>> earlier = checkIns.temperaturesBetween(patient.id, recordedAt.minus(READINGS), recordedAt);
+            Uni<RuleSet> ruleSet = rules.ruleSetFor(patient.centerId);
+            return status.flatMap(s -> earlier.flatMap(readings -> ruleSet.flatMap(rs -> {
+                ZoneId zone = ZoneId.of(patient.timeZone);
+                LocalDate today = recordedAt.atZone(zone).toLocalDate();
+                CheckIn checkIn = toTriage(request);
+                PatientContext context = new PatientContext(patient.product, patient.disease, patient.infusionDate,
+                        patient.secondDoseDate, today, today.getYear() - patient.birthYear,
+                        s == null ? ClinicalStatus.UNKNOWN : s.toTriage(),
+                        readings.stream().map(r -> new PatientContext.Reading(r.recordedAt, r.temperatureC.doubleValue()))
+                                .toList(),
+                        centerPhone);
+                TriageResult result = engine.triage(checkIn, context, rs, language);
+                CheckInRecord record = toRecord(patient, key, hash, request, checkIn, reporter, caller, result, now);
+                return checkIns.persist(record)
+                        .call(saved -> result.alertRequested() ? outbox.persist(event(patient, saved))
+                                : Uni.createFrom().voidItem())
+                        .call(saved -> checkIns.flush())
+                        .invoke(saved -> Log.infof("Check-in %s stored for patient %s: %s (%s)", saved.id, patient.id,
+                                saved.disposition, saved.firedRules))
+                        .map(saved -> new Outcome(saved, false));
+            })));
+        });
+    }
+
+    /** The same key again: the stored check-in if the body is the same, 422 if it is not. */
+    private static Outcome replay(CheckInRecord stored, String hash) {
+        if (stored == null) {
+            throw new ProblemException(409, "conflict", "A concurrent request with this Idempotency-Key failed; retry.");
+        }
+        if (!stored.requestHash.equals(hash)) {
+            throw ProblemException.unprocessable("This Idempotency-Key was already used for a different check-in.");
+        }
+        return new Outcome(stored, true);
+    }
+
+    @WithSession
+    public Uni<CheckInRecord> get(UUID patientId, UUID checkInId, Caller caller) {
+        return patients.visible(patientId, caller)
+                .flatMap(patient -> checkIns.findById(checkInId))
+                .map(found -> {
+                    if (found == null || !found.patientId.equals(patientId)) {
+                        throw ProblemException.notFound("Check-in");
+                    }
+                    return found;
+                });
+    }
+
+    /** Newest first; one look-ahead row beyond {@code limit} tells whether another page follows. */
+    @WithSession
+    public Uni<List<CheckInRecord>> page(UUID patientId, Caller caller, Instant beforeRecordedAt, UUID beforeId, int limit) {
+        return patients.visible(patientId, caller)
+                .flatMap(patient -> checkIns.page(patientId, beforeRecordedAt, beforeId, limit + 1));
+    }
+
+    /** A patient checks in for themself; a caregiver for a patient linked to them. */
+    private Uni<CheckInRecord.Reporter> reporter(Patient patient, Caller caller) {
+        if (caller.has(Roles.PATIENT) && patient.subject.equals(caller.subject())) {
+            return Uni.createFrom().item(CheckInRecord.Reporter.PATIENT);
+        }
+        if (caller.has(Roles.CAREGIVER)) {
+            return caregivers.isLinked(patient.id, caller.subject()).map(linked -> {
+                if (!linked) {
+                    throw ProblemException.notFound("Patient");
+                }
+                return CheckInRecord.Reporter.CAREGIVER;
+            });
+        }
+        return Uni.createFrom().failure(ProblemException.forbidden("Only the patient or a linked caregiver checks in."));
+    }
+
+    private Uni<String> centerPhone(UUID centerId) {
+        return directory.center(centerId)
+                .map(contact -> contact.map(CenterContact::phone).orElse(null))
+                .onFailure().recoverWithItem(e -> {
+                    Log.warnf("Center contact unavailable for a check-in; instructions name the center without a number");
+                    return null;
+                });
+    }
+
+    static CheckIn toTriage(CheckInRequest r) {
+        Temperature temperature = r.temperature() == null ? null
+                : new Temperature(r.temperature().value(), r.temperature().unit(), r.temperature().method());
+        Vitals vitals = r.vitals() == null ? Vitals.NONE
+                : new Vitals(r.vitals().spo2(), r.vitals().heartRate(), r.vitals().systolicBp(), r.vitals().respiratoryRate());
+        Set<Symptom> symptoms = r.symptoms() == null || r.symptoms().isEmpty() ? EnumSet.noneOf(Symptom.class)
+                : EnumSet.copyOf(r.symptoms());
+        return new CheckIn(r.recordedAt().toInstant(), temperature, r.antipyreticLast6h(), vitals, symptoms,
+                r.stoolsAboveBaseline(), r.iceScore());
+    }
+
+    private CheckInRecord toRecord(Patient patient, String key, String hash, CheckInRequest request, CheckIn checkIn,
+            CheckInRecord.Reporter reporter, Caller caller, TriageResult result, Instant now) {
+        CheckInRecord r = new CheckInRecord();
+        r.id = UUID.randomUUID();
+        r.patientId = patient.id;
+        r.idempotencyKey = key;
+        r.requestHash = hash;
+        r.reportedBy = reporter;
+        r.reporterSubject = caller.subject();
+        r.recordedAt = checkIn.recordedAt();
+        r.receivedAt = now;
+        if (checkIn.temperature() != null) {
+            r.temperatureValue = BigDecimal.valueOf(checkIn.temperature().value());
+            r.temperatureUnit = checkIn.temperature().unit().name();
+            r.temperatureMethod = checkIn.temperature().method().name();
+            r.temperatureC = BigDecimal.valueOf(checkIn.temperature().celsius());
+        }
+        r.antipyreticLast6h = checkIn.antipyreticLast6h();
+        r.spo2 = checkIn.vitals().spo2();
+        r.heartRate = checkIn.vitals().heartRate();
+        r.systolicBp = checkIn.vitals().systolicBp();
+        r.respiratoryRate = checkIn.vitals().respiratoryRate();
+        r.symptoms = checkIn.symptoms().stream().map(Enum::name).collect(Collectors.joining(","));
+        r.stoolsAboveBaseline = checkIn.stoolsAboveBaseline();
+        r.iceScore = checkIn.iceScore();
+        r.note = request.note();
+        r.dayPostInfusion = Math.toIntExact(result.dayPostInfusion());
+        r.phase = result.phase();
+        r.disposition = result.disposition();
+        r.firedRules = String.join(",", result.firedRules());
+        r.ruleSetVersion = result.ruleSetVersion();
+        r.instructions = result.instructions();
+        r.callNumber = result.callNumber();
+        r.alertRequested = result.alertRequested();
+        return r;
+    }
+
+    private OutboxEvent event(Patient patient, CheckInRecord checkIn) {
+        OutboxEvent event = new OutboxEvent();
+        event.id = UUID.randomUUID();
+        event.eventType = OutboxEvent.TRIAGE_EVENT;
+        event.aggregateId = checkIn.id;
+        event.createdAt = checkIn.receivedAt;
+        event.nextAttemptAt = checkIn.receivedAt;
+        TriageEventPayload payload = new TriageEventPayload(event.id, patient.id, patient.centerId, checkIn.id,
+                checkIn.disposition.name(), List.of(checkIn.firedRules.split(",")), checkIn.dayPostInfusion,
+                checkIn.phase.name(), summary(checkIn), checkIn.recordedAt);
+        try {
+            event.payload = json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return event;
+    }
+
+    /** A one-line clinical summary for the clinician's page: measurements and symptom codes, no names. */
+    static String summary(CheckInRecord c) {
+        List<String> parts = new ArrayList<>();
+        if (c.temperatureC != null) {
+            parts.add(c.temperatureC.stripTrailingZeros().toPlainString() + " °C " + c.temperatureMethod.toLowerCase());
+        }
+        if (c.spo2 != null) {
+            parts.add("SpO2 " + c.spo2 + "%");
+        }
+        if (c.heartRate != null) {
+            parts.add("HR " + c.heartRate);
+        }
+        if (c.systolicBp != null) {
+            parts.add("SBP " + c.systolicBp);
+        }
+        if (c.respiratoryRate != null) {
+            parts.add("RR " + c.respiratoryRate);
+        }
+        if (c.iceScore != null) {
+            parts.add("ICE " + c.iceScore);
+        }
+        if (c.stoolsAboveBaseline != null && c.stoolsAboveBaseline > 0) {
+            parts.add(c.stoolsAboveBaseline + " stools above baseline");
+        }
+        if (!c.symptoms.isEmpty()) {
+            parts.add(c.symptoms.replace(",", ", "));
+        }
+        return String.join("; ", parts);
+    }
+
+    /** A canonical hash of the request: the same check-in sent twice hashes the same, whatever its formatting. */
+    String hash(CheckInRequest request) {
+        List<Symptom> sorted = request.symptoms() == null ? null
+                : request.symptoms().stream().sorted().toList();
+        CheckInRequest canonical = new CheckInRequest(request.recordedAt(), request.temperature(),
+                request.antipyreticLast6h(), request.vitals(), sorted, request.stoolsAboveBaseline(), request.iceScore(),
+                request.note());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(json.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof PgException pg && "23505".equals(pg.getSqlState())) {
+                return true;
+            }
+            if (t instanceof JDBCException jdbc && "23505".equals(jdbc.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,60 @@
+package org.cartcompanion.patient.clinical.rest;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.cartcompanion.patient.clinical.service.ClinicalStatusService;
+import org.cartcompanion.patient.problem.Problem;
+import org.cartcompanion.patient.security.Caller;
+import org.cartcompanion.patient.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/patients/{id}/clinical-status")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Clinical status")
+@RolesAllowed({ Roles.CLINICIAN, Roles.COORDINATOR })
+@APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The role may not call this endpoint", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "Unknown patient, or not the caller's center's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ClinicalStatusResource {
+
+    private final ClinicalStatusService service;
+    private final Caller caller;
+
+    public ClinicalStatusResource(ClinicalStatusService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace the patient's clinical status (clinician, coordinator of the patient's center); absent fields are unknown")
+    @APIResponse(responseCode = "200", description = "The stored status", content = @Content(schema = @Schema(implementation = ClinicalStatusBody.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ClinicalStatusBody> put(@PathParam("id") UUID patientId, @Valid @NotNull ClinicalStatusBody body) {
+        return service.put(patientId, body, caller).map(record -> ClinicalStatusService.toBody(patientId, record));
+    }
+
+    @GET
+    @Operation(summary = "Read the patient's clinical status (clinician, coordinator of the patient's center)")
+    @APIResponse(responseCode = "200", description = "The status; every field null when none was recorded", content = @Content(schema = @Schema(implementation = ClinicalStatusBody.class)))
+    public Uni<ClinicalStatusBody> get(@PathParam("id") UUID patientId) {
+        return service.get(patientId, caller).map(record -> ClinicalStatusService.toBody(patientId, record));
+    }
+}

@@ -1,0 +1,128 @@
+package org.cartcompanion.patient.clinical.service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.cartcompanion.patient.clinical.ClinicalStatusRecord;
+import org.cartcompanion.patient.clinical.repository.ClinicalStatusRepository;
+import org.cartcompanion.patient.clinical.rest.ClinicalStatusBody;
+import org.cartcompanion.patient.patient.Patient;
+import org.cartcompanion.patient.patient.service.PatientAccess;
+import org.cartcompanion.patient.patient.service.PatientService;
+import org.cartcompanion.patient.problem.Problem;
+import org.cartcompanion.patient.problem.ProblemException;
+import org.cartcompanion.patient.security.Caller;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class ClinicalStatusService {
+
+    private final PatientService patients;
+    private final PatientAccess access;
+    private final ClinicalStatusRepository statuses;
+    private final Clock clock;
+
+    public ClinicalStatusService(PatientService patients, PatientAccess access, ClinicalStatusRepository statuses,
+            Clock clock) {
+        this.patients = patients;
+        this.access = access;
+        this.statuses = statuses;
+        this.clock = clock;
+    }
+
+    /** Replaces the whole status (absent fields become unknown); the center's clinicians and coordinators. */
+    @WithTransaction
+    public Uni<ClinicalStatusRecord> put(UUID patientId, ClinicalStatusBody body, Caller caller) {
+        return staffPatient(patientId, caller).flatMap(patient -> {
+            rejectFutureDates(body, LocalDate.now(clock.withZone(ZoneId.of(patient.timeZone))));
+            return statuses.findById(patientId).flatMap(existing -> {
+                ClinicalStatusRecord record = existing != null ? existing : new ClinicalStatusRecord();
+                record.patientId = patientId;
+                apply(body, record);
+                record.updatedBy = caller.subject();
+                record.updatedAt = clock.instant();
+                return existing != null ? Uni.createFrom().item(record) : statuses.persist(record);
+            });
+        }).call(statuses::flush);
+    }
+
+    /** The status, or an empty one (all unknown) when none was ever recorded. */
+    @WithSession
+    public Uni<ClinicalStatusRecord> get(UUID patientId, Caller caller) {
+        return staffPatient(patientId, caller).flatMap(patient -> statuses.findById(patientId));
+    }
+
+    private Uni<Patient> staffPatient(UUID patientId, Caller caller) {
+        return patients.visible(patientId, caller).flatMap(patient -> access.isCenterStaff(patient.centerId, caller)
+                .flatMap(staff -> staff
+                        ? Uni.createFrom().item(patient)
+                        : Uni.createFrom()
+                                .failure(ProblemException.forbidden("Only the center's staff keep the clinical status."))));
+    }
+
+    static void rejectFutureDates(ClinicalStatusBody b, LocalDate today) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        future(errors, "ancDate", b.ancDate(), today);
+        future(errors, "iggDate", b.iggDate(), today);
+        future(errors, "ivigLastDate", b.ivigLastDate(), today);
+        future(errors, "steroidsLastDate", b.steroidsLastDate(), today);
+        future(errors, "tocilizumabLastDate", b.tocilizumabLastDate(), today);
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "invalid-request", "Dates cannot be in the future.", errors);
+        }
+    }
+
+    private static void future(List<Problem.FieldError> errors, String field, LocalDate date, LocalDate today) {
+        if (date != null && date.isAfter(today)) {
+            errors.add(new Problem.FieldError(field, "is after the patient's today"));
+        }
+    }
+
+    private static void apply(ClinicalStatusBody b, ClinicalStatusRecord r) {
+        r.ancPerUl = b.ancPerUl();
+        r.ancDate = b.ancDate();
+        r.plateletsPerUl = b.plateletsPerUl();
+        r.iggMgDl = b.iggMgDl();
+        r.iggDate = b.iggDate();
+        r.ivigLastDate = b.ivigLastDate();
+        r.cd4PerUl = b.cd4PerUl();
+        r.steroidsLastDate = b.steroidsLastDate();
+        r.tocilizumabLastDate = b.tocilizumabLastDate();
+        r.maxCrsGrade = b.maxCrsGrade();
+        r.maxIcansGrade = b.maxIcansGrade();
+        r.iecHsHistory = b.iecHsHistory();
+        ClinicalStatusBody.ProphylaxisBody p = b.prophylaxis();
+        r.prophylaxisAntibacterial = p == null ? null : p.antibacterial();
+        r.prophylaxisAntiviral = p == null ? null : p.antiviralHsvVzv();
+        r.prophylaxisPjp = p == null ? null : p.pjp();
+        r.prophylaxisAntifungal = p == null ? null : p.antifungal();
+        r.centralLine = b.centralLine();
+        r.caregiverPresent = b.caregiverPresent();
+        r.priorLines = b.priorLines();
+        r.priorAlloHct = b.priorAlloHct();
+        r.baselineIceScore = b.baselineIceScore();
+        r.travelMinutesToCenter = b.travelMinutesToCenter();
+    }
+
+    public static ClinicalStatusBody toBody(UUID patientId, ClinicalStatusRecord r) {
+        if (r == null) {
+            return new ClinicalStatusBody(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                    null, null, null, null, null, patientId, null, null);
+        }
+        return new ClinicalStatusBody(r.ancPerUl, r.ancDate, r.plateletsPerUl, r.iggMgDl, r.iggDate, r.ivigLastDate,
+                r.cd4PerUl, r.steroidsLastDate, r.tocilizumabLastDate, r.maxCrsGrade, r.maxIcansGrade, r.iecHsHistory,
+                new ClinicalStatusBody.ProphylaxisBody(r.prophylaxisAntibacterial, r.prophylaxisAntiviral, r.prophylaxisPjp,
+                        r.prophylaxisAntifungal),
+                r.centralLine, r.caregiverPresent, r.priorLines, r.priorAlloHct, r.baselineIceScore, r.travelMinutesToCenter,
+                patientId, r.updatedBy, r.updatedAt);
+    }
+}
