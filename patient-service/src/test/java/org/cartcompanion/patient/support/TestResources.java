@@ -5,6 +5,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 /** Test resources shared by every {@code @QuarkusTest} of this module. */
 @QuarkusTestResource(TestKeysResource.class)
 @QuarkusTestResource(CareTeamStub.class)
+@QuarkusTestResource(AlertStub.class)
 public final class TestResources {
 
     private TestResources() {

@@ -30,6 +30,7 @@ import org.cartcompanion.patient.clinical.ClinicalStatusRecord;
 import org.cartcompanion.patient.clinical.repository.ClinicalStatusRepository;
 import org.cartcompanion.patient.outbox.OutboxEvent;
 import org.cartcompanion.patient.outbox.repository.OutboxRepository;
+import org.cartcompanion.patient.outbox.service.OutboxRelay;
 import org.cartcompanion.patient.patient.Language;
 import org.cartcompanion.patient.patient.Patient;
 import org.cartcompanion.patient.patient.service.PatientService;
@@ -78,13 +79,14 @@ public class CheckInService {
     private final OutboxRepository outbox;
     private final TriageRulesService rules;
     private final CareTeamDirectory directory;
+    private final OutboxRelay relay;
     private final ObjectMapper json;
     private final Clock clock;
     private final TriageEngine engine = new TriageEngine();
 
     public CheckInService(PatientService patients, CaregiverLinkRepository caregivers, ClinicalStatusRepository statuses,
             CheckInRepository checkIns, OutboxRepository outbox, TriageRulesService rules, CareTeamDirectory directory,
-            ObjectMapper json, Clock clock) {
+            OutboxRelay relay, ObjectMapper json, Clock clock) {
         this.patients = patients;
         this.caregivers = caregivers;
         this.statuses = statuses;
@@ -92,6 +94,7 @@ public class CheckInService {
         this.outbox = outbox;
         this.rules = rules;
         this.directory = directory;
+        this.relay = relay;
         this.json = json;
         this.clock = clock;
     }
@@ -128,7 +131,13 @@ public class CheckInService {
                 .onFailure(CheckInService::isUniqueViolation)
                 // The same key arrived twice at once: the other copy was stored; answer as a replay.
                 .recoverWithUni(() -> Panache.withSession(() -> checkIns.findByKey(patientId, idempotencyKey))
-                        .map(stored -> replay(stored, hash)));
+                        .map(stored -> replay(stored, hash)))
+                // Committed: hand a new alert-worthy event to the relay at once; the outbox is the guarantee.
+                .invoke(outcome -> {
+                    if (!outcome.replayed() && outcome.checkIn().alertRequested) {
+                        relay.kick();
+                    }
+                });
     }
 
     private Uni<Outcome> store(Patient patient, String key, String hash, CheckInRequest request,

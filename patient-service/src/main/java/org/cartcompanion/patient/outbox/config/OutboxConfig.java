@@ -1,0 +1,30 @@
+package org.cartcompanion.patient.outbox.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "patient.outbox")
+public interface OutboxConfig {
+
+    /** How often the relay looks for undelivered events (every replica runs it; rows are locked, not shared). */
+    @WithDefault("2s")
+    String relayInterval();
+
+    /** Events taken per relay pass. */
+    @WithDefault("20")
+    int batchSize();
+
+    /** Delay before the first retry; doubled on each failure. */
+    @WithDefault("PT1S")
+    Duration backoffBase();
+
+    /** The longest delay between two attempts. */
+    @WithDefault("PT5M")
+    Duration backoffMax();
+
+    /** How long one delivery may take before it counts as failed. */
+    @WithDefault("PT3S")
+    Duration deliveryTimeout();
+}

@@ -1,0 +1,107 @@
+package org.cartcompanion.patient.outbox;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import org.cartcompanion.patient.support.AlertStub;
+import org.cartcompanion.patient.support.Fixtures;
+import org.cartcompanion.patient.support.Outbox;
+import org.cartcompanion.patient.support.TestTokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class OutboxRelayTest {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/Chicago"));
+
+    @AfterEach
+    void alertServiceUpAgain() {
+        AlertStub.accepting();
+    }
+
+    String feverCheckIn() {
+        UUID center = UUID.randomUUID();
+        String subject = Fixtures.unique("patient");
+        String patientId = Fixtures.enroll(center, subject, TODAY.minusDays(5));
+        return given().auth().oauth2(TestTokens.token(subject, "patient")).contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body("""
+                        {"recordedAt":"%s","temperature":{"value":38.6,"unit":"C","method":"ORAL"},"antipyreticLast6h":false}"""
+                        .formatted(OffsetDateTime.now().minusMinutes(1)))
+                .post("/api/v1/patients/" + patientId + "/check-ins")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    List<LoggedRequest> deliveriesOf(String checkInId) {
+        return AlertStub.server().findAll(postRequestedFor(urlPathEqualTo("/internal/v1/triage-events"))
+                .withRequestBody(
+                        matchingJsonPath("$.checkInId", com.github.tomakehurst.wiremock.client.WireMock.equalTo(checkInId))));
+    }
+
+    static void await(Duration timeout, BooleanSupplier condition, String what) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Timed out waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    void anAlertWorthyCheckInReachesAlertServiceRightAfterCommitWithAServiceToken() throws Exception {
+        String checkInId = feverCheckIn();
+        await(Duration.ofSeconds(5), () -> !deliveriesOf(checkInId).isEmpty(), "the delivery");
+        LoggedRequest delivered = deliveriesOf(checkInId).get(0);
+        assertTrue(delivered.getHeader("Authorization").startsWith("Bearer "));
+        AlertStub.server().verify(postRequestedFor(urlPathEqualTo("/internal/v1/triage-events"))
+                .withRequestBody(
+                        matchingJsonPath("$.checkInId", com.github.tomakehurst.wiremock.client.WireMock.equalTo(checkInId)))
+                .withRequestBody(matchingJsonPath("$.disposition",
+                        com.github.tomakehurst.wiremock.client.WireMock.equalTo("CENTER_NOW")))
+                .withRequestBody(matchingJsonPath("$.eventId"))
+                .withRequestBody(matchingJsonPath("$.occurredAt")));
+        await(Duration.ofSeconds(5), () -> Outbox.forCheckIn(checkInId).get(0).deliveredAt != null, "delivered_at");
+    }
+
+    @Test
+    void alertServiceDownLosesNothingAndDuplicatesNothing() throws Exception {
+        AlertStub.down();
+        String checkInId = feverCheckIn();
+        await(Duration.ofSeconds(10), () -> deliveriesOf(checkInId).size() >= 3, "three failed attempts");
+        OutboxEvent waiting = Outbox.forCheckIn(checkInId).get(0);
+        assertEquals(null, waiting.deliveredAt);
+        assertTrue(waiting.attempts >= 2, "attempts " + waiting.attempts);
+        assertNotNull(waiting.lastError);
+
+        AlertStub.accepting();
+        await(Duration.ofSeconds(10), () -> Outbox.forCheckIn(checkInId).get(0).deliveredAt != null,
+                "the delivery after recovery");
+        int attemptsAtDelivery = deliveriesOf(checkInId).size();
+        Thread.sleep(1500);
+        // Delivered once confirmed: no further attempts.
+        assertEquals(attemptsAtDelivery, deliveriesOf(checkInId).size());
+        String eventId = Outbox.forCheckIn(checkInId).get(0).id.toString();
+        deliveriesOf(checkInId).forEach(r -> assertTrue(r.getBodyAsString().contains(eventId), "same event id every time"));
+    }
+}

@@ -1,0 +1,51 @@
+package org.cartcompanion.patient.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/** Plays alert-service's intake ({@code POST /internal/v1/triage-events}) for this service's tests. */
+public class AlertStub implements QuarkusTestResourceLifecycleManager {
+
+    private static WireMockServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(options().dynamicPort());
+        server.start();
+        accepting();
+        return Map.of("quarkus.rest-client.alert-service.url", server.baseUrl(),
+                "patient.outbox.relay-interval", "PT0.3S",
+                "patient.outbox.backoff-base", "PT0.2S",
+                "patient.outbox.backoff-max", "PT1S");
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    public static WireMockServer server() {
+        return server;
+    }
+
+    /** alert-service up: every delivery is accepted. */
+    public static void accepting() {
+        server.stubFor(post(urlPathEqualTo("/internal/v1/triage-events"))
+                .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json").withBody("{}")));
+    }
+
+    /** alert-service down: every delivery fails. */
+    public static void down() {
+        server.stubFor(post(urlPathEqualTo("/internal/v1/triage-events")).willReturn(aResponse().withStatus(503)));
+    }
+}
