@@ -8,11 +8,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.cartcompanion.patient.access.client.CareTeamDirectory;
+import org.cartcompanion.patient.access.client.CenterContact;
+import org.cartcompanion.patient.checkin.repository.CheckInRepository;
 import org.cartcompanion.patient.patient.Patient;
 import org.cartcompanion.patient.patient.repository.PatientRepository;
 import org.cartcompanion.patient.security.Caller;
@@ -31,11 +34,13 @@ public class MeService {
 
     private final PatientRepository patients;
     private final CareTeamDirectory directory;
+    private final CheckInRepository checkIns;
     private final Clock clock;
 
-    public MeService(PatientRepository patients, CareTeamDirectory directory, Clock clock) {
+    public MeService(PatientRepository patients, CareTeamDirectory directory, CheckInRepository checkIns, Clock clock) {
         this.patients = patients;
         this.directory = directory;
+        this.checkIns = checkIns;
         this.clock = clock;
     }
 
@@ -47,12 +52,13 @@ public class MeService {
                 : Uni.createFrom().item(List.of());
         Uni<List<Patient>> linked = caller.has(Roles.CAREGIVER) ? patients.findLinkedToCaregiver(subject)
                 : Uni.createFrom().item(List.of());
-        return Uni.combine().all().unis(own, linked).with((a, b) -> {
+        // One session runs one query at a time: own record first, then the linked ones.
+        return own.flatMap(a -> linked.map(b -> {
             Map<UUID, Patient> unique = new LinkedHashMap<>();
             a.forEach(p -> unique.put(p.id, p));
             b.forEach(p -> unique.putIfAbsent(p.id, p));
-            return new ArrayList<>(unique.values());
-        }).flatMap(list -> describe(list, clock.instant()))
+            return (List<Patient>) new ArrayList<>(unique.values());
+        })).flatMap(list -> describe(list, clock.instant()))
                 .map(described -> new MeResponse(subject, caller.roles().stream().sorted().toList(), described));
     }
 
@@ -60,15 +66,22 @@ public class MeService {
         if (list.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return Multi.createFrom().iterable(list).onItem()
-                .transformToUniAndConcatenate(p -> directory.center(p.centerId).map(center -> {
-                    LocalDate today = Timeline.localDate(now, ZoneId.of(p.timeZone));
-                    long day = Timeline.dayPostInfusion(p.infusionDate, today);
-                    Phase phase = Phases.of(p.product, p.infusionDate, p.secondDoseDate, today);
-                    MeResponse.Center contact = center.map(c -> new MeResponse.Center(c.name(), c.phone()))
-                            .orElse(new MeResponse.Center(null, null));
-                    return new MeResponse.MePatient(p.id, p.displayName, day, phase,
-                            CheckInCadence.nextDue(phase, null, p.createdAt), contact);
-                })).collect().asList();
+        return Multi.createFrom().iterable(list)
+                .onItem().transformToUniAndConcatenate(p -> describe(p, now))
+                .collect().asList();
+    }
+
+    private Uni<MeResponse.MePatient> describe(Patient p, Instant now) {
+        // The phone still learns its day, phase and next check-in when care-team-service is away.
+        Uni<Optional<CenterContact>> center = directory.center(p.centerId).onFailure().recoverWithItem(Optional.empty());
+        return checkIns.lastRecordedAt(p.id).flatMap(last -> center.map(contact -> {
+            LocalDate today = Timeline.localDate(now, ZoneId.of(p.timeZone));
+            long day = Timeline.dayPostInfusion(p.infusionDate, today);
+            Phase phase = Phases.of(p.product, p.infusionDate, p.secondDoseDate, today);
+            MeResponse.Center reach = contact.map(c -> new MeResponse.Center(c.name(), c.phone()))
+                    .orElse(new MeResponse.Center(null, null));
+            return new MeResponse.MePatient(p.id, p.displayName, day, phase, CheckInCadence.nextDue(phase, last, p.createdAt),
+                    reach);
+        }));
     }
 }

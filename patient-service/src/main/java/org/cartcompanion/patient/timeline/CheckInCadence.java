@@ -23,13 +23,11 @@ public final class CheckInCadence {
     }
 
     /**
-     * When the next check-in is due: one interval after the last one, or at once (the enrollment time) for a patient who has
+     * When the next check-in is due: one interval after the last one, or one interval after enrollment for a patient who has
      * never checked in.
      */
     public static Instant nextDue(Phase phase, Instant lastCheckIn, Instant enrolledAt) {
-        if (lastCheckIn == null) {
-            return enrolledAt;
-        }
-        return lastCheckIn.plus(interval(phase));
+        Instant from = lastCheckIn == null || lastCheckIn.isBefore(enrolledAt) ? enrolledAt : lastCheckIn;
+        return from.plus(interval(phase));
     }
 }

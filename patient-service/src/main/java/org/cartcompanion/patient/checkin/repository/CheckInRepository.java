@@ -27,6 +27,12 @@ public class CheckInRepository implements PanacheRepositoryBase<CheckInRecord, U
                 patientId, beforeRecordedAt, beforeId).range(0, limit).list();
     }
 
+    /** When the patient last checked in, or null. */
+    public Uni<Instant> lastRecordedAt(UUID patientId) {
+        return find("select max(c.recordedAt) from CheckInRecord c where c.patientId = ?1", patientId)
+                .project(Instant.class).firstResult();
+    }
+
     /** Temperatures recorded in [from, to), for the "second reading" and "sustained" rules. */
     public Uni<List<CheckInRecord>> temperaturesBetween(UUID patientId, Instant from, Instant to) {
         return find("patientId = ?1 and temperatureC is not null and recordedAt >= ?2 and recordedAt < ?3", patientId, from, to)
