@@ -60,6 +60,15 @@ public class CareTeamStub implements QuarkusTestResourceLifecycleManager {
                                 .formatted(centerId, name, phone))));
     }
 
+    /** care-team-service has a care team for this patient naming this community physician. */
+    public static void careTeamWithCommunityPhysician(String patientId, UUID centerId, String subject) {
+        server.stubFor(get(urlPathEqualTo("/internal/v1/care-teams/" + patientId))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
+                        {"patientId":"%s","centerId":"%s","phase":"SHARED","members":[
+                          {"clinicianId":"%s","subject":"%s","role":"COMMUNITY_PHYSICIAN"}]}"""
+                        .formatted(patientId, centerId, UUID.randomUUID(), subject))));
+    }
+
     private static String encode(String subject) {
         return URLEncoder.encode(subject, StandardCharsets.UTF_8).replace("+", "%20");
     }

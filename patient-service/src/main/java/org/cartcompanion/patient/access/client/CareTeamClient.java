@@ -23,6 +23,10 @@ interface CareTeamClient {
     Uni<Memberships> memberships(@PathParam("subject") String subject);
 
     @GET
+    @Path("/care-teams/{patientId}")
+    Uni<CareTeamMembers> careTeam(@PathParam("patientId") UUID patientId);
+
+    @GET
     @Path("/centers/{centerId}")
     Uni<CenterContact> center(@PathParam("centerId") UUID centerId);
 }

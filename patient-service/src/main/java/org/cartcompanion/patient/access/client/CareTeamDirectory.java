@@ -31,6 +31,7 @@ public class CareTeamDirectory {
     private final Duration timeout;
     private final Map<String, Cached<Memberships>> memberships = new ConcurrentHashMap<>();
     private final Map<UUID, Cached<Optional<CenterContact>>> centers = new ConcurrentHashMap<>();
+    private final Map<UUID, Cached<CareTeamMembers>> careTeams = new ConcurrentHashMap<>();
 
     public CareTeamDirectory(@RestClient CareTeamClient client,
             @ConfigProperty(name = "patient.directory.cache-ttl", defaultValue = "PT10S") Duration ttl,
@@ -43,6 +44,12 @@ public class CareTeamDirectory {
     public Uni<Memberships> memberships(String subject) {
         return cached(memberships, subject, () -> client.memberships(subject).onFailure(WebApplicationException.class)
                 .recoverWithUni(e -> absentOn404(e, Memberships.none(subject))));
+    }
+
+    /** The patient's care team; an empty one when care-team-service has none for the patient. */
+    public Uni<CareTeamMembers> careTeam(UUID patientId) {
+        return cached(careTeams, patientId, () -> client.careTeam(patientId)
+                .onFailure(WebApplicationException.class).recoverWithUni(e -> absentOn404(e, CareTeamMembers.none(patientId))));
     }
 
     public Uni<Optional<CenterContact>> center(UUID centerId) {

@@ -13,8 +13,8 @@ import org.cartcompanion.patient.security.Roles;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Decides from stored relations whether a caller may see a patient: the patient themself, a linked caregiver, or staff of the
- * patient's center (membership asked of care-team-service).
+ * Decides from stored relations whether a caller may see a patient: the patient themself, a linked caregiver, staff of the
+ * patient's center, or a community physician the patient's care team names (the last two asked of care-team-service).
  */
 @ApplicationScoped
 public class PatientAccess {
@@ -35,7 +35,16 @@ public class PatientAccess {
         Uni<Boolean> caregiver = caller.has(Roles.CAREGIVER) ? caregivers.isLinked(patient.id, subject)
                 : Uni.createFrom().item(false);
         return caregiver
-                .flatMap(linked -> linked ? Uni.createFrom().item(true) : isCenterStaff(patient.centerId, caller));
+                .flatMap(linked -> linked ? Uni.createFrom().item(true) : isCenterStaff(patient.centerId, caller))
+                .flatMap(staff -> staff ? Uni.createFrom().item(true) : isCommunityPhysicianOf(patient, caller));
+    }
+
+    /** A community physician whom the patient's care team names (shared care after a hand-off). */
+    public Uni<Boolean> isCommunityPhysicianOf(Patient patient, Caller caller) {
+        if (!caller.has(Roles.COMMUNITY_PHYSICIAN)) {
+            return Uni.createFrom().item(false);
+        }
+        return directory.careTeam(patient.id).map(team -> team.names(caller.subject(), "COMMUNITY_PHYSICIAN"));
     }
 
     /** A clinician or coordinator who belongs to the center's staff. */

@@ -140,6 +140,31 @@ class PatientResourceTest {
     }
 
     @Test
+    void aCommunityPhysicianSeesOnlyPatientsWhoseCareTeamNamesThem() {
+        UUID center = UUID.randomUUID();
+        String id = Fixtures.enroll(center, Fixtures.unique("patient"), TODAY_CHICAGO.minusDays(40));
+        String physician = Fixtures.unique("community");
+        String token = TestTokens.token(physician, "community-physician");
+        given().auth().oauth2(token).get("/api/v1/patients/" + id).then().statusCode(404);
+        CareTeamStub.careTeamWithCommunityPhysician(id, center, physician);
+        pauseForTheDirectoryCache();
+        given().auth().oauth2(token).get("/api/v1/patients/" + id).then().statusCode(200);
+        given().auth().oauth2(token).get("/api/v1/patients/" + id + "/check-ins").then().statusCode(200);
+        // Another community physician, not on the team, still sees nothing.
+        given().auth().oauth2(TestTokens.token(Fixtures.unique("community"), "community-physician"))
+                .get("/api/v1/patients/" + id).then().statusCode(404);
+    }
+
+    /** Membership answers are cached briefly (0.2 s in tests, seconds in production). */
+    static void pauseForTheDirectoryCache() {
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void aCaregiverCannotLinkAnotherCaregiver() {
         UUID center = UUID.randomUUID();
         String subject = Fixtures.unique("patient");

@@ -1,0 +1,113 @@
+package org.cartcompanion.patient.audit;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import jakarta.inject.Inject;
+
+import org.cartcompanion.patient.support.Fixtures;
+import org.cartcompanion.patient.support.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+@QuarkusTest
+class AuditLogTest {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/Chicago"));
+
+    @Inject
+    Pool pool;
+
+    List<String> auditFor(String patientId) throws Throwable {
+        List<String> rows = new ArrayList<>();
+        for (Row row : VertxContextSupport.subscribeAndAwait(() -> pool
+                .preparedQuery("SELECT actor, action, method, status FROM audit_event WHERE patient_id = $1 ORDER BY id")
+                .execute(Tuple.of(UUID.fromString(patientId))))) {
+            rows.add(row.getString("actor") + " " + row.getString("method") + " " + row.getString("action") + " "
+                    + row.getInteger("status"));
+        }
+        return rows;
+    }
+
+    @Test
+    void everyReadAndWriteOfAPatientIsRecordedAllowedOrNot() throws Throwable {
+        UUID center = UUID.randomUUID();
+        String subject = Fixtures.unique("patient");
+        String id = Fixtures.enroll(center, subject, TODAY.minusDays(5));
+        given().auth().oauth2(TestTokens.token(subject, "patient")).get("/api/v1/patients/" + id).then().statusCode(200);
+        String stranger = Fixtures.unique("stranger");
+        given().auth().oauth2(TestTokens.token(stranger, "patient")).get("/api/v1/patients/" + id).then().statusCode(404);
+        given().auth().oauth2(TestTokens.token(subject, "patient")).contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body("{\"recordedAt\":\"%s\"}".formatted(OffsetDateTime.now()))
+                .post("/api/v1/patients/" + id + "/check-ins").then().statusCode(201);
+
+        List<String> audit = auditFor(id);
+        assertTrue(audit.contains(subject + " GET PatientResource.get 200"), audit::toString);
+        assertTrue(audit.contains(stranger + " GET PatientResource.get 404"), audit::toString);
+        assertTrue(audit.contains(subject + " POST CheckInResource.checkIn 201"), audit::toString);
+    }
+
+    @Test
+    void aCheckInLeavesNoPatientDataInTheLog() {
+        List<String> lines = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                String message = record.getParameters() == null || record.getParameters().length == 0
+                        ? record.getMessage()
+                        : String.format(record.getMessage().replace("{0}", "%s"), record.getParameters());
+                lines.add(message + (record.getThrown() == null ? "" : " " + record.getThrown()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            UUID center = UUID.randomUUID();
+            String subject = Fixtures.unique("patient");
+            String body = Fixtures.enrollmentJson(center, subject, TODAY.minusDays(5)).replace("Ana P.", "Zelda Quimby");
+            String id = given().auth().oauth2(Fixtures.coordinatorOf(center)).contentType(ContentType.JSON).body(body)
+                    .post("/api/v1/patients").then().statusCode(201).extract().path("id");
+            given().auth().oauth2(TestTokens.token(subject, "patient")).contentType(ContentType.JSON)
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body("""
+                            {"recordedAt":"%s","temperature":{"value":39.7,"unit":"C","method":"ORAL"},"antipyreticLast6h":false,
+                             "vitals":{"spo2":91,"heartRate":131},"symptoms":["RIGORS"],"note":"shivering under three blankets"}"""
+                            .formatted(OffsetDateTime.now()))
+                    .post("/api/v1/patients/" + id + "/check-ins").then().statusCode(201);
+        } finally {
+            root.removeHandler(capture);
+        }
+        String all = String.join("\n", lines);
+        assertTrue(all.contains("Check-in"), "the check-in was logged at all:\n" + all);
+        for (String phi : List.of("Zelda", "Quimby", "39.7", "131", "shivering", "+15550123", "ana@example.org", "MRN-")) {
+            assertTrue(!all.contains(phi), () -> "log contains " + phi + ":\n" + all);
+        }
+        assertEquals(-1, all.indexOf("1961"));
+    }
+}
