@@ -192,6 +192,20 @@ public class DemoTool {
                 {"subject":"%s","name":"Luis P.","relationship":"SPOUSE","email":"luis.caregiver@example.org",
                  "phone":"+15550100"}""".formatted(CAREGIVER.subject()), 201, 409);
 
+        LocalDate today = LocalDate.now(ZoneId.of(timeZone));
+        call("PUT", patients + "/api/v1/patients/" + patientId + "/clinical-status", COORDINATOR, """
+                {"ancPerUl":300,"ancDate":"%s","plateletsPerUl":40000,"iggMgDl":550,"iggDate":"%s",
+                 "tocilizumabLastDate":"%s","maxCrsGrade":1,"maxIcansGrade":0,"iecHsHistory":false,
+                 "prophylaxis":{"antibacterial":true,"antiviralHsvVzv":true,"pjp":false,"antifungal":false},
+                 "centralLine":false,"caregiverPresent":true,"priorLines":3,"priorAlloHct":false,
+                 "baselineIceScore":10,"travelMinutesToCenter":45}""".formatted(today.minusDays(1), today.minusDays(20),
+                today.minusDays(3)), 200);
+        // A routine morning check-in by the caregiver: afebrile, nothing new (self-care).
+        call("POST", patients + "/api/v1/patients/" + patientId + "/check-ins", CAREGIVER, """
+                {"recordedAt":"%s","temperature":{"value":36.9,"unit":"C","method":"ORAL"},"antipyreticLast6h":false,
+                 "vitals":{"spo2":98,"heartRate":82,"systolicBp":124,"respiratoryRate":14},"symptoms":[],"iceScore":10}"""
+                .formatted(java.time.OffsetDateTime.now().minusMinutes(30)), new int[] { 201, 422 }, "demo-seed-first-check-in");
+
         Map<User, String> tokens = new LinkedHashMap<>();
         for (User user : List.of(ADMIN, COORDINATOR, PRIMARY, BACKUP, COMMUNITY, PATIENT, CAREGIVER)) {
             tokens.put(user, token(user.subject(), user.groups()));
@@ -238,10 +252,23 @@ public class DemoTool {
     }
 
     static String call(String method, String url, User as, String json, int... expected) throws Exception {
+        return call(method, url, as, json, expected, null);
+    }
+
+    static String call(String method, String url, User as, String json, int expected, String idempotencyKey)
+            throws Exception {
+        return call(method, url, as, json, new int[] { expected }, idempotencyKey);
+    }
+
+    static String call(String method, String url, User as, String json, int[] expected, String idempotencyKey)
+            throws Exception {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + token(as.subject(), as.groups()))
                 .header("Accept", "application/json");
+        if (idempotencyKey != null) {
+            builder.header("Idempotency-Key", idempotencyKey);
+        }
         if (json != null) {
             builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
         } else {
