@@ -1,0 +1,46 @@
+-- Clinician-confirmed infections in a registry-ready shape (clinical-rules.md §5.2). Multi-valued
+-- fields (organisms, sites, prophylaxis in use, treatment) are JSON arrays; derived fields are stored
+-- with the event so that exports show what the record said when it was saved.
+CREATE TABLE infection_event (
+    id                         UUID PRIMARY KEY,
+    patient_id                 UUID         NOT NULL REFERENCES patient (id),
+    center_id                  UUID         NOT NULL,
+    onset_date                 DATE         NOT NULL,
+    diagnosis_date             DATE         NOT NULL,
+    pathogen_class             VARCHAR(24)  NOT NULL,
+    organisms                  TEXT         NOT NULL,
+    sites                      TEXT         NOT NULL,
+    documentation_level        VARCHAR(16)  NOT NULL,
+    severity_ctcae             INTEGER      NOT NULL,
+    severity_bmtctn            VARCHAR(20),
+    anc_at_onset               INTEGER,
+    igg_at_onset               INTEGER,
+    ivig_within_30d            BOOLEAN,
+    cd4_at_onset               INTEGER,
+    prophylaxis_active         TEXT         NOT NULL,
+    concurrent_crs_grade       INTEGER,
+    concurrent_icans_grade     INTEGER,
+    iec_hs                     BOOLEAN,
+    attribution                VARCHAR(16)  NOT NULL,
+    care_setting               VARCHAR(32),
+    detected_by                VARCHAR(32),
+    treatment_required         BOOLEAN      NOT NULL,
+    hospitalized               BOOLEAN,
+    icu                        BOOLEAN,
+    outcome                    VARCHAR(16)  NOT NULL,
+    death_attributed           BOOLEAN,
+    covid_test                 VARCHAR(16),
+    same_infection_of          UUID REFERENCES infection_event (id),
+    day_post_infusion          INTEGER      NOT NULL,
+    phase_at_onset             VARCHAR(16)  NOT NULL,
+    neutropenic_at_onset       BOOLEAN,
+    breakthrough               BOOLEAN      NOT NULL,
+    cibmtr_reportable          BOOLEAN      NOT NULL,
+    created_by                 VARCHAR(255) NOT NULL,
+    created_at                 TIMESTAMPTZ  NOT NULL,
+    updated_by                 VARCHAR(255) NOT NULL,
+    updated_at                 TIMESTAMPTZ  NOT NULL,
+    version                    BIGINT       NOT NULL DEFAULT 0
+);
+CREATE INDEX infection_event_center_idx ON infection_event (center_id, diagnosis_date);
+CREATE INDEX infection_event_patient_idx ON infection_event (patient_id, diagnosis_date);
