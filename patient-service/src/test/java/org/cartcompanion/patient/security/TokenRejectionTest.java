@@ -26,7 +26,15 @@ class TokenRejectionTest {
                 Arguments.of("GET", PATIENT), Arguments.of("POST", PATIENT + "/caregivers"),
                 Arguments.of("GET", "/api/v1/triage-rules"),
                 Arguments.of("GET", "/api/v1/triage-rules/centers/" + UUID.randomUUID()),
-                Arguments.of("PUT", "/api/v1/triage-rules/centers/" + UUID.randomUUID()));
+                Arguments.of("PUT", "/api/v1/triage-rules/centers/" + UUID.randomUUID()),
+                Arguments.of("PUT", PATIENT + "/clinical-status"),
+                Arguments.of("GET", PATIENT + "/clinical-status"),
+                Arguments.of("POST", PATIENT + "/check-ins"),
+                Arguments.of("GET", PATIENT + "/check-ins"),
+                Arguments.of("GET", PATIENT + "/check-ins/" + UUID.randomUUID()),
+                Arguments.of("POST", PATIENT + "/infections"),
+                Arguments.of("GET", PATIENT + "/infections"),
+                Arguments.of("GET", "/api/v1/patients/infection-reports"));
     }
 
     static Stream<Arguments> badTokens() {
@@ -59,7 +67,14 @@ class TokenRejectionTest {
                 Arguments.of("admin", "POST", PATIENT + "/caregivers"),
                 Arguments.of("caregiver", "GET", "/api/v1/triage-rules"),
                 Arguments.of("clinician", "PUT", "/api/v1/triage-rules/centers/" + UUID.randomUUID()),
-                Arguments.of("patient", "GET", "/api/v1/triage-rules/centers/" + UUID.randomUUID()));
+                Arguments.of("patient", "GET", "/api/v1/triage-rules/centers/" + UUID.randomUUID()),
+                Arguments.of("patient", "PUT", PATIENT + "/clinical-status"),
+                Arguments.of("caregiver", "GET", PATIENT + "/clinical-status"),
+                Arguments.of("clinician", "POST", PATIENT + "/check-ins"),
+                Arguments.of("admin", "GET", PATIENT + "/check-ins"),
+                Arguments.of("patient", "POST", PATIENT + "/infections"),
+                Arguments.of("community-physician", "GET", PATIENT + "/infections"),
+                Arguments.of("caregiver", "GET", "/api/v1/patients/infection-reports"));
     }
 
     @ParameterizedTest(name = "{0} on {1} {2}")

@@ -1,0 +1,68 @@
+package org.cartcompanion.patient.infection.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.cartcompanion.patient.infection.service.InfectionExport;
+import org.cartcompanion.patient.problem.Problem;
+import org.cartcompanion.patient.security.Caller;
+import org.cartcompanion.patient.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.mutiny.Uni;
+
+/** A center's infection records for a date range (by diagnosis date), for registries. */
+@Path("/api/v1/patients/infection-reports")
+@Tag(name = "Infection records")
+@RolesAllowed({ Roles.CLINICIAN, Roles.COORDINATOR })
+@APIResponse(responseCode = "400", description = "Missing or invalid centerId, from, to", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The role may not call this endpoint", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "Not a center of the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class InfectionReportResource {
+
+    static final String CSV = "text/csv";
+    static final String FHIR_JSON = "application/fhir+json";
+
+    private final InfectionExport export;
+    private final Caller caller;
+
+    public InfectionReportResource(InfectionExport export, Caller caller) {
+        this.export = export;
+        this.caller = caller;
+    }
+
+    @GET
+    @Produces(CSV)
+    @Operation(summary = "Infection records of a center diagnosed between from and to, as CSV (clinician, coordinator of the center)")
+    @APIResponse(responseCode = "200", description = "CSV, one row per infection", content = @Content(mediaType = CSV))
+    public Uni<Response> csv(@QueryParam("centerId") String centerId, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        return export.records(centerId, from, to, caller).map(records -> Response.ok(export.csv(records))
+                .type(CSV + "; charset=UTF-8")
+                .header("Content-Disposition",
+                        "attachment; filename=\"infections-" + centerId + "-" + from + "-" + to + ".csv\"")
+                .build());
+    }
+
+    @GET
+    @Produces(FHIR_JSON)
+    @Operation(summary = "The same records as a FHIR R4 collection Bundle: Patient (id only), Condition, Observation")
+    @APIResponse(responseCode = "200", description = "FHIR R4 Bundle", content = @Content(mediaType = FHIR_JSON))
+    public Uni<Response> fhir(@QueryParam("centerId") String centerId, @QueryParam("from") String from,
+            @QueryParam("to") String to, @Context UriInfo uri) {
+        String base = uri.getBaseUri().toString().replaceAll("/$", "") + "/fhir";
+        return export.records(centerId, from, to, caller)
+                .map(records -> Response.ok(export.fhirBundle(records, base)).type(FHIR_JSON).build());
+    }
+}
