@@ -1,5 +1,7 @@
 package org.cartcompanion.alert.support;
 
+import org.cartcompanion.support.testing.TestKeysResource;
+
 import io.quarkus.test.common.QuarkusTestResource;
 
 /** Test resources shared by every {@code @QuarkusTest} of this module. */

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import java.util.UUID;
 
-import org.cartcompanion.alert.support.TestTokens;
+import org.cartcompanion.support.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;

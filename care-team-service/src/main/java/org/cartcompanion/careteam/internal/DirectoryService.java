@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.cartcompanion.careteam.center.repository.CenterRepository;
 import org.cartcompanion.careteam.clinician.repository.ClinicianRepository;
 import org.cartcompanion.careteam.clinician.repository.MembershipRepository;
-import org.cartcompanion.careteam.problem.ProblemException;
+import org.cartcompanion.support.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;

@@ -12,7 +12,7 @@ import static org.hamcrest.Matchers.nullValue;
 import java.util.UUID;
 
 import org.cartcompanion.careteam.support.Fixtures;
-import org.cartcompanion.careteam.support.TestTokens;
+import org.cartcompanion.support.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;

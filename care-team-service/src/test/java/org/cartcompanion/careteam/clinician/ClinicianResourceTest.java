@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import org.cartcompanion.careteam.support.Fixtures;
-import org.cartcompanion.careteam.support.TestTokens;
+import org.cartcompanion.support.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 import java.util.UUID;
 
 import org.cartcompanion.careteam.support.Fixtures;
-import org.cartcompanion.careteam.support.TestTokens;
+import org.cartcompanion.support.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;

@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.cartcompanion.careteam.support.TestTokens;
+import org.cartcompanion.support.testing.TestTokens;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 
 import java.util.UUID;
 
+import org.cartcompanion.support.testing.TestTokens;
+
 import io.restassured.http.ContentType;
 
 /** Builds the data a test needs through the public API, with fresh names and subjects each time. */

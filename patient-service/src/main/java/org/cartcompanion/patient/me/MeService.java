@@ -18,12 +18,12 @@ import org.cartcompanion.patient.access.client.CenterContact;
 import org.cartcompanion.patient.checkin.repository.CheckInRepository;
 import org.cartcompanion.patient.patient.Patient;
 import org.cartcompanion.patient.patient.repository.PatientRepository;
-import org.cartcompanion.patient.security.Caller;
-import org.cartcompanion.patient.security.Roles;
 import org.cartcompanion.patient.timeline.CheckInCadence;
 import org.cartcompanion.patient.timeline.Phase;
 import org.cartcompanion.patient.timeline.Timeline;
 import org.cartcompanion.patient.triage.Phases;
+import org.cartcompanion.support.security.Caller;
+import org.cartcompanion.support.security.Roles;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Multi;

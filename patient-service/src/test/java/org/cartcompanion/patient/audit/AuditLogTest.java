@@ -17,7 +17,7 @@ import java.util.logging.Logger;
 import jakarta.inject.Inject;
 
 import org.cartcompanion.patient.support.Fixtures;
-import org.cartcompanion.patient.support.TestTokens;
+import org.cartcompanion.support.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;

@@ -24,7 +24,7 @@ import org.cartcompanion.patient.outbox.OutboxEvent;
 import org.cartcompanion.patient.support.CareTeamStub;
 import org.cartcompanion.patient.support.Fixtures;
 import org.cartcompanion.patient.support.Outbox;
-import org.cartcompanion.patient.support.TestTokens;
+import org.cartcompanion.support.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

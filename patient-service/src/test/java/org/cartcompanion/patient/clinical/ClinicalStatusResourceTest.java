@@ -11,7 +11,7 @@ import java.time.ZoneId;
 import java.util.UUID;
 
 import org.cartcompanion.patient.support.Fixtures;
-import org.cartcompanion.patient.support.TestTokens;
+import org.cartcompanion.support.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;

@@ -14,8 +14,8 @@ import java.util.UUID;
 
 import org.cartcompanion.patient.support.CareTeamStub;
 import org.cartcompanion.patient.support.Fixtures;
-import org.cartcompanion.patient.support.TestKeys;
-import org.cartcompanion.patient.support.TestTokens;
+import org.cartcompanion.support.testing.TestKeys;
+import org.cartcompanion.support.testing.TestTokens;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.junit.jupiter.api.Test;

@@ -20,7 +20,7 @@ import java.util.function.BooleanSupplier;
 import org.cartcompanion.patient.support.AlertStub;
 import org.cartcompanion.patient.support.Fixtures;
 import org.cartcompanion.patient.support.Outbox;
-import org.cartcompanion.patient.support.TestTokens;
+import org.cartcompanion.support.testing.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -5,6 +5,8 @@ import static io.restassured.RestAssured.given;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.cartcompanion.support.testing.TestTokens;
+
 import io.restassured.http.ContentType;
 
 /** Builds the data a test needs through the public API, with fresh ids and subjects each time. */

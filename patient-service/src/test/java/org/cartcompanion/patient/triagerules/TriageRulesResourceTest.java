@@ -13,10 +13,10 @@ import jakarta.inject.Inject;
 
 import org.cartcompanion.patient.support.CareTeamStub;
 import org.cartcompanion.patient.support.Fixtures;
-import org.cartcompanion.patient.support.TestTokens;
 import org.cartcompanion.patient.triage.RuleSet;
 import org.cartcompanion.patient.triage.Threshold;
 import org.cartcompanion.patient.triagerules.service.TriageRulesService;
+import org.cartcompanion.support.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -117,7 +117,7 @@ class TriageRulesResourceTest {
         UUID other = UUID.randomUUID();
         String coordinator = Fixtures.unique("coord");
         CareTeamStub.staff(coordinator, center, "COORDINATOR");
-        org.cartcompanion.patient.security.Caller caller = new org.cartcompanion.patient.security.Caller(null, null) {
+        org.cartcompanion.support.security.Caller caller = new org.cartcompanion.support.security.Caller(null, null) {
             @Override
             public String subject() {
                 return coordinator;

@@ -10,9 +10,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.cartcompanion.alert.problem.Problem;
-import org.cartcompanion.alert.security.Roles;
 import org.cartcompanion.alert.triage.service.TriageIntakeService;
+import org.cartcompanion.support.problem.Problem;
+import org.cartcompanion.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

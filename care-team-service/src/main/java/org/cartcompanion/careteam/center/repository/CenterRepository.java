@@ -6,7 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.cartcompanion.careteam.center.Center;
-import org.cartcompanion.careteam.paging.Cursor;
+import org.cartcompanion.support.paging.Cursor;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;

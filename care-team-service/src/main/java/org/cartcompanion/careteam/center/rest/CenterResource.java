@@ -20,11 +20,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.cartcompanion.careteam.center.Center;
 import org.cartcompanion.careteam.center.service.CenterService;
-import org.cartcompanion.careteam.paging.Cursor;
-import org.cartcompanion.careteam.paging.PageResponse;
-import org.cartcompanion.careteam.problem.Problem;
-import org.cartcompanion.careteam.security.Caller;
-import org.cartcompanion.careteam.security.Roles;
+import org.cartcompanion.support.paging.Cursor;
+import org.cartcompanion.support.paging.PageResponse;
+import org.cartcompanion.support.problem.Problem;
+import org.cartcompanion.support.security.Caller;
+import org.cartcompanion.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -8,9 +8,9 @@ import org.cartcompanion.careteam.center.Center;
 import org.cartcompanion.careteam.center.repository.CenterRepository;
 import org.cartcompanion.careteam.clinician.CenterMembership;
 import org.cartcompanion.careteam.clinician.repository.MembershipRepository;
-import org.cartcompanion.careteam.problem.ProblemException;
-import org.cartcompanion.careteam.security.Caller;
-import org.cartcompanion.careteam.security.Roles;
+import org.cartcompanion.support.problem.ProblemException;
+import org.cartcompanion.support.security.Caller;
+import org.cartcompanion.support.security.Roles;
 
 import io.smallrye.mutiny.Uni;
 

@@ -11,10 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.cartcompanion.careteam.center.Center;
 import org.cartcompanion.careteam.center.repository.CenterRepository;
 import org.cartcompanion.careteam.center.rest.CreateCenterRequest;
-import org.cartcompanion.careteam.paging.Cursor;
-import org.cartcompanion.careteam.problem.ProblemException;
-import org.cartcompanion.careteam.security.Caller;
-import org.cartcompanion.careteam.security.Roles;
+import org.cartcompanion.support.paging.Cursor;
+import org.cartcompanion.support.problem.ProblemException;
+import org.cartcompanion.support.security.Caller;
+import org.cartcompanion.support.security.Roles;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

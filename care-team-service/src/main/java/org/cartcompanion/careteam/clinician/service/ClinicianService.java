@@ -16,9 +16,9 @@ import org.cartcompanion.careteam.clinician.repository.ClinicianRepository;
 import org.cartcompanion.careteam.clinician.repository.MembershipRepository;
 import org.cartcompanion.careteam.clinician.rest.AddClinicianRequest;
 import org.cartcompanion.careteam.clinician.rest.ClinicianResponse;
-import org.cartcompanion.careteam.problem.ProblemException;
-import org.cartcompanion.careteam.security.Caller;
-import org.cartcompanion.careteam.security.Roles;
+import org.cartcompanion.support.problem.ProblemException;
+import org.cartcompanion.support.security.Caller;
+import org.cartcompanion.support.security.Roles;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

@@ -11,9 +11,9 @@ import org.cartcompanion.patient.caregiver.rest.LinkCaregiverRequest;
 import org.cartcompanion.patient.patient.Patient;
 import org.cartcompanion.patient.patient.service.PatientAccess;
 import org.cartcompanion.patient.patient.service.PatientService;
-import org.cartcompanion.patient.problem.ProblemException;
-import org.cartcompanion.patient.security.Caller;
-import org.cartcompanion.patient.security.Roles;
+import org.cartcompanion.support.problem.ProblemException;
+import org.cartcompanion.support.security.Caller;
+import org.cartcompanion.support.security.Roles;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

@@ -23,12 +23,12 @@ import jakarta.ws.rs.core.Response;
 
 import org.cartcompanion.patient.checkin.CheckInRecord;
 import org.cartcompanion.patient.checkin.service.CheckInService;
-import org.cartcompanion.patient.paging.Cursor;
-import org.cartcompanion.patient.paging.PageResponse;
 import org.cartcompanion.patient.patient.Languages;
-import org.cartcompanion.patient.problem.Problem;
-import org.cartcompanion.patient.security.Caller;
-import org.cartcompanion.patient.security.Roles;
+import org.cartcompanion.support.paging.Cursor;
+import org.cartcompanion.support.paging.PageResponse;
+import org.cartcompanion.support.problem.Problem;
+import org.cartcompanion.support.security.Caller;
+import org.cartcompanion.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -15,9 +15,9 @@ import org.cartcompanion.patient.clinical.rest.ClinicalStatusBody;
 import org.cartcompanion.patient.patient.Patient;
 import org.cartcompanion.patient.patient.service.PatientAccess;
 import org.cartcompanion.patient.patient.service.PatientService;
-import org.cartcompanion.patient.problem.Problem;
-import org.cartcompanion.patient.problem.ProblemException;
-import org.cartcompanion.patient.security.Caller;
+import org.cartcompanion.support.problem.Problem;
+import org.cartcompanion.support.problem.ProblemException;
+import org.cartcompanion.support.security.Caller;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

@@ -10,9 +10,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.cartcompanion.patient.infection.service.InfectionExport;
-import org.cartcompanion.patient.problem.Problem;
-import org.cartcompanion.patient.security.Caller;
-import org.cartcompanion.patient.security.Roles;
+import org.cartcompanion.support.problem.Problem;
+import org.cartcompanion.support.security.Caller;
+import org.cartcompanion.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

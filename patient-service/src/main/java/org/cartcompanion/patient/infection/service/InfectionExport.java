@@ -12,8 +12,8 @@ import org.cartcompanion.patient.infection.repository.InfectionEventRepository;
 import org.cartcompanion.patient.infection.rest.InfectionEventBody;
 import org.cartcompanion.patient.infection.rest.InfectionEventResponse;
 import org.cartcompanion.patient.patient.service.PatientAccess;
-import org.cartcompanion.patient.problem.ProblemException;
-import org.cartcompanion.patient.security.Caller;
+import org.cartcompanion.support.problem.ProblemException;
+import org.cartcompanion.support.security.Caller;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -19,9 +19,9 @@ import org.cartcompanion.patient.infection.rest.InfectionEventResponse;
 import org.cartcompanion.patient.patient.Patient;
 import org.cartcompanion.patient.patient.service.PatientAccess;
 import org.cartcompanion.patient.patient.service.PatientService;
-import org.cartcompanion.patient.problem.ProblemException;
-import org.cartcompanion.patient.security.Caller;
 import org.cartcompanion.patient.triage.Phases;
+import org.cartcompanion.support.problem.ProblemException;
+import org.cartcompanion.support.security.Caller;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

@@ -18,9 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.cartcompanion.patient.patient.service.PatientService;
-import org.cartcompanion.patient.problem.Problem;
-import org.cartcompanion.patient.security.Caller;
-import org.cartcompanion.patient.security.Roles;
+import org.cartcompanion.support.problem.Problem;
+import org.cartcompanion.support.security.Caller;
+import org.cartcompanion.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

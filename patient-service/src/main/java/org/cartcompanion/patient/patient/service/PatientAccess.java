@@ -7,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.cartcompanion.patient.access.client.CareTeamDirectory;
 import org.cartcompanion.patient.caregiver.repository.CaregiverLinkRepository;
 import org.cartcompanion.patient.patient.Patient;
-import org.cartcompanion.patient.security.Caller;
-import org.cartcompanion.patient.security.Roles;
+import org.cartcompanion.support.security.Caller;
+import org.cartcompanion.support.security.Roles;
 
 import io.smallrye.mutiny.Uni;
 

@@ -13,8 +13,8 @@ import org.cartcompanion.patient.patient.Language;
 import org.cartcompanion.patient.patient.Patient;
 import org.cartcompanion.patient.patient.repository.PatientRepository;
 import org.cartcompanion.patient.patient.rest.EnrollPatientRequest;
-import org.cartcompanion.patient.problem.ProblemException;
-import org.cartcompanion.patient.security.Caller;
+import org.cartcompanion.support.problem.ProblemException;
+import org.cartcompanion.support.security.Caller;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

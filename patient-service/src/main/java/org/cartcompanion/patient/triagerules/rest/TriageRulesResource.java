@@ -13,10 +13,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.cartcompanion.patient.problem.Problem;
-import org.cartcompanion.patient.security.Caller;
-import org.cartcompanion.patient.security.Roles;
 import org.cartcompanion.patient.triagerules.service.TriageRulesService;
+import org.cartcompanion.support.problem.Problem;
+import org.cartcompanion.support.security.Caller;
+import org.cartcompanion.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -12,9 +12,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.cartcompanion.patient.patient.service.PatientAccess;
-import org.cartcompanion.patient.problem.Problem;
-import org.cartcompanion.patient.problem.ProblemException;
-import org.cartcompanion.patient.security.Caller;
 import org.cartcompanion.patient.triage.EmergencyRule;
 import org.cartcompanion.patient.triage.GlobalRule;
 import org.cartcompanion.patient.triage.MatrixRow;
@@ -25,6 +22,9 @@ import org.cartcompanion.patient.triagerules.ThresholdOverride;
 import org.cartcompanion.patient.triagerules.repository.ThresholdOverrideRepository;
 import org.cartcompanion.patient.triagerules.rest.CenterThresholdsResponse;
 import org.cartcompanion.patient.triagerules.rest.RuleTableResponse;
+import org.cartcompanion.support.problem.Problem;
+import org.cartcompanion.support.problem.ProblemException;
+import org.cartcompanion.support.security.Caller;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

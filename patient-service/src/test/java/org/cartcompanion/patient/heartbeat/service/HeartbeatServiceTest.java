@@ -18,7 +18,7 @@ import jakarta.inject.Inject;
 import org.cartcompanion.patient.outbox.OutboxEvent;
 import org.cartcompanion.patient.support.Fixtures;
 import org.cartcompanion.patient.support.Outbox;
-import org.cartcompanion.patient.support.TestTokens;
+import org.cartcompanion.support.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.mailer.Mail;

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import org.cartcompanion.patient.support.CareTeamStub;
 import org.cartcompanion.patient.support.Fixtures;
-import org.cartcompanion.patient.support.TestTokens;
+import org.cartcompanion.support.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;

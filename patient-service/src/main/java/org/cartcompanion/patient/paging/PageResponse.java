@@ -1,7 +1,0 @@
-package org.cartcompanion.patient.paging;
-
-import java.util.List;
-
-/** Every list of API.md: {@code { "items": [...], "nextCursor": "…" | null }}. */
-public record PageResponse<T>(List<T> items, String nextCursor) {
-}
