@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One triage evaluation, for a busy check-in (fever, several symptoms, vitals, modifiers in play) and a quiet one. Run:
- * {@code ./mvnw -pl patient-service -Ptriage-bench test-compile exec:exec}.
+ * {@code ./mvnw -pl patient-service -am -Ptriage-bench test-compile}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
