@@ -33,9 +33,12 @@ public class CheckInRepository implements PanacheRepositoryBase<CheckInRecord, U
                 .project(Instant.class).firstResult();
     }
 
-    /** Temperatures recorded in [from, to), for the "second reading" and "sustained" rules. */
+    /**
+     * The newest temperatures recorded in [from, to), for the "second reading" and "sustained" rules; at most twenty, more than
+     * any patient takes in the window, so one busy record cannot slow every check-in.
+     */
     public Uni<List<CheckInRecord>> temperaturesBetween(UUID patientId, Instant from, Instant to) {
-        return find("patientId = ?1 and temperatureC is not null and recordedAt >= ?2 and recordedAt < ?3", patientId, from, to)
-                .list();
+        return find("patientId = ?1 and temperatureC is not null and recordedAt >= ?2 and recordedAt < ?3"
+                + " order by recordedAt desc", patientId, from, to).range(0, 19).list();
     }
 }

@@ -1,0 +1,60 @@
+package org.cartcompanion.e2e.bench;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+/**
+ * Open-model load on {@code POST /api/v1/patients/{id}/check-ins}: new check-ins arrive at a constant rate whatever the
+ * latency, each with its own Idempotency-Key; one in five is a fever (alert-worthy, so it also writes an outbox event).
+ * Configured by system properties set by {@code e2e/bench/checkin-bench.sh}.
+ */
+public class CheckInSimulation extends Simulation {
+
+    private static final String BASE_URL = System.getProperty("bench.baseUrl", "http://localhost:8081");
+    private static final String TOKEN = System.getProperty("bench.token", "");
+    private static final String PATIENT = System.getProperty("bench.patientId", "");
+    private static final double RATE = Double.parseDouble(System.getProperty("bench.rate", "50"));
+    private static final int SECONDS = Integer.parseInt(System.getProperty("bench.seconds", "60"));
+
+    private final HttpProtocolBuilder protocol = http.baseUrl(BASE_URL)
+            .authorizationHeader("Bearer " + TOKEN)
+            .contentTypeHeader("application/json")
+            .acceptHeader("application/json")
+            .shareConnections();
+
+    private final ScenarioBuilder checkIns = scenario("check-in")
+            .exec(session -> session.set("key", UUID.randomUUID().toString()).set("body", body()))
+            .exec(http("POST check-in").post("/api/v1/patients/" + PATIENT + "/check-ins")
+                    .header("Idempotency-Key", "#{key}")
+                    .body(StringBody("#{body}"))
+                    .check(status().is(201)));
+
+    {
+        setUp(checkIns.injectOpen(constantUsersPerSec(RATE).during(Duration.ofSeconds(SECONDS))))
+                .protocols(protocol)
+                .assertions(global().failedRequests().percent().lt(1.0));
+    }
+
+    private static String body() {
+        boolean fever = ThreadLocalRandom.current().nextInt(5) == 0;
+        double temperature = fever ? 38.4 : 36.8;
+        return """
+                {"recordedAt":"%s","temperature":{"value":%s,"unit":"C","method":"ORAL"},"antipyreticLast6h":false,
+                 "vitals":{"spo2":97,"heartRate":88},"symptoms":%s}"""
+                .formatted(OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(5), temperature, fever ? "[\"RIGORS\"]" : "[]");
+    }
+}
