@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.cartcompanion.support.testing.BadTokens;
 import org.cartcompanion.support.testing.TestTokens;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -13,7 +14,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 /** Every secured endpoint refuses missing and bad tokens with 401, and wrong roles with 403. */
 @QuarkusTest
@@ -38,24 +38,13 @@ class TokenRejectionTest {
     }
 
     static Stream<Arguments> badTokens() {
-        String[] groups = { "coordinator", "clinician", "patient", "caregiver" };
-        Stream<Arguments> tokens = Stream.of(Arguments.of("none", null),
-                Arguments.of("expired", TestTokens.expired("someone", groups)),
-                Arguments.of("foreign issuer", TestTokens.foreignIssuer("someone", groups)),
-                Arguments.of("foreign key", TestTokens.foreignKey("someone", groups)),
-                Arguments.of("tampered", TestTokens.tampered("someone", groups)), Arguments.of("garbage", "not.a.jwt"));
-        return tokens.flatMap(t -> endpoints().map(e -> Arguments.of(t.get()[0], t.get()[1], e.get()[0], e.get()[1])));
+        return BadTokens.onEach(TokenRejectionTest::endpoints, "someone", "coordinator", "clinician", "patient", "caregiver");
     }
 
     @ParameterizedTest(name = "{0} token on {2} {3}")
     @MethodSource("badTokens")
     void badTokensAre401ProblemJson(String kind, String token, String method, String path) {
-        RequestSpecification request = given().contentType(ContentType.JSON).body("{}");
-        if (token != null) {
-            request = request.auth().oauth2(token);
-        }
-        request.request(method, path).then().statusCode(401).contentType("application/problem+json")
-                .header("WWW-Authenticate", "Bearer").body("status", equalTo(401));
+        BadTokens.assertRefused(token, method, path);
     }
 
     static Stream<Arguments> wrongRoles() {
