@@ -57,6 +57,19 @@ public class CareTeamDirectory {
                 .onFailure(WebApplicationException.class).recoverWithUni(e -> absentOn404(e, Optional.empty())));
     }
 
+    /**
+     * The number patients are told to call, or null when the center is unknown or care-team-service cannot be reached: callers
+     * that must not wait on it (triage, reminders) then name the center without a number.
+     */
+    public Uni<String> centerPhone(UUID centerId) {
+        return center(centerId)
+                .map(contact -> contact.map(CenterContact::phone).orElse(null))
+                .onFailure().recoverWithItem(e -> {
+                    Log.warnf("Center contact unavailable; the center is named without a number");
+                    return null;
+                });
+    }
+
     private <K, V> Uni<V> cached(Map<K, Cached<V>> cache, K key, Supplier<Uni<V>> load) {
         Cached<V> hit = cache.get(key);
         if (hit != null && hit.expiresAt().isAfter(Instant.now())) {

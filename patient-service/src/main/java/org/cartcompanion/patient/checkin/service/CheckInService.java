@@ -21,7 +21,6 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.cartcompanion.patient.access.client.CareTeamDirectory;
-import org.cartcompanion.patient.access.client.CenterContact;
 import org.cartcompanion.patient.caregiver.repository.CaregiverLinkRepository;
 import org.cartcompanion.patient.checkin.CheckInRecord;
 import org.cartcompanion.patient.checkin.repository.CheckInRepository;
@@ -125,7 +124,7 @@ public class CheckInService {
         String hash = hash(request);
         return Panache.withSession(() -> patients.visible(patientId, caller)
                 .flatMap(patient -> reporter(patient, caller).map(reporter -> new Author(patient, reporter))))
-                .flatMap(author -> centerPhone(author.patient().centerId)
+                .flatMap(author -> directory.centerPhone(author.patient().centerId)
                         .flatMap(phone -> Panache.withTransaction(() -> store(author.patient(), idempotencyKey, hash, request,
                                 author.reporter(), caller, phone, requestedLanguage.orElse(author.patient().language), now))))
                 .onFailure(CheckInService::isUniqueViolation)
@@ -217,15 +216,6 @@ public class CheckInService {
             });
         }
         return Uni.createFrom().failure(ProblemException.forbidden("Only the patient or a linked caregiver checks in."));
-    }
-
-    private Uni<String> centerPhone(UUID centerId) {
-        return directory.center(centerId)
-                .map(contact -> contact.map(CenterContact::phone).orElse(null))
-                .onFailure().recoverWithItem(e -> {
-                    Log.warnf("Center contact unavailable for a check-in; instructions name the center without a number");
-                    return null;
-                });
     }
 
     static CheckIn toTriage(CheckInRequest r) {

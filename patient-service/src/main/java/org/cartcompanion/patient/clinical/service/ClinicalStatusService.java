@@ -13,7 +13,6 @@ import org.cartcompanion.patient.clinical.ClinicalStatusRecord;
 import org.cartcompanion.patient.clinical.repository.ClinicalStatusRepository;
 import org.cartcompanion.patient.clinical.rest.ClinicalStatusBody;
 import org.cartcompanion.patient.patient.Patient;
-import org.cartcompanion.patient.patient.service.PatientAccess;
 import org.cartcompanion.patient.patient.service.PatientService;
 import org.cartcompanion.support.problem.Problem;
 import org.cartcompanion.support.problem.ProblemException;
@@ -27,14 +26,12 @@ import io.smallrye.mutiny.Uni;
 public class ClinicalStatusService {
 
     private final PatientService patients;
-    private final PatientAccess access;
     private final ClinicalStatusRepository statuses;
     private final Clock clock;
 
-    public ClinicalStatusService(PatientService patients, PatientAccess access, ClinicalStatusRepository statuses,
+    public ClinicalStatusService(PatientService patients, ClinicalStatusRepository statuses,
             Clock clock) {
         this.patients = patients;
-        this.access = access;
         this.statuses = statuses;
         this.clock = clock;
     }
@@ -62,11 +59,7 @@ public class ClinicalStatusService {
     }
 
     private Uni<Patient> staffPatient(UUID patientId, Caller caller) {
-        return patients.visible(patientId, caller).flatMap(patient -> access.isCenterStaff(patient.centerId, caller)
-                .flatMap(staff -> staff
-                        ? Uni.createFrom().item(patient)
-                        : Uni.createFrom()
-                                .failure(ProblemException.forbidden("Only the center's staff keep the clinical status."))));
+        return patients.forCenterStaff(patientId, caller, "Only the center's staff keep the clinical status.");
     }
 
     static void rejectFutureDates(ClinicalStatusBody b, LocalDate today) {

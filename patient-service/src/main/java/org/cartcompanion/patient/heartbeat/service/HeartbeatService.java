@@ -18,7 +18,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.cartcompanion.patient.access.client.CareTeamDirectory;
-import org.cartcompanion.patient.access.client.CenterContact;
 import org.cartcompanion.patient.caregiver.CaregiverLink;
 import org.cartcompanion.patient.caregiver.repository.CaregiverLinkRepository;
 import org.cartcompanion.patient.checkin.service.TriageEventPayload;
@@ -192,7 +191,7 @@ public class HeartbeatService {
                     if (claimed.rowCount() == 0) {
                         return Uni.createFrom().item(new Pass(0, 0));
                     }
-                    return centerPhone(p.centerId)
+                    return directory.centerPhone(p.centerId)
                             .flatMap(phone -> sendReminders(c, due, phone))
                             .replaceWith(new Pass(1, 0))
                             .onFailure().recoverWithUni(e -> {
@@ -260,11 +259,5 @@ public class HeartbeatService {
                                 .execute(Tuple.from(List.of(eventId, OutboxEvent.TRIAGE_EVENT, p.id, body, at)))
                                 .invoke(() -> Log.infof("Missed check-in escalated for patient %s (%s)", p.id, disposition))
                                 .replaceWith(new Pass(0, 1))));
-    }
-
-    private Uni<String> centerPhone(UUID centerId) {
-        return directory.center(centerId)
-                .map(contact -> contact.map(CenterContact::phone).orElse(null))
-                .onFailure().recoverWithItem((String) null);
     }
 }

@@ -17,7 +17,6 @@ import org.cartcompanion.patient.infection.repository.InfectionEventRepository;
 import org.cartcompanion.patient.infection.rest.InfectionEventBody;
 import org.cartcompanion.patient.infection.rest.InfectionEventResponse;
 import org.cartcompanion.patient.patient.Patient;
-import org.cartcompanion.patient.patient.service.PatientAccess;
 import org.cartcompanion.patient.patient.service.PatientService;
 import org.cartcompanion.patient.triage.Phases;
 import org.cartcompanion.support.problem.ProblemException;
@@ -36,15 +35,13 @@ import io.smallrye.mutiny.Uni;
 public class InfectionService {
 
     private final PatientService patients;
-    private final PatientAccess access;
     private final InfectionEventRepository events;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public InfectionService(PatientService patients, PatientAccess access, InfectionEventRepository events, ObjectMapper json,
+    public InfectionService(PatientService patients, InfectionEventRepository events, ObjectMapper json,
             Clock clock) {
         this.patients = patients;
-        this.access = access;
         this.events = events;
         this.json = json;
         this.clock = clock;
@@ -94,11 +91,7 @@ public class InfectionService {
     }
 
     private Uni<Patient> staffPatient(UUID patientId, Caller caller) {
-        return patients.visible(patientId, caller).flatMap(patient -> access.isCenterStaff(patient.centerId, caller)
-                .flatMap(staff -> staff
-                        ? Uni.createFrom().item(patient)
-                        : Uni.createFrom()
-                                .failure(ProblemException.forbidden("Infection records are kept by the center's staff."))));
+        return patients.forCenterStaff(patientId, caller, "Infection records are kept by the center's staff.");
     }
 
     /** A "same infection" link must name an earlier record of the same patient. */

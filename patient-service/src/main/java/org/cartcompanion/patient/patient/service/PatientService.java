@@ -95,6 +95,17 @@ public class PatientService {
         });
     }
 
+    /**
+     * The patient, for a clinician or coordinator of the patient's center: 404 when the caller may not see the patient at all,
+     * 403 with {@code whyNot} when they may see but are not the center's staff.
+     */
+    public Uni<Patient> forCenterStaff(UUID patientId, Caller caller, String whyNot) {
+        return visible(patientId, caller).flatMap(patient -> access.isCenterStaff(patient.centerId, caller)
+                .flatMap(staff -> staff
+                        ? Uni.createFrom().item(patient)
+                        : Uni.createFrom().failure(ProblemException.forbidden(whyNot))));
+    }
+
     static ZoneId zoneOf(String timeZone) {
         try {
             return ZoneId.of(timeZone);
