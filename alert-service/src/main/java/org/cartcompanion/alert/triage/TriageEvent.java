@@ -52,4 +52,8 @@ public class TriageEvent {
 
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
+
+    /** The alert the event opened or was appended to. */
+    @Column(name = "alert_id")
+    public UUID alertId;
 }

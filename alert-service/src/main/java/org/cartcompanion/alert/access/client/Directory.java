@@ -1,0 +1,117 @@
+package org.cartcompanion.alert.access.client;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.cartcompanion.alert.escalation.config.AlertConfig;
+import org.cartcompanion.alert.triage.Disposition;
+import org.cartcompanion.support.problem.ProblemException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Asks care-team-service (membership, care teams, routing, policy targets) and patient-service (a patient's or caregiver's
+ * patients). Answers are cached for a few seconds, so a revoked membership or a new on-call shift counts almost at once; a 404
+ * means "nobody", and an unreachable service is a 503 for an API caller rather than a guess.
+ */
+@ApplicationScoped
+public class Directory {
+
+    private final CareTeamClient careTeams;
+    private final PatientClient patients;
+    private final Clock clock;
+    private final Duration ttl;
+    private final Duration routingTtl;
+    private final Duration timeout;
+    private final Map<String, Cached<Memberships>> memberships = new ConcurrentHashMap<>();
+    private final Map<UUID, Cached<CareTeam>> teams = new ConcurrentHashMap<>();
+    private final Map<String, Cached<SubjectPatients>> subjectPatients = new ConcurrentHashMap<>();
+    private final Map<String, Cached<Routing>> routings = new ConcurrentHashMap<>();
+    private final Map<UUID, Cached<EscalationTargets>> known = new ConcurrentHashMap<>();
+
+    public Directory(@RestClient CareTeamClient careTeams, @RestClient PatientClient patients, Clock clock,
+            AlertConfig config) {
+        this.careTeams = careTeams;
+        this.patients = patients;
+        this.clock = clock;
+        this.ttl = config.directory().cacheTtl();
+        this.routingTtl = config.directory().routingCacheTtl();
+        this.timeout = config.directory().timeout();
+    }
+
+    public Uni<Memberships> memberships(String subject) {
+        return forCaller(cached(memberships, subject, ttl, () -> careTeams.memberships(subject)
+                .onFailure(WebApplicationException.class).recoverWithUni(e -> absentOn404(e, Memberships.none(subject)))));
+    }
+
+    public Uni<CareTeam> careTeam(UUID patientId) {
+        return forCaller(cached(teams, patientId, ttl, () -> careTeams.careTeam(patientId)
+                .onFailure(WebApplicationException.class).recoverWithUni(e -> absentOn404(e, CareTeam.none(patientId)))));
+    }
+
+    public Uni<SubjectPatients> patientsOf(String subject) {
+        return forCaller(cached(subjectPatients, subject, ttl, () -> patients.patients(subject)
+                .onFailure(WebApplicationException.class)
+                .recoverWithUni(e -> absentOn404(e, SubjectPatients.none(subject)))));
+    }
+
+    /** For validating a policy on save: never cached, so a rotation created a moment ago counts. */
+    public Uni<EscalationTargets> escalationTargets(UUID centerId) {
+        return forCaller(careTeams.escalationTargets(centerId).ifNoItem().after(timeout).fail()
+                .onFailure(WebApplicationException.class)
+                .recoverWithUni(e -> absentOn404(e, EscalationTargets.none(centerId))));
+    }
+
+    /** The center's clinicians for resolving CLINICIAN targets when a level fires; cached like membership. */
+    public Uni<EscalationTargets> knownClinicians(UUID centerId) {
+        return cached(known, centerId, ttl, () -> careTeams.escalationTargets(centerId));
+    }
+
+    /**
+     * Who answers for the patient now. Fails (with the cause) when care-team-service cannot tell; the escalation poller then
+     * retries shortly and, past the level's timeout, pages the fallback address.
+     */
+    public Uni<Routing> routing(UUID patientId, Disposition disposition) {
+        return cached(routings, patientId + "/" + disposition, routingTtl,
+                () -> careTeams.routing(patientId, disposition.name(), clock.instant().toString()));
+    }
+
+    private <K, V> Uni<V> cached(Map<K, Cached<V>> cache, K key, Duration lifetime, Supplier<Uni<V>> load) {
+        Cached<V> hit = cache.get(key);
+        Instant now = clock.instant();
+        if (hit != null && hit.expiresAt().isAfter(now)) {
+            return Uni.createFrom().item(hit.value());
+        }
+        return Uni.createFrom().<V> deferred(() -> load.get()).ifNoItem().after(timeout).fail()
+                .invoke(value -> cache.put(key, new Cached<>(value, clock.instant().plus(lifetime))));
+    }
+
+    /** An API caller gets a 503 problem when a dependency cannot answer, never a guess. */
+    private static <V> Uni<V> forCaller(Uni<V> lookup) {
+        return lookup.onFailure(e -> !(e instanceof ProblemException)).transform(e -> {
+            Log.warnf("A dependency is unavailable: %s", e.getClass().getSimpleName());
+            return new ProblemException(503, "dependency-unavailable",
+                    "Access cannot be checked right now; please retry shortly.");
+        });
+    }
+
+    private static <V> Uni<V> absentOn404(Throwable e, V absent) {
+        if (e instanceof WebApplicationException web && web.getResponse().getStatus() == 404) {
+            return Uni.createFrom().item(absent);
+        }
+        return Uni.createFrom().failure(e);
+    }
+
+    private record Cached<V>(V value, Instant expiresAt) {
+    }
+}

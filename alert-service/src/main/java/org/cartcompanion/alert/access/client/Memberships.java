@@ -1,0 +1,29 @@
+package org.cartcompanion.alert.access.client;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Which centers a subject belongs to, and as what; {@code staff} is false for community physicians. */
+public record Memberships(String subject, UUID clinicianId, List<Membership> memberships) {
+
+    public record Membership(UUID centerId, String role, boolean staff) {
+    }
+
+    public static Memberships none(String subject) {
+        return new Memberships(subject, null, List.of());
+    }
+
+    public boolean isStaffOf(UUID centerId) {
+        return memberships != null && memberships.stream().anyMatch(m -> m.staff() && m.centerId().equals(centerId));
+    }
+
+    public boolean isCoordinatorOf(UUID centerId) {
+        return memberships != null && memberships.stream()
+                .anyMatch(m -> m.staff() && "COORDINATOR".equals(m.role()) && m.centerId().equals(centerId));
+    }
+
+    public List<UUID> staffCenters() {
+        return memberships == null ? List.of()
+                : memberships.stream().filter(Membership::staff).map(Membership::centerId).distinct().toList();
+    }
+}

@@ -1,0 +1,162 @@
+package org.cartcompanion.alert.alert;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.cartcompanion.alert.escalation.engine.EscalationState;
+import org.cartcompanion.alert.escalation.engine.Responsible;
+import org.cartcompanion.alert.escalation.engine.Status;
+import org.cartcompanion.alert.triage.Disposition;
+import org.cartcompanion.alert.triage.Phase;
+import org.cartcompanion.alert.triage.RuleIdsConverter;
+
+/**
+ * One episode of a patient needing a clinician: opened by the first alert-worthy check-in, appended to by later ones, and
+ * escalated until somebody acknowledges and resolves it.
+ */
+@Entity
+@Table(name = "alert")
+public class Alert {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "patient_id", nullable = false)
+    public UUID patientId;
+
+    @Column(name = "center_id", nullable = false)
+    public UUID centerId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Disposition disposition;
+
+    /** Set while a rise of the disposition still has to be re-notified. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "raised_from")
+    public Disposition raisedFrom;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    @Enumerated(EnumType.STRING)
+    public Responsible responsible;
+
+    @Column(nullable = false)
+    public int level;
+
+    @Column(nullable = false)
+    public int cycle;
+
+    @Column(name = "due_at")
+    public Instant dueAt;
+
+    /** When a poller should look at this alert next; null when nothing is scheduled. */
+    @Column(name = "next_step_at")
+    public Instant nextStepAt;
+
+    /** Set while a due step waits for care-team-service to say who is on call. */
+    @Column(name = "routing_wait_since")
+    public Instant routingWaitSince;
+
+    @Column(name = "ack_reminded", nullable = false)
+    public boolean ackReminded;
+
+    /** The escalation policy copied when the alert opened (JSON). */
+    @Column(nullable = false)
+    public String policy;
+
+    @Column(name = "policy_version", nullable = false)
+    public int policyVersion;
+
+    @Column(name = "opened_at", nullable = false)
+    public Instant openedAt;
+
+    @Column(name = "last_event_at", nullable = false)
+    public Instant lastEventAt;
+
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+
+    @Column(name = "acknowledged_by")
+    public String acknowledgedBy;
+
+    @Column(name = "acknowledged_by_name")
+    public String acknowledgedByName;
+
+    @Column(name = "acknowledger_id")
+    public UUID acknowledgerId;
+
+    @Column(name = "acknowledger_email")
+    public String acknowledgerEmail;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    @Column(name = "resolved_by")
+    public String resolvedBy;
+
+    @Enumerated(EnumType.STRING)
+    public Outcome outcome;
+
+    @Column(name = "resolution_note")
+    public String resolutionNote;
+
+    @Column(name = "day_post_infusion", nullable = false)
+    public int dayPostInfusion;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Phase phase;
+
+    public String product;
+
+    @Column(name = "patient_phone")
+    public String patientPhone;
+
+    @Column(nullable = false)
+    public String language;
+
+    public String summary;
+
+    @Convert(converter = RuleIdsConverter.class)
+    @Column(name = "fired_rules", nullable = false)
+    public List<String> firedRules;
+
+    @Column(name = "center_phone")
+    public String centerPhone;
+
+    @Column(name = "fallback_email")
+    public String fallbackEmail;
+
+    @Version
+    public int version;
+
+    public EscalationState state() {
+        return new EscalationState(status, disposition, responsible, level, cycle, dueAt, ackReminded, raisedFrom);
+    }
+
+    /** Stores the engine's state and the poller's next look. */
+    public void apply(EscalationState state, Instant now) {
+        status = state.status();
+        disposition = state.disposition();
+        responsible = state.responsible();
+        level = state.level();
+        cycle = state.cycle();
+        dueAt = state.dueAt();
+        ackReminded = state.ackReminded();
+        raisedFrom = state.raisedFrom();
+        nextStepAt = state.nextStepAt(now);
+    }
+}

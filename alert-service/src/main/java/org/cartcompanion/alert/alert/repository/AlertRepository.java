@@ -1,0 +1,88 @@
+package org.cartcompanion.alert.alert.repository;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import org.cartcompanion.alert.alert.Alert;
+import org.cartcompanion.alert.escalation.engine.Status;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
+
+    /** The patient's open alert, locked for the rest of the transaction (appends and steps do not interleave). */
+    public Uni<Alert> lockOpenForPatient(UUID patientId) {
+        return find("patientId = ?1 and status <> ?2", patientId, Status.RESOLVED)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    public Uni<Alert> lock(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Alerts whose timer has run out, oldest first; read without locks (the step locks and re-checks). */
+    public Uni<List<Alert>> due(Instant now, int limit) {
+        return find("nextStepAt <= ?1 order by nextStepAt", now).page(0, limit).list();
+    }
+
+    /** The alert if it is still due and no other poller holds it; null otherwise. */
+    public Uni<Alert> lockIfDue(UUID id, Instant now) {
+        return Panache.getSession().flatMap(session -> session
+                .createNativeQuery("SELECT * FROM alert WHERE id = :id AND next_step_at <= :now FOR UPDATE SKIP LOCKED",
+                        Alert.class)
+                .setParameter("id", id).setParameter("now", now).getSingleResultOrNull());
+    }
+
+    /**
+     * The alerts of the notifications being sent, share-locked: an acknowledgement (which takes the row for update) waits until
+     * the sends in flight are recorded, so no page leaves after an acknowledgement has been answered.
+     */
+    public Uni<List<Alert>> shareLock(Collection<UUID> ids) {
+        return Panache.getSession().flatMap(session -> session
+                .createNativeQuery("SELECT * FROM alert WHERE id IN (:ids) FOR SHARE", Alert.class)
+                .setParameter("ids", ids).getResultList());
+    }
+
+    /** A page of alerts matching the filters, newest first; centers and patients null mean "any". */
+    public Uni<List<Alert>> page(Collection<UUID> centers, Collection<UUID> patients, Collection<UUID> routedTo,
+            Status status, Instant beforeOpenedAt, UUID beforeId, int limit) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        Parameters p = new Parameters();
+        if (centers != null || routedTo != null) {
+            q.append(" and (");
+            if (centers != null) {
+                q.append("centerId in :centers");
+                p.and("centers", centers.isEmpty() ? List.of(new UUID(0, 0)) : centers);
+            }
+            if (routedTo != null) {
+                q.append(centers != null ? " or " : "").append(
+                        "id in (select n.alertId from Notification n where n.clinicianId in :routedTo)");
+                p.and("routedTo", routedTo.isEmpty() ? List.of(new UUID(0, 0)) : routedTo);
+            }
+            q.append(")");
+        }
+        if (patients != null) {
+            q.append(" and patientId in :patients");
+            p.and("patients", patients.isEmpty() ? List.of(new UUID(0, 0)) : patients);
+        }
+        if (status != null) {
+            q.append(" and status = :status");
+            p.and("status", status);
+        }
+        if (beforeOpenedAt != null) {
+            q.append(" and (openedAt < :before or (openedAt = :before and id < :beforeId))");
+            p.and("before", beforeOpenedAt).and("beforeId", beforeId);
+        }
+        q.append(" order by openedAt desc, id desc");
+        return find(q.toString(), p).page(0, limit).list();
+    }
+}

@@ -1,0 +1,244 @@
+package org.cartcompanion.alert.alert.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.cartcompanion.alert.access.client.Directory;
+import org.cartcompanion.alert.access.client.Memberships;
+import org.cartcompanion.alert.access.client.Recipient;
+import org.cartcompanion.alert.alert.Alert;
+import org.cartcompanion.alert.alert.Outcome;
+import org.cartcompanion.alert.alert.TimelineEntry;
+import org.cartcompanion.alert.alert.repository.AlertRepository;
+import org.cartcompanion.alert.alert.repository.TimelineRepository;
+import org.cartcompanion.alert.escalation.engine.EscalationEngine;
+import org.cartcompanion.alert.escalation.engine.Note;
+import org.cartcompanion.alert.escalation.engine.Status;
+import org.cartcompanion.alert.escalation.engine.Step;
+import org.cartcompanion.alert.notification.Notification;
+import org.cartcompanion.alert.notification.repository.NotificationRepository;
+import org.cartcompanion.alert.policy.service.PolicyService;
+import org.cartcompanion.alert.support.Batches;
+import org.cartcompanion.support.problem.ProblemException;
+import org.cartcompanion.support.security.Caller;
+import org.cartcompanion.support.security.Roles;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+
+/** Reading, acknowledging and resolving alerts, for the people allowed to. */
+@ApplicationScoped
+public class AlertService {
+
+    /** An alert as one caller may see it: with the timeline for clinicians, with the phone's message for patients. */
+    public record View(Alert alert, List<TimelineEntry> timeline, String patientMessage) {
+    }
+
+    /** Who acknowledges or resolves: their subject, and what care-team-service knows of them. */
+    public record Actor(String subject, UUID clinicianId, String name, String email) {
+
+        String display() {
+            return name != null ? name : subject;
+        }
+    }
+
+    private final AlertRepository alerts;
+    private final TimelineRepository timeline;
+    private final NotificationRepository notifications;
+    private final PolicyService policies;
+    private final AlertAccess access;
+    private final Directory directory;
+    private final Clock clock;
+    private final EscalationEngine engine = new EscalationEngine();
+
+    public AlertService(AlertRepository alerts, TimelineRepository timeline, NotificationRepository notifications,
+            PolicyService policies, AlertAccess access, Directory directory, Clock clock) {
+        this.alerts = alerts;
+        this.timeline = timeline;
+        this.notifications = notifications;
+        this.policies = policies;
+        this.access = access;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    public Uni<View> get(UUID id, Caller caller) {
+        return Panache.withSession(() -> alerts.findById(id)).flatMap(alert -> {
+            if (alert == null) {
+                return Uni.createFrom().failure(ProblemException.notFound("Alert"));
+            }
+            return access.grant(alert, caller).flatMap(grant -> switch (grant) {
+            case CLINICAL -> Panache.withSession(() -> timeline.forAlert(alert.id)).map(t -> new View(alert, t, null));
+            case STATUS -> Uni.createFrom().item(new View(alert, null, PatientMessages.of(alert)));
+            case NONE -> Uni.createFrom().failure(ProblemException.notFound("Alert"));
+            });
+        });
+    }
+
+    /**
+     * A page of alerts, newest first. Staff see their centers' alerts (and any routed to them); a community physician the
+     * alerts routed to them and, with {@code patientId}, those of a patient whose care team names them; a patient or caregiver
+     * the status of their own or linked patients' alerts.
+     */
+    public Uni<List<View>> list(Caller caller, UUID patientId, UUID centerId, Status status, Instant beforeOpenedAt,
+            UUID beforeId, int limit) {
+        if (AlertAccess.isClinical(caller)) {
+            return directory.memberships(caller.subject()).flatMap(m -> clinicalList(caller, m, patientId, centerId, status,
+                    beforeOpenedAt, beforeId, limit));
+        }
+        return directory.patientsOf(caller.subject()).flatMap(mine -> {
+            if (patientId != null && !mine.includes(patientId)) {
+                return Uni.createFrom().failure(ProblemException.notFound("Patient"));
+            }
+            List<UUID> patients = patientId != null ? List.of(patientId) : mine.patientIds();
+            return Panache.withSession(() -> alerts.page(null, patients, null, status, beforeOpenedAt, beforeId, limit))
+                    .map(page -> page.stream().filter(a -> centerId == null || centerId.equals(a.centerId))
+                            .map(a -> new View(a, null, PatientMessages.of(a))).toList());
+        });
+    }
+
+    private Uni<List<View>> clinicalList(Caller caller, Memberships m, UUID patientId, UUID centerId, Status status,
+            Instant beforeOpenedAt, UUID beforeId, int limit) {
+        boolean staffRole = caller.has(Roles.CLINICIAN) || caller.has(Roles.COORDINATOR);
+        List<UUID> staffCenters = staffRole ? m.staffCenters() : List.of();
+        if (centerId != null && !staffCenters.contains(centerId)) {
+            return Uni.createFrom().failure(ProblemException.notFound("Center"));
+        }
+        List<UUID> centers = centerId != null ? List.of(centerId) : staffCenters;
+        List<UUID> routedTo = m.clinicianId() == null ? List.of() : List.of(m.clinicianId());
+        Uni<List<Alert>> page;
+        if (patientId != null && caller.has(Roles.COMMUNITY_PHYSICIAN) && centerId == null) {
+            page = directory.careTeam(patientId).flatMap(team -> Panache.withSession(() -> team.names(m.clinicianId())
+                    ? alerts.page(null, List.of(patientId), null, status, beforeOpenedAt, beforeId, limit)
+                    : alerts.page(centers, List.of(patientId), routedTo, status, beforeOpenedAt, beforeId, limit)));
+        } else {
+            page = Panache.withSession(() -> alerts.page(centers, patientId == null ? null : List.of(patientId),
+                    centerId == null ? routedTo : null, status, beforeOpenedAt, beforeId, limit));
+        }
+        return page.map(list -> list.stream().map(a -> new View(a, List.of(), null)).toList());
+    }
+
+    public Uni<View> acknowledge(UUID id, Caller caller) {
+        return authorizeAction(id, caller).flatMap(actor -> acknowledge(id, actor, "the console or API"));
+    }
+
+    /** Acknowledges for an actor already authorized (API caller or acknowledge link); idempotent. */
+    public Uni<View> acknowledge(UUID id, Actor actor, String via) {
+        Instant now = clock.instant();
+        return Panache.withTransaction(() -> alerts.lock(id).flatMap(alert -> {
+            if (alert == null) {
+                return Uni.createFrom().failure(ProblemException.notFound("Alert"));
+            }
+            if (alert.status == Status.RESOLVED) {
+                return Uni.createFrom().failure(ProblemException.conflict("The alert is already resolved."));
+            }
+            if (alert.status == Status.ACKNOWLEDGED) {
+                return timeline.forAlert(alert.id).map(t -> new View(alert, t, null));
+            }
+            Step step = engine.acknowledge(policies.read(alert.policy).toPolicy(), alert.state(), now, actor.display());
+            alert.apply(step.next(), now);
+            alert.acknowledgedAt = now;
+            alert.acknowledgedBy = actor.subject();
+            alert.acknowledgedByName = actor.name();
+            alert.acknowledgerId = actor.clinicianId();
+            alert.acknowledgerEmail = actor.email();
+            Log.infof("Alert %s acknowledged via %s", alert.id, via);
+            return persistNotes(alert.id, now, step, " (via " + via + ")")
+                    .flatMap(v -> timeline.forAlert(alert.id)).map(t -> new View(alert, t, null));
+        }));
+    }
+
+    public Uni<View> resolve(UUID id, String outcomeCode, String note, Caller caller) {
+        Outcome outcome = outcome(outcomeCode);
+        if (note != null && note.length() > 2000) {
+            return Uni.createFrom().failure(ProblemException.badRequest("note is longer than 2000 characters."));
+        }
+        return authorizeAction(id, caller).flatMap(actor -> {
+            Instant now = clock.instant();
+            return Panache.withTransaction(() -> alerts.lock(id).flatMap(alert -> {
+                if (alert.status == Status.RESOLVED) {
+                    return Uni.createFrom().failure(ProblemException.conflict("The alert is already resolved."));
+                }
+                Step step = engine.resolve(alert.state(), actor.display(), outcome.name());
+                alert.apply(step.next(), now);
+                if (alert.acknowledgedAt == null) {
+                    alert.acknowledgedAt = now;
+                    alert.acknowledgedBy = actor.subject();
+                    alert.acknowledgedByName = actor.name();
+                    alert.acknowledgerId = actor.clinicianId();
+                    alert.acknowledgerEmail = actor.email();
+                }
+                alert.resolvedAt = now;
+                alert.resolvedBy = actor.subject();
+                alert.outcome = outcome;
+                alert.resolutionNote = note;
+                Log.infof("Alert %s resolved: %s", alert.id, outcome);
+                return persistNotes(alert.id, now, step, "").flatMap(v -> timeline.forAlert(alert.id))
+                        .map(t -> new View(alert, t, null));
+            }));
+        });
+    }
+
+    /** The caller may act on the alert (404 otherwise), and who they are for the timeline and reminders. */
+    private Uni<Actor> authorizeAction(UUID id, Caller caller) {
+        return Panache.withSession(() -> alerts.findById(id)).flatMap(alert -> {
+            if (alert == null) {
+                return Uni.createFrom().failure(ProblemException.notFound("Alert"));
+            }
+            return access.grant(alert, caller).flatMap(grant -> {
+                if (grant != AlertAccess.Grant.CLINICAL) {
+                    return Uni.createFrom().failure(ProblemException.notFound("Alert"));
+                }
+                return directory.memberships(caller.subject()).flatMap(m -> actor(alert, caller.subject(), m));
+            });
+        });
+    }
+
+    /** Name and email from what care-team-service knows of the clinician, or from the pages they received. */
+    private Uni<Actor> actor(Alert alert, String subject, Memberships m) {
+        UUID clinicianId = m.clinicianId();
+        if (clinicianId == null) {
+            return Uni.createFrom().item(new Actor(subject, null, null, null));
+        }
+        return Panache.withSession(() -> notifications.forAlert(alert.id)).flatMap(sent -> {
+            for (Notification n : sent) {
+                if (clinicianId.equals(n.clinicianId)) {
+                    return Uni.createFrom().item(new Actor(subject, clinicianId, n.recipientName, n.address));
+                }
+            }
+            return directory.knownClinicians(alert.centerId)
+                    .map(known -> {
+                        for (Recipient r : known.clinicians() == null ? List.<Recipient> of() : known.clinicians()) {
+                            if (clinicianId.equals(r.clinicianId())) {
+                                return new Actor(subject, clinicianId, r.name(), r.email());
+                            }
+                        }
+                        return new Actor(subject, clinicianId, null, null);
+                    })
+                    .onFailure().recoverWithItem(new Actor(subject, clinicianId, null, null));
+        });
+    }
+
+    private Uni<Void> persistNotes(UUID alertId, Instant now, Step step, String suffix) {
+        return Batches.persist(timeline, step.notes().stream()
+                .map((Note n) -> TimelineEntry.of(alertId, now, n.type(), n.detail() + suffix)).toList());
+    }
+
+    static Outcome outcome(String code) {
+        if (code == null || code.isBlank()) {
+            throw ProblemException.badRequest("outcome is required: one of " + Arrays.toString(Outcome.values()) + ".");
+        }
+        try {
+            return Outcome.valueOf(code);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("outcome '" + code + "' is not one of " + Arrays.toString(Outcome.values())
+                    + ".");
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.cartcompanion.alert.escalation.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "alert")
+public interface AlertConfig {
+
+    Escalation escalation();
+
+    Delivery delivery();
+
+    Links links();
+
+    Lookups directory();
+
+    interface Lookups {
+
+        /** Membership, care teams and a subject's patients are cached this long (seconds, not minutes). */
+        @WithDefault("PT10S")
+        Duration cacheTtl();
+
+        /** Routing (who is on call) is cached this long. */
+        @WithDefault("PT2S")
+        Duration routingCacheTtl();
+
+        /** How long one call to another service may take. */
+        @WithDefault("PT3S")
+        Duration timeout();
+    }
+
+    interface Escalation {
+
+        /** How often every replica's poller looks for due alerts (each step is taken by one replica: rows are locked). */
+        @WithDefault("1s")
+        String pollInterval();
+
+        /** Alerts taken per poller pass. */
+        @WithDefault("50")
+        int batchSize();
+
+        /** While care-team-service cannot say who is on call, the step is retried this often ... */
+        @WithDefault("PT2S")
+        Duration routingRetry();
+
+        /** ... and after this long the step is taken anyway, with the fallback address paged in place of the unknown. */
+        @WithDefault("PT30S")
+        Duration routingGrace();
+
+        /** Paged when neither the policy, the center nor routing names a fallback address (the hospital's operator). */
+        Optional<String> defaultFallbackEmail();
+    }
+
+    interface Delivery {
+
+        /** How often every replica's dispatcher looks for notifications to send or retry. */
+        @WithDefault("1s")
+        String pollInterval();
+
+        /** Notifications taken per dispatcher pass. */
+        @WithDefault("20")
+        int batchSize();
+
+        /** Delay before the first retry of a failed delivery; doubled on each failure. */
+        @WithDefault("PT1S")
+        Duration backoffBase();
+
+        /** The longest delay between two attempts; a page is retried until it is sent or no longer wanted. */
+        @WithDefault("PT1M")
+        Duration backoffMax();
+
+        /** How long one send may take before it counts as failed. */
+        @WithDefault("PT10S")
+        Duration sendTimeout();
+    }
+
+    interface Links {
+
+        /** The address clinicians reach this service at (acknowledge links in emails). */
+        @WithDefault("http://localhost:8082")
+        String publicUrl();
+
+        /** The on-call console (care-team-service), linked from every email. */
+        @WithDefault("http://localhost:8083/console")
+        String consoleUrl();
+
+        /** How long an acknowledge link works. */
+        @WithDefault("PT24H")
+        Duration ackLinkLifetime();
+    }
+}

@@ -1,0 +1,104 @@
+package org.cartcompanion.alert.escalation.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.cartcompanion.alert.access.client.Directory;
+import org.cartcompanion.alert.access.client.EscalationTargets;
+import org.cartcompanion.alert.access.client.Routing;
+import org.cartcompanion.alert.alert.Alert;
+import org.cartcompanion.alert.alert.repository.AlertRepository;
+import org.cartcompanion.alert.escalation.config.AlertConfig;
+import org.cartcompanion.alert.notification.service.NotificationDispatcher;
+import org.cartcompanion.alert.support.Passes;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+
+/**
+ * Finds due alerts and takes their steps. Every replica runs it: the step locks the alert with SKIP LOCKED and re-checks it is
+ * still due, so each step fires once. Timers are rows; a restarted replica picks up whatever fell due meanwhile.
+ */
+@ApplicationScoped
+public class EscalationPoller {
+
+    private final AlertRepository alerts;
+    private final EscalationService escalation;
+    private final Directory directory;
+    private final NotificationDispatcher dispatcher;
+    private final AlertConfig config;
+    private final Clock clock;
+    private final Passes passes;
+
+    public EscalationPoller(AlertRepository alerts, EscalationService escalation, Directory directory,
+            NotificationDispatcher dispatcher, AlertConfig config, Clock clock, Vertx vertx) {
+        this.alerts = alerts;
+        this.escalation = escalation;
+        this.directory = directory;
+        this.dispatcher = dispatcher;
+        this.config = config;
+        this.clock = clock;
+        this.passes = new Passes("Escalation", vertx, this::pass);
+    }
+
+    @Scheduled(every = "${alert.escalation.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void scheduled() {
+        passes.kick();
+    }
+
+    /** A new or changed alert is due now: look at once rather than at the next tick. */
+    public void kick() {
+        passes.kick();
+    }
+
+    /** One pass over the due alerts; true when the batch was full (more may be due). */
+    Uni<Boolean> pass() {
+        Instant now = clock.instant();
+        int batch = config.escalation().batchSize();
+        return Panache.withSession(() -> alerts.due(now, batch)).flatMap(due -> {
+            if (due.isEmpty()) {
+                return Uni.createFrom().item(false);
+            }
+            return Multi.createFrom().iterable(due)
+                    .onItem().transformToUniAndConcatenate(alert -> stepOne(alert, now))
+                    .collect().asList()
+                    .map(results -> {
+                        int queued = results.stream().mapToInt(EscalationService.Applied::queued).sum();
+                        if (queued > 0) {
+                            dispatcher.kick();
+                        }
+                        return due.size() == batch;
+                    });
+        });
+    }
+
+    private Uni<EscalationService.Applied> stepOne(Alert alert, Instant now) {
+        Uni<Optional<Routing>> routing = directory.routing(alert.patientId, alert.disposition)
+                .map(Optional::of)
+                .onFailure().recoverWithItem(e -> {
+                    Log.warnf("Routing for alert %s unavailable: %s", alert.id, e.getClass().getSimpleName());
+                    return Optional.empty();
+                });
+        Uni<Optional<EscalationTargets>> known = alert.policy.contains("CLINICIAN:")
+                ? directory.knownClinicians(alert.centerId).map(Optional::of)
+                        .onFailure().recoverWithItem(e -> Optional.empty())
+                : Uni.createFrom().item(Optional.empty());
+        return routing.flatMap(r -> known.flatMap(k -> escalation.step(alert.id, r, k, now)))
+                .onFailure().recoverWithItem(e -> {
+                    Log.errorf(e, "Escalation step of alert %s failed; it stays due and is retried", alert.id);
+                    return new EscalationService.Applied(false, 0);
+                });
+    }
+
+    /** For tests: whether a pass is in flight in this process. */
+    public boolean busy() {
+        return passes.isRunning();
+    }
+}

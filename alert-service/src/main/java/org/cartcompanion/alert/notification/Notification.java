@@ -1,0 +1,76 @@
+package org.cartcompanion.alert.notification;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.cartcompanion.alert.escalation.engine.Purpose;
+
+/** One message to one recipient on one channel, with its delivery status. */
+@Entity
+@Table(name = "notification")
+public class Notification {
+
+    public enum Channel {
+        EMAIL
+    }
+
+    public enum DeliveryStatus {
+        PENDING, SENT, CANCELLED
+    }
+
+    @Id
+    public UUID id;
+
+    @Column(name = "alert_id", nullable = false)
+    public UUID alertId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Purpose purpose;
+
+    @Column(nullable = false)
+    public int level;
+
+    @Column(nullable = false)
+    public int cycle;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Channel channel;
+
+    /** Null for the fallback (hotline) address. */
+    @Column(name = "clinician_id")
+    public UUID clinicianId;
+
+    @Column(name = "recipient_name")
+    public String recipientName;
+
+    @Column(nullable = false)
+    public String address;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public DeliveryStatus status;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+}

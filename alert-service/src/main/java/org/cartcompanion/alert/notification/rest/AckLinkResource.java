@@ -1,0 +1,98 @@
+package org.cartcompanion.alert.notification.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.cartcompanion.alert.alert.Alert;
+import org.cartcompanion.alert.escalation.config.AlertConfig;
+import org.cartcompanion.alert.notification.service.AckLinkService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+
+/** The page behind the acknowledge link of an email. The signed token is the credential; no login is needed. */
+@Path("/api/v1/alerts/ack-links/{token}")
+@Produces(MediaType.TEXT_HTML)
+@Tag(name = "Alerts")
+@PermitAll
+@SecurityRequirements
+public class AckLinkResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance page(String title, String message, Alert alert, boolean confirm, String consoleUrl);
+    }
+
+    private final AckLinkService service;
+    private final AlertConfig config;
+
+    public AckLinkResource(AckLinkService service, AlertConfig config) {
+        this.service = service;
+        this.config = config;
+    }
+
+    @GET
+    @Operation(summary = "The acknowledge page of an email link; changes nothing (mail scanners open links)")
+    @APIResponse(responseCode = "200", description = "The alert and an Acknowledge button, or its current state")
+    @APIResponse(responseCode = "400", description = "A forged or damaged link")
+    @APIResponse(responseCode = "410", description = "An expired or already used link")
+    public Uni<Response> open(@PathParam("token") String token) {
+        return service.open(token).map(this::render);
+    }
+
+    @POST
+    @Operation(summary = "Acknowledge through the email link (single use)")
+    @APIResponse(responseCode = "200", description = "Acknowledged, or the alert's current state")
+    @APIResponse(responseCode = "400", description = "A forged or damaged link; nothing changed")
+    @APIResponse(responseCode = "410", description = "An expired or already used link; nothing changed")
+    public Uni<Response> acknowledge(@PathParam("token") String token) {
+        return service.acknowledge(token).map(this::render);
+    }
+
+    private Response render(AckLinkService.Result result) {
+        Alert alert = result.alert();
+        String console = config.links().consoleUrl().replaceAll("/+$", "")
+                + (alert == null ? "" : "/alerts/" + alert.id);
+        String who = alert == null ? null
+                : (alert.acknowledgedByName != null ? alert.acknowledgedByName : alert.acknowledgedBy);
+        return switch (result.outcome()) {
+        case CONFIRM -> page(200, "Acknowledge this CAR-T alert?",
+                "You were paged for this patient. Press the button to tell the team you are taking it.", alert, true,
+                console);
+        case ACKNOWLEDGED -> page(200, "Acknowledged",
+                "Thank you. The escalation has stopped. Please call the patient now and resolve the alert with an "
+                        + "outcome in the console.",
+                alert, false, console);
+        case ALREADY_ACKNOWLEDGED -> page(200, "Already acknowledged",
+                "This alert was already acknowledged by " + who + ". Nothing was changed.", alert, false, console);
+        case RESOLVED -> page(200, "Already resolved", "This alert is resolved. Nothing was changed.", alert, false,
+                console);
+        case INVALID -> page(400, "This link is not valid",
+                "The acknowledge link is damaged or was not issued by CAR-T Companion. Nothing was changed. Open the "
+                        + "console to see your alerts.",
+                null, false, console);
+        case EXPIRED -> page(410, "This link has expired",
+                "Acknowledge links work for a limited time. Nothing was changed. Open the console to see the alert.",
+                null, false, console);
+        case USED -> page(410, "This link was already used",
+                "Each acknowledge link works once. Nothing was changed. Open the console to see the alert.", null,
+                false, console);
+        };
+    }
+
+    private static Response page(int status, String title, String message, Alert alert, boolean confirm, String console) {
+        return Response.status(status).entity(Templates.page(title, message, alert, confirm, console).render())
+                .type(MediaType.TEXT_HTML_TYPE).header("Cache-Control", "no-store").build();
+    }
+}

@@ -1,0 +1,133 @@
+package org.cartcompanion.alert.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Plays the internal contracts this service calls: care-team-service (routing, escalation targets, memberships, care teams) and
+ * patient-service (a subject's patients). Tests register what they need with fresh ids.
+ */
+public class Stubs implements QuarkusTestResourceLifecycleManager {
+
+    private static WireMockServer server;
+
+    /** A person as care-team-service names them. */
+    public record Person(UUID clinicianId, String name, String email, String subject) {
+
+        public static Person fresh(String label) {
+            UUID id = UUID.randomUUID();
+            String tag = id.toString().substring(0, 8);
+            return new Person(id, "Dr " + label + " " + tag, label.toLowerCase() + "-" + tag + "@hospital.example",
+                    label.toLowerCase() + "-" + tag);
+        }
+
+        String json() {
+            return """
+                    {"clinicianId":"%s","name":"%s","email":"%s","phone":"+15550100"}""".formatted(clinicianId, name, email);
+        }
+    }
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(options().dynamicPort());
+        server.start();
+        return Map.of("quarkus.rest-client.care-team-service.url", server.baseUrl(),
+                "quarkus.rest-client.patient-service.url", server.baseUrl(),
+                "alert.directory.cache-ttl", "PT0.2S",
+                "alert.directory.routing-cache-ttl", "PT0.2S");
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    public static WireMockServer server() {
+        return server;
+    }
+
+    /** Routing for the patient, whatever the disposition. */
+    public static void routing(UUID patientId, UUID centerId, String responsible, List<Person> primary, List<Person> backup,
+            List<Person> careTeam, List<Person> community, String fallbackEmail) {
+        server.stubFor(get(urlPathEqualTo("/internal/v1/routing/patients/" + patientId))
+                .willReturn(json("""
+                        {"patientId":"%s","centerId":"%s","phase":"%s","responsible":"%s",
+                         "onCall":{"PRIMARY":%s,"BACKUP":%s},"careTeam":%s,"communityPhysicians":%s,
+                         "fallbackEmail":%s,"centerPhone":"+15550199"}""".formatted(patientId, centerId,
+                        "COMMUNITY".equals(responsible) ? "SHARED" : "CENTER_LED", responsible, list(primary), list(backup),
+                        list(careTeam), list(community), fallbackEmail == null ? "null" : "\"" + fallbackEmail + "\""))));
+    }
+
+    /** care-team-service does not answer for this patient (down, or failing). */
+    public static void routingFails(UUID patientId) {
+        server.stubFor(get(urlPathEqualTo("/internal/v1/routing/patients/" + patientId))
+                .willReturn(aResponse().withStatus(503)));
+    }
+
+    public static void escalationTargets(UUID centerId, List<String> tiers, List<Person> clinicians) {
+        server.stubFor(get(urlPathEqualTo("/internal/v1/centers/" + centerId + "/escalation-targets"))
+                .willReturn(json("""
+                        {"centerId":"%s","scheduledTiers":[%s],"clinicians":%s}""".formatted(centerId,
+                        tiers.stream().map(t -> "\"" + t + "\"").collect(Collectors.joining(",")), list(clinicians)))));
+    }
+
+    /** The subject is staff of the center in this role (PHYSICIAN, NURSE, COORDINATOR). */
+    public static void staff(Person person, UUID centerId, String role) {
+        server.stubFor(get(urlPathEqualTo("/internal/v1/subjects/" + encode(person.subject()) + "/memberships"))
+                .willReturn(json("""
+                        {"subject":"%s","clinicianId":"%s","memberships":[{"centerId":"%s","role":"%s","staff":true}]}"""
+                        .formatted(person.subject(), person.clinicianId(), centerId, role))));
+    }
+
+    /** A community physician known to the center, not its staff. */
+    public static void communityPhysician(Person person, UUID centerId) {
+        server.stubFor(get(urlPathEqualTo("/internal/v1/subjects/" + encode(person.subject()) + "/memberships"))
+                .willReturn(json("""
+                        {"subject":"%s","clinicianId":"%s","memberships":[
+                          {"centerId":"%s","role":"COMMUNITY_PHYSICIAN","staff":false}]}"""
+                        .formatted(person.subject(), person.clinicianId(), centerId))));
+    }
+
+    public static void careTeam(UUID patientId, UUID centerId, Person communityPhysician) {
+        server.stubFor(get(urlPathEqualTo("/internal/v1/care-teams/" + patientId))
+                .willReturn(json("""
+                        {"patientId":"%s","centerId":"%s","phase":"SHARED","members":[
+                          {"clinicianId":"%s","subject":"%s","role":"COMMUNITY_PHYSICIAN"}]}"""
+                        .formatted(patientId, centerId, communityPhysician.clinicianId(), communityPhysician.subject()))));
+    }
+
+    /** patient-service: the patients this patient or caregiver subject may read. */
+    public static void patientsOf(String subject, UUID... patientIds) {
+        server.stubFor(get(urlPathEqualTo("/internal/v1/subjects/" + encode(subject) + "/patients"))
+                .willReturn(json("""
+                        {"subject":"%s","patientIds":[%s]}""".formatted(subject, List.of(patientIds).stream()
+                        .map(id -> "\"" + id + "\"").collect(Collectors.joining(","))))));
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+        return aResponse().withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    private static String list(List<Person> people) {
+        return people == null ? "[]" : "[" + people.stream().map(Person::json).collect(Collectors.joining(",")) + "]";
+    }
+
+    private static String encode(String subject) {
+        return URLEncoder.encode(subject, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
