@@ -17,7 +17,13 @@ class OpenApiTest {
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("paths", hasKey("/internal/v1/triage-events"))
                 .body("paths.'/internal/v1/triage-events'.post.security[0].bearer", contains("service"))
-                .body("components.securitySchemes.bearer", notNullValue());
+                .body("components.securitySchemes.bearer", notNullValue())
+                .body("paths", hasKey("/api/v1/alerts")).body("paths", hasKey("/api/v1/alerts/{id}"))
+                .body("paths", hasKey("/api/v1/alerts/{id}/acknowledge")).body("paths", hasKey("/api/v1/alerts/{id}/resolve"))
+                .body("paths", hasKey("/api/v1/escalation-policies/{centerId}"))
+                .body("paths.'/api/v1/alerts/{id}/resolve'.post.responses", hasKey("400"))
+                .body("paths.'/api/v1/escalation-policies/{centerId}'.put.responses", hasKey("422"))
+                .body("paths.'/api/v1/escalation-policies/{centerId}'.put.security[0].bearer", contains("coordinator"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.cartcompanion.alert.security;
 
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.cartcompanion.support.testing.BadTokens;
@@ -13,13 +14,23 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class TokenRejectionTest {
 
-    static Stream<Arguments> badTokens() {
-        return BadTokens.all("patient-service", "service");
+    private static final String SOME = "/" + UUID.randomUUID();
+
+    static Stream<Arguments> endpoints() {
+        return Stream.of(Arguments.of("POST", "/internal/v1/triage-events"), Arguments.of("GET", "/api/v1/alerts"),
+                Arguments.of("GET", "/api/v1/alerts" + SOME), Arguments.of("POST", "/api/v1/alerts" + SOME + "/acknowledge"),
+                Arguments.of("POST", "/api/v1/alerts" + SOME + "/resolve"),
+                Arguments.of("GET", "/api/v1/escalation-policies" + SOME),
+                Arguments.of("PUT", "/api/v1/escalation-policies" + SOME));
     }
 
-    @ParameterizedTest(name = "{0} token")
+    static Stream<Arguments> badTokens() {
+        return BadTokens.onEach(TokenRejectionTest::endpoints, "someone", "clinician", "coordinator", "service");
+    }
+
+    @ParameterizedTest(name = "{0} token, {2} {3}")
     @MethodSource("badTokens")
-    void badTokensAre401ProblemJson(String kind, String token) {
-        BadTokens.assertRefused(token, "POST", "/internal/v1/triage-events");
+    void badTokensAre401ProblemJson(String kind, String token, String method, String path) {
+        BadTokens.assertRefused(token, method, path);
     }
 }
