@@ -130,8 +130,9 @@ public class AlertService {
 
     /** Acknowledges for an actor already authorized (API caller or acknowledge link); idempotent. */
     public Uni<View> acknowledge(UUID id, Actor actor, String via) {
-        Instant now = clock.instant();
         return Panache.withTransaction(() -> alerts.lock(id).flatMap(alert -> {
+            // Read after the lock: sends in flight finish first, so the acknowledgement is later than every page sent.
+            Instant now = clock.instant();
             if (alert == null) {
                 return Uni.createFrom().failure(ProblemException.notFound("Alert"));
             }
@@ -160,8 +161,8 @@ public class AlertService {
             return Uni.createFrom().failure(ProblemException.badRequest("note is longer than 2000 characters."));
         }
         return authorizeAction(id, caller).flatMap(actor -> {
-            Instant now = clock.instant();
             return Panache.withTransaction(() -> alerts.lock(id).flatMap(alert -> {
+                Instant now = clock.instant();
                 if (alert.status == Status.RESOLVED) {
                     return Uni.createFrom().failure(ProblemException.conflict("The alert is already resolved."));
                 }

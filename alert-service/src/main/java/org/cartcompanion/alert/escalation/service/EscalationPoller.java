@@ -59,7 +59,7 @@ public class EscalationPoller {
     }
 
     /** One pass over the due alerts; true when the batch was full (more may be due). */
-    Uni<Boolean> pass() {
+    public Uni<Boolean> pass() {
         Instant now = clock.instant();
         int batch = config.escalation().batchSize();
         return Panache.withSession(() -> alerts.due(now, batch)).flatMap(due -> {

@@ -85,7 +85,7 @@ public class NotificationDispatcher {
     }
 
     /** One pass; true when the batch was full. */
-    Uni<Boolean> pass() {
+    public Uni<Boolean> pass() {
         Instant now = clock.instant();
         int batch = config.delivery().batchSize();
         return Panache.withTransaction(() -> notifications.lockDue(now, batch).flatMap(due -> {
