@@ -1,0 +1,102 @@
+package org.cartcompanion.alert.notification;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+
+import org.cartcompanion.alert.support.Scenario;
+import org.junit.jupiter.api.Test;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+
+/** With a real SMTP server that goes away: pages are retried with backoff and sent once when it returns. */
+@QuarkusTest
+@TestProfile(SmtpDownTest.RealSmtp.class)
+class SmtpDownTest {
+
+    static int port;
+    static GreenMail smtp;
+
+    public static class RealSmtp implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.mailer.mock", "false", "alert.delivery.backoff-base", "PT0.2S",
+                    "alert.delivery.backoff-max", "PT1S", "quarkus.mailer.timeout", "PT2S");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(SmtpServer.class));
+        }
+    }
+
+    public static class SmtpServer implements QuarkusTestResourceLifecycleManager {
+        @Override
+        public Map<String, String> start() {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
+            smtp.start();
+            return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", String.valueOf(port));
+        }
+
+        @Override
+        public void stop() {
+            if (smtp != null) {
+                smtp.stop();
+            }
+        }
+    }
+
+    private static long received(String address) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().contains(address));
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).count();
+    }
+
+    @Test
+    void pagesAreRetriedWhileSmtpIsDownAndSentOnceWhenItReturns() {
+        Scenario s = new Scenario(null);
+        smtp.stop();
+        s.deliver("EMERGENCY", "E2");
+        await().atMost(Duration.ofSeconds(15)).until(() -> s.alert().getList("timeline.type").stream()
+                .filter("NOTIFICATION_FAILED"::equals).count() >= 3);
+
+        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
+        smtp.start();
+        await().atMost(Duration.ofSeconds(15)).until(() -> received(s.primary.email()) >= 1);
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> true);
+        assertThat(received(s.primary.email()), equalTo(1L));
+        JsonPath alert = s.alert();
+        List<String> types = alert.getList("timeline.type");
+        assertThat(types, hasItem("NOTIFIED"));
+        assertThat(types.stream().filter("NOTIFIED"::equals).count(), equalTo(1L));
+        assertThat(types.stream().filter("NOTIFICATION_FAILED"::equals).count(), greaterThanOrEqualTo(3L));
+    }
+}
