@@ -100,6 +100,10 @@ class CheckInResourceTest {
         assertTrue(event.payload.contains("\"patientId\":\"" + patientId + "\""), event.payload);
         assertTrue(event.payload.contains("\"centerId\":\"" + center + "\""), event.payload);
         assertTrue(!event.payload.contains("Ana P."), "no name in the event");
+        // What the clinician's page and the patient's alert status need.
+        assertTrue(event.payload.contains("\"product\":\"AXI_CEL\""), event.payload);
+        assertTrue(event.payload.contains("\"patientPhone\":\"+15550123\""), event.payload);
+        assertTrue(event.payload.contains("\"language\":\"es\""), event.payload);
     }
 
     @Test

@@ -273,8 +273,8 @@ public class CheckInService {
         event.aggregateId = checkIn.id;
         event.createdAt = checkIn.receivedAt;
         event.nextAttemptAt = checkIn.receivedAt;
-        TriageEventPayload payload = new TriageEventPayload(event.id, patient.id, patient.centerId, checkIn.id,
-                checkIn.disposition.name(), List.of(checkIn.firedRules.split(",")), checkIn.dayPostInfusion,
+        TriageEventPayload payload = TriageEventPayload.of(event.id, patient, checkIn.id, checkIn.disposition.name(),
+                List.of(checkIn.firedRules.split(",")), checkIn.dayPostInfusion,
                 checkIn.phase.name(), summary(checkIn), checkIn.recordedAt);
         try {
             event.payload = json.writeValueAsString(payload);

@@ -240,7 +240,7 @@ public class HeartbeatService {
                 : Disposition.COMMUNITY_24H;
         LocalDate today = Timeline.localDate(now, ZoneId.of(p.timeZone));
         UUID eventId = UUID.randomUUID();
-        TriageEventPayload payload = new TriageEventPayload(eventId, p.id, p.centerId, null, disposition.name(),
+        TriageEventPayload payload = TriageEventPayload.of(eventId, p, null, disposition.name(),
                 List.of(MISSED_CHECK_IN), Math.toIntExact(Timeline.dayPostInfusion(p.infusionDate, today)), phase.name(),
                 "No check-in since " + (c.lastCheckIn() == null ? "enrollment" : c.lastCheckIn().toString())
                         + "; due " + due + "; reminder sent, no answer",
