@@ -1,5 +1,6 @@
 package org.cartcompanion.careteam.internal;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,5 +47,24 @@ public class DirectoryService {
         return centers.findById(centerId)
                 .flatMap(c -> c == null ? Uni.createFrom().failure(ProblemException.notFound("Center"))
                         : Uni.createFrom().item(new CenterContact(c.id, c.name, c.timeZone, c.phone, c.hotlineEmail)));
+    }
+
+    /**
+     * The clinicians known to the center and the tiers with an on-call schedule. Rotations and shifts come with the on-call
+     * feature; until a center has one, no tier is scheduled.
+     */
+    @WithSession
+    public Uni<EscalationTargets> escalationTargets(UUID centerId) {
+        return centers.findById(centerId).flatMap(center -> {
+            if (center == null) {
+                return Uni.createFrom().failure(ProblemException.notFound("Center"));
+            }
+            return memberships.ofCenter(centerId).flatMap(list -> list.isEmpty()
+                    ? Uni.createFrom().item(new EscalationTargets(centerId, List.of(), List.of()))
+                    : clinicians
+                            .list("id in ?1 order by name, id", list.stream().map(m -> m.clinicianId).toList())
+                            .map(found -> new EscalationTargets(centerId, List.of(), found.stream()
+                                    .map(c -> new EscalationTargets.Recipient(c.id, c.name, c.email, c.phone)).toList())));
+        });
     }
 }

@@ -50,4 +50,12 @@ public class InternalDirectoryResource {
     public Uni<CenterContact> center(@PathParam("centerId") UUID centerId) {
         return directory.center(centerId);
     }
+
+    @GET
+    @Path("/centers/{centerId}/escalation-targets")
+    @Operation(summary = "What the center's escalation policy may name: scheduled on-call tiers and known clinicians (service)")
+    @APIResponse(responseCode = "200", description = "The targets", content = @Content(schema = @Schema(implementation = EscalationTargets.class)))
+    public Uni<EscalationTargets> escalationTargets(@PathParam("centerId") UUID centerId) {
+        return directory.escalationTargets(centerId);
+    }
 }

@@ -1,8 +1,11 @@
 package org.cartcompanion.careteam.internal;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 
 import java.util.UUID;
 
@@ -43,6 +46,24 @@ class InternalDirectoryResourceTest {
         given().auth().oauth2(SERVICE).get("/internal/v1/centers/" + center).then().statusCode(200)
                 .body("phone", equalTo("+15550199")).body("hotlineEmail", equalTo("hotline@example.org"));
         given().auth().oauth2(SERVICE).get("/internal/v1/centers/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    void servicesReadWhatAPolicyMayName() {
+        String center = Fixtures.createCenter();
+        String physician = Fixtures.addClinician(center, Fixtures.unique("physician"), "PHYSICIAN");
+        String community = Fixtures.addClinician(center, Fixtures.unique("community"), "COMMUNITY_PHYSICIAN");
+        Fixtures.addClinician(Fixtures.createCenter(), Fixtures.unique("elsewhere"), "NURSE");
+        given().auth().oauth2(SERVICE).get("/internal/v1/centers/" + center + "/escalation-targets").then().statusCode(200)
+                .body("centerId", equalTo(center)).body("scheduledTiers", hasSize(0))
+                .body("clinicians.clinicianId", containsInAnyOrder(physician, community))
+                .body("clinicians.email", everyItem(notNullValue()));
+        given().auth().oauth2(SERVICE).get("/internal/v1/centers/" + Fixtures.createCenter() + "/escalation-targets").then()
+                .statusCode(200).body("clinicians", hasSize(0));
+        given().auth().oauth2(SERVICE).get("/internal/v1/centers/" + UUID.randomUUID() + "/escalation-targets").then()
+                .statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.token("someone", "coordinator"))
+                .get("/internal/v1/centers/" + center + "/escalation-targets").then().statusCode(403);
     }
 
     @Test

@@ -82,7 +82,9 @@ public class EscalationService {
             Policy policy = policies.read(alert.policy).toPolicy();
             Responsible routed = routing.map(Routing::responsible).orElse(Responsible.CENTER);
             Step step = engine.due(policy, alert.state(), routed, now);
-            boolean needsRouting = step.notices().stream().anyMatch(n -> !n.targets().isEmpty());
+            // A policy naming clinicians directly keeps working without routing; tiers and teams need it.
+            boolean needsRouting = step.notices().stream().flatMap(n -> n.targets().stream())
+                    .anyMatch(t -> t.kind() != Target.Kind.CLINICIAN);
             List<TimelineEntry> entries = new ArrayList<>();
             if (needsRouting && routing.isEmpty()) {
                 if (alert.routingWaitSince == null) {
@@ -128,7 +130,7 @@ public class EscalationService {
         Map<String, Recipient> recipients = new LinkedHashMap<>();
         boolean fallbackInstead = notice.purpose() == Purpose.FALLBACK;
         for (Target target : notice.targets()) {
-            List<Recipient> found = routing.map(r -> resolve(target, r, known)).orElse(List.of());
+            List<Recipient> found = resolve(target, routing, known);
             if (found.isEmpty()) {
                 entries.add(TimelineEntry.of(alert.id, now, NO_RECIPIENT, target.code() + " names nobody "
                         + (routing.isPresent() ? "right now" : "(routing unavailable)")
@@ -196,18 +198,23 @@ public class EscalationService {
     }
 
     /** The people a target names now, from care-team-service's routing answer. */
-    static List<Recipient> resolve(Target target, Routing routing, Optional<EscalationTargets> known) {
+    static List<Recipient> resolve(Target target, Optional<Routing> routed, Optional<EscalationTargets> known) {
+        if (target.kind() != Target.Kind.CLINICIAN && routed.isEmpty()) {
+            return List.of();
+        }
         return switch (target.kind()) {
-        case ON_CALL_PRIMARY -> routing.onCall("PRIMARY");
-        case ON_CALL_BACKUP -> routing.onCall("BACKUP");
-        case CARE_TEAM -> routing.careTeamOrEmpty();
-        case COMMUNITY_PHYSICIAN -> routing.communityPhysiciansOrEmpty();
+        case ON_CALL_PRIMARY -> routed.get().onCall("PRIMARY");
+        case ON_CALL_BACKUP -> routed.get().onCall("BACKUP");
+        case CARE_TEAM -> routed.get().careTeamOrEmpty();
+        case COMMUNITY_PHYSICIAN -> routed.get().communityPhysiciansOrEmpty();
         case CLINICIAN -> {
             List<Recipient> everyone = new ArrayList<>();
-            routing.onCall("PRIMARY").forEach(everyone::add);
-            routing.onCall("BACKUP").forEach(everyone::add);
-            everyone.addAll(routing.careTeamOrEmpty());
-            everyone.addAll(routing.communityPhysiciansOrEmpty());
+            routed.ifPresent(routing -> {
+                everyone.addAll(routing.onCall("PRIMARY"));
+                everyone.addAll(routing.onCall("BACKUP"));
+                everyone.addAll(routing.careTeamOrEmpty());
+                everyone.addAll(routing.communityPhysiciansOrEmpty());
+            });
             known.ifPresent(k -> everyone.addAll(k.clinicians() == null ? List.of() : k.clinicians()));
             yield everyone.stream().filter(r -> target.clinicianId().equals(r.clinicianId())).limit(1).toList();
         }

@@ -211,4 +211,18 @@ class EscalationFlowTest {
         assertThat(page.getSubject(), startsWith("CAR-T alert: EMERGENCY"));
         assertThat(s.alert().getList("timeline.type"), hasItems("ROUTING_UNAVAILABLE", "NO_RECIPIENT", "NOTIFIED"));
     }
+
+    @Test
+    void aPolicyNamingCliniciansDirectlyPagesThemWhileRoutingIsDown() {
+        Scenario s = new Scenario(mailbox);
+        given().auth().oauth2(s.token(s.coordinator, "coordinator")).contentType(ContentType.JSON)
+                .body("""
+                        {"levels":[{"targets":["CLINICIAN:%s"],"ackTimeoutSeconds":60}],"repeat":0}"""
+                        .formatted(s.backup.clinicianId()))
+                .put("/api/v1/escalation-policies/" + s.centerId).then().statusCode(200);
+        Stubs.routingFails(s.patientId);
+        s.deliver("CENTER_NOW");
+        Mail page = s.awaitMails(s.backup.email(), 1).get(0);
+        assertThat(page.getSubject(), startsWith("CAR-T alert: CENTER_NOW"));
+    }
 }
