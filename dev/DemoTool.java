@@ -206,6 +206,16 @@ public class DemoTool {
                  "vitals":{"spo2":98,"heartRate":82,"systolicBp":124,"respiratoryRate":14},"symptoms":[],"iceScore":10}"""
                 .formatted(java.time.OffsetDateTime.now().minusMinutes(30)), new int[] { 201, 422 }, "demo-seed-first-check-in");
 
+        // The demo center's escalation policy: primary, then backup, five minutes each, once more, then the hotline.
+        // Until on-call rotations exist (care-team issue), it names the demo on-call clinicians directly.
+        String alerts = env("ALERT_URL", "http://localhost:8082");
+        String staff = call("GET", careTeam + "/api/v1/centers/" + centerId + "/clinicians?limit=100", ADMIN, null, 200);
+        call("PUT", alerts + "/api/v1/escalation-policies/" + centerId, COORDINATOR, """
+                {"levels":[{"targets":["CLINICIAN:%s"],"ackTimeoutSeconds":300},
+                           {"targets":["CLINICIAN:%s"],"ackTimeoutSeconds":300}],
+                 "repeat":1,"fallbackEmail":"cart-hotline@riverside.example"}"""
+                .formatted(clinicianId(staff, PRIMARY), clinicianId(staff, BACKUP)), 200);
+
         Map<User, String> tokens = new LinkedHashMap<>();
         for (User user : List.of(ADMIN, COORDINATOR, PRIMARY, BACKUP, COMMUNITY, PATIENT, CAREGIVER)) {
             tokens.put(user, token(user.subject(), user.groups()));
@@ -214,6 +224,8 @@ public class DemoTool {
 
         System.out.println();
         System.out.println("Demo data: center " + centerId + " (" + centerName + ", " + timeZone + ")");
+        System.out.println("           escalation policy: Dr. Priya Primary, then Dr. Ben Backup (5 min each), repeat 1,"
+                + " then cart-hotline@riverside.example");
         System.out.println("           patient " + patientId + " (Ana P., axi-cel infused " + infusion + ", day "
                 + field(me, "dayPostInfusion") + ", " + field(me, "phase") + "), caregiver Luis P.");
         System.out.println();
@@ -223,6 +235,16 @@ public class DemoTool {
             System.out.println("  " + user.label() + " [" + user.subject() + "]");
             System.out.println("    " + token);
         });
+    }
+
+    /** The id of a user in the center's clinician list. */
+    static String clinicianId(String list, User user) {
+        Matcher m = Pattern.compile("\\{\"id\":\"([^\"]+)\",\"centerId\":\"[^\"]+\",\"subject\":\""
+                + Pattern.quote(user.subject()) + "\"").matcher(list);
+        if (!m.find()) {
+            throw new IllegalStateException("The center does not list " + user.subject());
+        }
+        return m.group(1);
     }
 
     static String findCenter(String careTeam, String name) throws Exception {

@@ -130,6 +130,9 @@ public class TriageIntakeService {
         if (request.language() != null) {
             alert.language = request.language();
         }
+        if (request.centerPhone() != null) {
+            alert.centerPhone = request.centerPhone();
+        }
     }
 
     private static TriageEvent toEvent(TriageEventRequest request, Instant now) {

@@ -275,7 +275,7 @@ public class CheckInService {
         event.nextAttemptAt = checkIn.receivedAt;
         TriageEventPayload payload = TriageEventPayload.of(event.id, patient, checkIn.id, checkIn.disposition.name(),
                 List.of(checkIn.firedRules.split(",")), checkIn.dayPostInfusion,
-                checkIn.phase.name(), summary(checkIn), checkIn.recordedAt);
+                checkIn.phase.name(), summary(checkIn), checkIn.recordedAt, checkIn.callNumber);
         try {
             event.payload = json.writeValueAsString(payload);
         } catch (JsonProcessingException e) {

@@ -244,7 +244,7 @@ public class HeartbeatService {
                 List.of(MISSED_CHECK_IN), Math.toIntExact(Timeline.dayPostInfusion(p.infusionDate, today)), phase.name(),
                 "No check-in since " + (c.lastCheckIn() == null ? "enrollment" : c.lastCheckIn().toString())
                         + "; due " + due + "; reminder sent, no answer",
-                now);
+                now, null);
         String body;
         try {
             body = json.writeValueAsString(payload);

@@ -1,0 +1,107 @@
+package org.cartcompanion.alert.instances;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts packaged alert-service instances ({@code target/quarkus-app/quarkus-run.jar}) as separate processes on one PostgreSQL,
+ * so tests can run several replicas and kill one with SIGKILL.
+ */
+final class Instances {
+
+    record Instance(int port, Process process, Path log) {
+
+        String url() {
+            return "http://127.0.0.1:" + port;
+        }
+    }
+
+    private final Map<String, String> config;
+    private final List<Instance> started = new ArrayList<>();
+    private int count;
+
+    Instances(Map<String, String> config) {
+        this.config = config;
+    }
+
+    Instance start() throws IOException {
+        int port = freePort();
+        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("Package the service first: " + jar.toAbsolutePath());
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx256m");
+        config.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-Dquarkus.http.port=" + port);
+        command.add("-jar");
+        command.add(jar.toString());
+        Path log = Path.of("target/it-logs/instance-" + (++count) + ".log");
+        Files.createDirectories(log.getParent());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Instance instance = new Instance(port, process, log);
+        started.add(instance);
+        return instance;
+    }
+
+    /** Waits until every instance answers ready. */
+    static void awaitReady(Duration timeout, Instance... instances) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        for (Instance instance : instances) {
+            while (!ready(instance)) {
+                if (!instance.process().isAlive()) {
+                    throw new IllegalStateException("Instance on " + instance.port() + " died; see " + instance.log());
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("Instance on " + instance.port() + " not ready; see " + instance.log());
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private static boolean ready(Instance instance) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create(instance.url() + "/q/health/ready").toURL()
+                    .openConnection();
+            c.setConnectTimeout(500);
+            c.setReadTimeout(1000);
+            return c.getResponseCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful anything. */
+    static void kill(Instance instance) throws InterruptedException {
+        instance.process().destroyForcibly();
+        instance.process().waitFor();
+    }
+
+    void stopAll() throws InterruptedException {
+        for (Instance instance : started) {
+            instance.process().destroy();
+        }
+        for (Instance instance : started) {
+            if (!instance.process().waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                instance.process().destroyForcibly();
+            }
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
