@@ -34,6 +34,13 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
         return find("nextStepAt <= ?1 order by nextStepAt", now).page(0, limit).list();
     }
 
+    /** When the next timer of any alert runs out, or null when none is scheduled. */
+    public Uni<Instant> nextDue() {
+        return getSession().flatMap(session -> session
+                .createSelectionQuery("select min(a.nextStepAt) from Alert a where a.nextStepAt is not null", Instant.class)
+                .getSingleResult());
+    }
+
     /** The alert if it is still due and no other poller holds it; null otherwise. */
     public Uni<Alert> lockIfDue(UUID id, Instant now) {
         return Panache.getSession().flatMap(session -> session

@@ -42,6 +42,10 @@ public interface AlertConfig {
         @WithDefault("50")
         int batchSize();
 
+        /** How many of them a pass steps at once (each in its own transaction). */
+        @WithDefault("8")
+        int concurrency();
+
         /** While care-team-service cannot say who is on call, the step is retried this often ... */
         @WithDefault("PT2S")
         Duration routingRetry();
@@ -63,6 +67,10 @@ public interface AlertConfig {
         /** Notifications taken per dispatcher pass. */
         @WithDefault("20")
         int batchSize();
+
+        /** How many dispatcher passes may run at once in one replica (each locks its own rows). */
+        @WithDefault("4")
+        int concurrency();
 
         /** Delay before the first retry of a failed delivery; doubled on each failure. */
         @WithDefault("PT1S")

@@ -1,6 +1,7 @@
 package org.cartcompanion.alert.escalation.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -36,6 +37,8 @@ public class EscalationPoller {
     private final AlertConfig config;
     private final Clock clock;
     private final Passes passes;
+    private final Vertx vertx;
+    private volatile Instant wakeAt;
 
     public EscalationPoller(AlertRepository alerts, EscalationService escalation, Directory directory,
             NotificationDispatcher dispatcher, AlertConfig config, Clock clock, Vertx vertx) {
@@ -45,7 +48,8 @@ public class EscalationPoller {
         this.dispatcher = dispatcher;
         this.config = config;
         this.clock = clock;
-        this.passes = new Passes("Escalation", vertx, this::pass);
+        this.vertx = vertx;
+        this.passes = new Passes("Escalation", vertx, 1, this::pass);
     }
 
     @Scheduled(every = "${alert.escalation.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
@@ -66,8 +70,10 @@ public class EscalationPoller {
             if (due.isEmpty()) {
                 return Uni.createFrom().item(false);
             }
+            // Alerts are independent: take their steps side by side, each in its own transaction and context.
             return Multi.createFrom().iterable(due)
-                    .onItem().transformToUniAndConcatenate(alert -> stepOne(alert, now))
+                    .onItem().transformToUni(alert -> Passes.onNewContext(vertx, () -> stepOne(alert, now)))
+                    .merge(config.escalation().concurrency())
                     .collect().asList()
                     .map(results -> {
                         int queued = results.stream().mapToInt(EscalationService.Applied::queued).sum();
@@ -76,7 +82,27 @@ public class EscalationPoller {
                         }
                         return due.size() == batch;
                     });
-        });
+        }).call(more -> more ? Uni.createFrom().voidItem() : wakeForNext());
+    }
+
+    /**
+     * The scheduler ticks once a second; a timer set for the next due step lets it fire on time rather than up to a second
+     * late.
+     */
+    private Uni<Void> wakeForNext() {
+        return Panache.withSession(() -> alerts.nextDue()).invoke(next -> {
+            if (next == null) {
+                return;
+            }
+            long delay = Duration.between(clock.instant(), next).toMillis();
+            Instant pending = wakeAt;
+            if (delay < 1 || delay > 1500 || (pending != null && !pending.isAfter(next)
+                    && pending.isAfter(clock.instant()))) {
+                return;
+            }
+            wakeAt = next;
+            vertx.setTimer(delay, id -> passes.kick());
+        }).replaceWithVoid();
     }
 
     private Uni<EscalationService.Applied> stepOne(Alert alert, Instant now) {

@@ -69,7 +69,7 @@ public class NotificationDispatcher {
         this.notifiers = notifiers.stream().collect(Collectors.toMap(Notifier::channel, Function.identity()));
         this.config = config;
         this.clock = clock;
-        this.passes = new Passes("Notification", vertx, this::pass);
+        this.passes = new Passes("Notification", vertx, config.delivery().concurrency(), this::pass);
     }
 
     @Scheduled(every = "${alert.delivery.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
