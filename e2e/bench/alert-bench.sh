@@ -24,14 +24,9 @@ STATE="$ROOT/e2e/target/alert-bench"
 LOGS="$STATE/logs"
 mkdir -p "$LOGS" "$STATE/lib"
 
-say() { printf '%s\n' "$*"; }
-port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for port in 8082 8083 15433 $SMTP_PORT $MAIL_API_PORT; do
-  if port_taken "$port"; then
-    say "alert-bench: port $port is taken (is dev/run running?); stop it first." >&2
-    exit 1
-  fi
-done
+# shellcheck source=e2e/bench/lib.sh
+source "$ROOT/e2e/bench/lib.sh"
+require_free_ports alert-bench 8082 8083 15433 $SMTP_PORT $MAIL_API_PORT
 
 say "== PostgreSQL 15 (database alert_bench)"
 DB_USER=cart_bench
@@ -55,18 +50,6 @@ export SMALLRYE_JWT_SIGN_KEY_LOCATION="$STATE/keys/private.pem"
 export DEMO_KEY_DIR="$STATE/keys"
 export QUARKUS_LOG_CONSOLE_JSON_ENABLED=false
 
-PIDS=()
-cleanup() {
-  [ ${#PIDS[@]} -gt 0 ] && kill -TERM "${PIDS[@]}" 2>/dev/null || true
-  for _ in $(seq 1 40); do
-    alive=false
-    for pid in "${PIDS[@]}"; do kill -0 "$pid" 2>/dev/null && alive=true; done
-    $alive || break
-    sleep 0.5
-  done
-  [ ${#PIDS[@]} -gt 0 ] && kill -KILL "${PIDS[@]}" 2>/dev/null || true
-}
-trap cleanup EXIT
 
 java -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port=$SMTP_PORT -Dgreenmail.api.hostname=127.0.0.1 \
   -Dgreenmail.api.port=$MAIL_API_PORT -Dgreenmail.auth.disabled -jar "$GREENMAIL_JAR" > "$LOGS/greenmail.log" 2>&1 &

@@ -20,14 +20,9 @@ STATE="$ROOT/e2e/target/bench"
 LOGS="$STATE/logs"
 mkdir -p "$LOGS"
 
-say() { printf '%s\n' "$*"; }
-port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for port in 8081 8082 8083 15432 15433; do
-  if port_taken "$port"; then
-    say "checkin-bench: port $port is taken (is dev/run running?); stop it first." >&2
-    exit 1
-  fi
-done
+# shellcheck source=e2e/bench/lib.sh
+source "$ROOT/e2e/bench/lib.sh"
+require_free_ports checkin-bench 8081 8082 8083 15432 15433
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 
 say "== PostgreSQL 15 (database patient_bench)"
@@ -44,18 +39,6 @@ export SMALLRYE_JWT_SIGN_KEY_LOCATION="$STATE/keys/private.pem"
 export QUARKUS_LOG_CONSOLE_JSON_ENABLED=false
 export QUARKUS_MAILER_MOCK=true
 
-PIDS=()
-cleanup() {
-  [ ${#PIDS[@]} -gt 0 ] && kill -TERM "${PIDS[@]}" 2>/dev/null || true
-  for _ in $(seq 1 40); do
-    alive=false
-    for pid in "${PIDS[@]}"; do kill -0 "$pid" 2>/dev/null && alive=true; done
-    $alive || break
-    sleep 0.5
-  done
-  [ ${#PIDS[@]} -gt 0 ] && kill -KILL "${PIDS[@]}" 2>/dev/null || true
-}
-trap cleanup EXIT
 
 java -jar care-team-service/target/quarkus-app/quarkus-run.jar > "$LOGS/care-team-service.log" 2>&1 &
 PIDS+=($!)

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -28,6 +27,7 @@ import org.cartcompanion.alert.notification.repository.AckLinkRepository;
 import org.cartcompanion.alert.notification.repository.NotificationRepository;
 import org.cartcompanion.alert.support.Batches;
 import org.cartcompanion.alert.support.Passes;
+import org.cartcompanion.support.time.Backoff;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
@@ -196,12 +196,7 @@ public class NotificationDispatcher {
         return type + (message == null ? "" : ": " + message.replaceAll("\\s+", " "));
     }
 
-    /** base × 2^(attempts−1), capped, with up to 20 % jitter so replicas do not retry in lockstep. */
     Duration backoff(int attempts) {
-        long base = config.delivery().backoffBase().toMillis();
-        long max = config.delivery().backoffMax().toMillis();
-        long exponential = attempts >= 30 ? max : Math.min(max, base << Math.max(0, attempts - 1));
-        long jitter = (long) (exponential * 0.2 * ThreadLocalRandom.current().nextDouble());
-        return Duration.ofMillis(Math.min(max, exponential + jitter));
+        return Backoff.after(attempts, config.delivery().backoffBase(), config.delivery().backoffMax());
     }
 }

@@ -8,8 +8,7 @@ import org.cartcompanion.patient.patient.Patient;
 
 /**
  * The body of {@code POST /internal/v1/triage-events} on alert-service (API.md), plus what the clinician's page and the
- * patient's alert status need: the product, the patient's phone and language, and the number the patient was told to
- * call.
+ * patient's alert status need: the product, the patient's phone and language, and the number the patient was told to call.
  */
 public record TriageEventPayload(UUID eventId, UUID patientId, UUID centerId, UUID checkInId, String disposition,
         List<String> firedRules, int dayPostInfusion, String phase, String summary, Instant occurredAt, String product,

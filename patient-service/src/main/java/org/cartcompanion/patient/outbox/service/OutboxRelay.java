@@ -8,13 +8,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.cartcompanion.patient.outbox.client.AlertDelivery;
 import org.cartcompanion.patient.outbox.config.OutboxConfig;
+import org.cartcompanion.support.time.Backoff;
 
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -107,13 +107,8 @@ public class OutboxRelay {
         });
     }
 
-    /** base × 2^(attempts−1), capped, with up to 20 % jitter so replicas do not retry in lockstep. */
     Duration backoff(int attempts) {
-        long base = config.backoffBase().toMillis();
-        long max = config.backoffMax().toMillis();
-        long exponential = attempts >= 30 ? max : Math.min(max, base << Math.max(0, attempts - 1));
-        long jitter = (long) (exponential * 0.2 * ThreadLocalRandom.current().nextDouble());
-        return Duration.ofMillis(Math.min(max, exponential + jitter));
+        return Backoff.after(attempts, config.backoffBase(), config.backoffMax());
     }
 
     private OffsetDateTime now() {
