@@ -128,6 +128,10 @@ public class Alert {
     @Column(nullable = false)
     public String language;
 
+    /** The patient's zone (IANA), for times in the phone's messages; null when patient-service did not say. */
+    @Column(name = "time_zone")
+    public String timeZone;
+
     public String summary;
 
     @Convert(converter = RuleIdsConverter.class)

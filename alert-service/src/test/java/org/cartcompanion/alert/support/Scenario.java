@@ -57,7 +57,8 @@ public final class Scenario {
         return """
                 {"eventId":"%s","patientId":"%s","centerId":"%s","checkInId":"%s","disposition":"%s",
                  "firedRules":[%s],"dayPostInfusion":5,"phase":"P1_ACUTE","summary":"38.4 °C oral; RIGORS",
-                 "occurredAt":"2026-11-21T02:10:00-06:00","product":"AXI_CEL","patientPhone":"+15550123","language":"en"}"""
+                 "occurredAt":"2026-11-21T02:10:00-06:00","product":"AXI_CEL","patientPhone":"+15550123","language":"en",
+                 "timeZone":"America/Chicago"}"""
                 .formatted(UUID.randomUUID(), patientId, centerId, UUID.randomUUID(), disposition,
                         rules.length == 0 ? "\"FEVER_P1\"" : String.join(",", List.of(rules).stream()
                                 .map(r -> "\"" + r + "\"").toList()));

@@ -1,5 +1,6 @@
 package org.cartcompanion.alert.alert.service;
 
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -9,7 +10,8 @@ import org.cartcompanion.alert.triage.Disposition;
 /** What the phone shows about an alert, in the patient's language (English or Spanish). */
 final class PatientMessages {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private PatientMessages() {
     }
@@ -31,7 +33,7 @@ final class PatientMessages {
         case ACKNOWLEDGED -> {
             String who = alert.acknowledgedByName != null ? alert.acknowledgedByName
                     : (es ? "Su equipo de CAR-T" : "Your CAR-T care team");
-            String at = alert.acknowledgedAt == null ? "" : " (" + TIME.format(alert.acknowledgedAt) + ")";
+            String at = alert.acknowledgedAt == null ? "" : " (" + time(alert) + ")";
             yield es ? who + " recibió su aviso" + at + " y se comunicará con usted. Si empeora, " + call + "."
                     : who + " acknowledged" + at + " and will contact you. If you feel worse, " + call + ".";
         }
@@ -42,5 +44,11 @@ final class PatientMessages {
                         + "your CAR-T wallet card.";
         case RESOLVED -> es ? "Su equipo de CAR-T cerró este aviso." : "Your CAR-T care team closed this alert.";
         };
+    }
+
+    /** The acknowledgement time in the patient's zone, or in UTC when the zone is unknown. */
+    private static String time(Alert alert) {
+        return alert.timeZone == null ? UTC_TIME.format(alert.acknowledgedAt)
+                : LOCAL_TIME.format(alert.acknowledgedAt.atZone(ZoneId.of(alert.timeZone)));
     }
 }

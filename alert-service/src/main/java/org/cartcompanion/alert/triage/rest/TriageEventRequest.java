@@ -15,8 +15,8 @@ import org.cartcompanion.alert.triage.Phase;
 
 /**
  * {@code POST /internal/v1/triage-events}, sent by patient-service's outbox relay. {@code product}, {@code patientPhone},
- * {@code language} and {@code centerPhone} are additions to API.md (optional): what the clinician's page and the patient's
- * status need, also while care-team-service cannot be asked.
+ * {@code language}, {@code centerPhone} and {@code timeZone} are additions to API.md (optional): what the clinician's page and
+ * the patient's status need, also while care-team-service cannot be asked.
  */
 public record TriageEventRequest(@NotNull UUID eventId, @NotNull UUID patientId, @NotNull UUID centerId, UUID checkInId,
         @NotNull Disposition disposition,
@@ -24,5 +24,5 @@ public record TriageEventRequest(@NotNull UUID eventId, @NotNull UUID patientId,
         @NotNull @Min(-30) @Max(36500) Integer dayPostInfusion, @NotNull Phase phase, @Size(max = 2000) String summary,
         @NotNull OffsetDateTime occurredAt, @Pattern(regexp = "[A-Z_]{1,16}") String product,
         @Pattern(regexp = "\\+[1-9][0-9]{6,14}") String patientPhone, @Pattern(regexp = "en|es") String language,
-        @Pattern(regexp = "\\+[1-9][0-9]{6,14}") String centerPhone) {
+        @Pattern(regexp = "\\+[1-9][0-9]{6,14}") String centerPhone, @Size(max = 64) String timeZone) {
 }

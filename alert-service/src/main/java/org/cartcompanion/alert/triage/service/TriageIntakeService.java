@@ -2,6 +2,7 @@ package org.cartcompanion.alert.triage.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -132,6 +133,9 @@ public class TriageIntakeService {
         }
         if (request.centerPhone() != null) {
             alert.centerPhone = request.centerPhone();
+        }
+        if (request.timeZone() != null && ZoneId.getAvailableZoneIds().contains(request.timeZone())) {
+            alert.timeZone = request.timeZone();
         }
     }
 

@@ -96,6 +96,17 @@ class EscalationFlowTest {
                 .get("/api/v1/alerts/" + id).then().statusCode(200).body("status", equalTo("TRIGGERED"))
                 .body("timeline", nullValue()).body("summary", nullValue())
                 .body("patientMessage", containsString("paged"));
+
+        // "Dr X acknowledged 02:13": the name, and the time in the patient's zone.
+        String acknowledgedAt = given().auth().oauth2(s.token(s.primary, "clinician"))
+                .post("/api/v1/alerts/" + id + "/acknowledge").then().statusCode(200).extract().path("acknowledgedAt");
+        String local = java.time.OffsetDateTime.parse(acknowledgedAt).atZoneSameInstant(java.time.ZoneId.of("America/Chicago"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("HH:mm"));
+        given().auth().oauth2(TestTokens.token("patient-" + s.patientId, "patient")).get("/api/v1/alerts/" + id).then()
+                .statusCode(200).body("status", equalTo("ACKNOWLEDGED"))
+                .body("acknowledgedBy", equalTo(s.primary.name()))
+                .body("patientMessage", equalTo(s.primary.name() + " acknowledged (" + local
+                        + ") and will contact you. If you feel worse, call the center at +15550199."));
     }
 
     @Test

@@ -8,17 +8,18 @@ import org.cartcompanion.patient.patient.Patient;
 
 /**
  * The body of {@code POST /internal/v1/triage-events} on alert-service (API.md), plus what the clinician's page and the
- * patient's alert status need: the product, the patient's phone and language, and the number the patient was told to call.
+ * patient's alert status need: the product, the patient's phone, language and time zone, and the number the patient was told to
+ * call.
  */
 public record TriageEventPayload(UUID eventId, UUID patientId, UUID centerId, UUID checkInId, String disposition,
         List<String> firedRules, int dayPostInfusion, String phase, String summary, Instant occurredAt, String product,
-        String patientPhone, String language, String centerPhone) {
+        String patientPhone, String language, String centerPhone, String timeZone) {
 
     public static TriageEventPayload of(UUID eventId, Patient patient, UUID checkInId, String disposition,
             List<String> firedRules, int dayPostInfusion, String phase, String summary, Instant occurredAt,
             String centerPhone) {
         return new TriageEventPayload(eventId, patient.id, patient.centerId, checkInId, disposition, firedRules,
                 dayPostInfusion, phase, summary, occurredAt, patient.product == null ? null : patient.product.name(),
-                patient.phone, patient.language == null ? null : patient.language.code(), centerPhone);
+                patient.phone, patient.language == null ? null : patient.language.code(), centerPhone, patient.timeZone);
     }
 }
