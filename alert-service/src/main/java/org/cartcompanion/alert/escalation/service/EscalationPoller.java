@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -66,6 +67,7 @@ public class EscalationPoller {
     public Uni<Boolean> pass() {
         Instant now = clock.instant();
         int batch = config.escalation().batchSize();
+        AtomicBoolean progress = new AtomicBoolean();
         return Panache.withSession(() -> alerts.due(now, batch)).flatMap(due -> {
             if (due.isEmpty()) {
                 return Uni.createFrom().item(false);
@@ -80,24 +82,32 @@ public class EscalationPoller {
                         if (queued > 0) {
                             dispatcher.kick();
                         }
+                        progress.set(results.stream().anyMatch(EscalationService.Applied::stepped));
                         return due.size() == batch;
                     });
-        }).call(more -> more ? Uni.createFrom().voidItem() : wakeForNext());
+        }).call(more -> more ? Uni.createFrom().voidItem() : wakeForNext(progress.get()));
     }
 
     /**
      * The scheduler ticks once a second; a timer set for the next due step lets it fire on time rather than up to a second
      * late.
      */
-    private Uni<Void> wakeForNext() {
+    private Uni<Void> wakeForNext(boolean progressed) {
         return Panache.withSession(() -> alerts.nextDue()).invoke(next -> {
             if (next == null) {
                 return;
             }
             long delay = Duration.between(clock.instant(), next).toMillis();
+            if (delay <= 0) {
+                // Became due while this pass ran: run again as soon as it ends. Without progress (the alert is held by
+                // another replica, or its step keeps failing) the next tick retries instead, so nothing spins.
+                if (progressed) {
+                    passes.kick();
+                }
+                return;
+            }
             Instant pending = wakeAt;
-            if (delay < 1 || delay > 1500 || (pending != null && !pending.isAfter(next)
-                    && pending.isAfter(clock.instant()))) {
+            if (delay > 1500 || (pending != null && !pending.isAfter(next) && pending.isAfter(clock.instant()))) {
                 return;
             }
             wakeAt = next;
