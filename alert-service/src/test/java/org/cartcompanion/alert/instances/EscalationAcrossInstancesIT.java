@@ -206,6 +206,9 @@ class EscalationAcrossInstancesIT {
         UUID patient = UUID.randomUUID();
         assertEquals(202, deliver(first.url(), center, patient).get().statusCode());
         await().atMost(Duration.ofSeconds(10)).until(() -> countTo(center.emailOf(center.a())) == 1);
+        // Killed between steps (once the page is recorded as sent): a kill between the SMTP server's acceptance and
+        // that record would resend the page, the at-least-once window of a few milliseconds that no SMTP sender closes.
+        awaitNotified(second.url(), center, patient, 1);
 
         // One replica dies mid-escalation; the other takes level 2 on time.
         Instances.kill(first);
@@ -214,6 +217,7 @@ class EscalationAcrossInstancesIT {
         assertOnTime(alert, "Level 2 paged");
 
         // Then the whole service dies and comes back: the exhaustion step still fires at its due time.
+        awaitNotified(second.url(), center, patient, 2);
         Instances.kill(second);
         Instance third = instances.start();
         Instances.awaitReady(Duration.ofSeconds(60), third);
@@ -247,6 +251,11 @@ class EscalationAcrossInstancesIT {
             }
         }
         throw new AssertionError("No '" + detail + "' in " + details);
+    }
+
+    private static void awaitNotified(String url, Center center, UUID patient, int count) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> alert(url, center, patient).getList("timeline.type").stream()
+                .filter("NOTIFIED"::equals).count() >= count);
     }
 
     private static JsonPath alert(String url, Center center, UUID patient) throws Exception {

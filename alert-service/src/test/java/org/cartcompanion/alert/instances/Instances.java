@@ -27,7 +27,7 @@ final class Instances {
 
     private final Map<String, String> config;
     private final List<Instance> started = new ArrayList<>();
-    private int count;
+    private static final java.util.concurrent.atomic.AtomicInteger COUNT = new java.util.concurrent.atomic.AtomicInteger();
 
     Instances(Map<String, String> config) {
         this.config = config;
@@ -46,7 +46,7 @@ final class Instances {
         command.add("-Dquarkus.http.port=" + port);
         command.add("-jar");
         command.add(jar.toString());
-        Path log = Path.of("target/it-logs/instance-" + (++count) + ".log");
+        Path log = Path.of("target/it-logs/instance-" + COUNT.incrementAndGet() + ".log");
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Instance instance = new Instance(port, process, log);
