@@ -9,21 +9,27 @@ import java.util.UUID;
 import org.cartcompanion.alert.alert.Alert;
 import org.cartcompanion.alert.alert.TimelineEntry;
 import org.cartcompanion.alert.alert.service.AlertService;
+import org.cartcompanion.alert.notification.Notification;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * An alert. Clinicians get everything, with the timeline; a patient or caregiver gets the status and the message the phone
- * shows ({@code timeline} and the clinical context are left out).
+ * An alert. Clinicians get everything, with the timeline and each notification's delivery; a patient or caregiver gets the
+ * status and the message the phone shows ({@code timeline} and the clinical context are left out).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AlertResponse(UUID id, UUID patientId, UUID centerId, String disposition, String status, Integer level,
         OffsetDateTime openedAt, OffsetDateTime acknowledgedAt, String acknowledgedBy, OffsetDateTime resolvedAt,
         String outcome, String note, Integer dayPostInfusion, String phase, String product, String summary,
         List<String> firedRules, String patientPhone, String responsible, OffsetDateTime nextStepAt,
-        String patientMessage, List<TimelineItem> timeline) {
+        String patientMessage, List<TimelineItem> timeline, List<Delivery> deliveries) {
 
     public record TimelineItem(OffsetDateTime at, String type, String detail) {
+    }
+
+    /** One notification to one recipient on one channel, and how its delivery went. */
+    public record Delivery(String recipient, String address, String channel, String purpose, int level, String status,
+            int attempts, OffsetDateTime sentAt, String lastError) {
     }
 
     static AlertResponse of(AlertService.View view) {
@@ -33,13 +39,19 @@ public record AlertResponse(UUID id, UUID patientId, UUID centerId, String dispo
             return new AlertResponse(a.id, a.patientId, a.centerId, a.disposition.name(), a.status.name(), null,
                     at(a.openedAt), at(a.acknowledgedAt), a.acknowledgedByName, at(a.resolvedAt),
                     a.outcome == null ? null : a.outcome.name(), null, null, null, null, null, null, null, null, null,
-                    view.patientMessage(), null);
+                    view.patientMessage(), null, null);
         }
         return new AlertResponse(a.id, a.patientId, a.centerId, a.disposition.name(), a.status.name(), a.level,
                 at(a.openedAt), at(a.acknowledgedAt), acknowledgedBy, at(a.resolvedAt),
                 a.outcome == null ? null : a.outcome.name(), a.resolutionNote, a.dayPostInfusion, a.phase.name(), a.product,
                 a.summary, a.firedRules, a.patientPhone, a.responsible == null ? null : a.responsible.name(),
-                at(a.nextStepAt), null, view.timeline().stream().map(AlertResponse::item).toList());
+                at(a.nextStepAt), null, view.timeline().stream().map(AlertResponse::item).toList(),
+                view.deliveries() == null ? null : view.deliveries().stream().map(AlertResponse::delivery).toList());
+    }
+
+    private static Delivery delivery(Notification n) {
+        return new Delivery(n.recipientName, n.address, n.channel.name(), n.purpose.name(), n.level, n.status.name(),
+                n.attempts, at(n.sentAt), n.lastError);
     }
 
     private static TimelineItem item(TimelineEntry e) {

@@ -37,7 +37,11 @@ import io.smallrye.mutiny.Uni;
 public class AlertService {
 
     /** An alert as one caller may see it: with the timeline for clinicians, with the phone's message for patients. */
-    public record View(Alert alert, List<TimelineEntry> timeline, String patientMessage) {
+    public record View(Alert alert, List<TimelineEntry> timeline, String patientMessage, List<Notification> deliveries) {
+
+        View(Alert alert, List<TimelineEntry> timeline, String patientMessage) {
+            this(alert, timeline, patientMessage, null);
+        }
     }
 
     /** Who acknowledges or resolves: their subject, and what care-team-service knows of them. */
@@ -74,7 +78,8 @@ public class AlertService {
                 return Uni.createFrom().failure(ProblemException.notFound("Alert"));
             }
             return access.grant(alert, caller).flatMap(grant -> switch (grant) {
-            case CLINICAL -> Panache.withSession(() -> timeline.forAlert(alert.id)).map(t -> new View(alert, t, null));
+            case CLINICAL -> Panache.withSession(() -> timeline.forAlert(alert.id)
+                    .flatMap(t -> notifications.forAlert(alert.id).map(n -> new View(alert, t, null, n))));
             case STATUS -> Uni.createFrom().item(new View(alert, null, PatientMessages.of(alert)));
             case NONE -> Uni.createFrom().failure(ProblemException.notFound("Alert"));
             });

@@ -52,6 +52,13 @@ class EscalationFlowTest {
         JsonPath alert = s.alert();
         assertThat(alert.getString("status"), equalTo("TRIGGERED"));
         assertThat(alert.getInt("level"), equalTo(1));
+        await().atMost(Duration.ofSeconds(5)).until(() -> "SENT".equals(s.alert(alert.getString("id"))
+                .getString("deliveries[0].status")));
+        JsonPath delivered = s.alert(alert.getString("id"));
+        assertThat(delivered.getString("deliveries[0].address"), equalTo(s.primary.email()));
+        assertThat(delivered.getString("deliveries[0].channel"), equalTo("EMAIL"));
+        assertThat(delivered.getString("deliveries[0].purpose"), equalTo("PAGE"));
+        assertThat(delivered.getInt("deliveries[0].attempts"), equalTo(1));
 
         // Nobody answers within the default five minutes: the backup is paged.
         TestClock.advance(Duration.ofMinutes(5).plusSeconds(1));
