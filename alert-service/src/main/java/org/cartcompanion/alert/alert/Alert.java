@@ -147,6 +147,11 @@ public class Alert {
     @Version
     public int version;
 
+    /** Who acknowledged, as clinicians read it: the name care-team-service gave, else the subject; null if nobody. */
+    public String acknowledger() {
+        return acknowledgedByName != null ? acknowledgedByName : acknowledgedBy;
+    }
+
     public EscalationState state() {
         return new EscalationState(status, disposition, responsible, level, cycle, dueAt, ackReminded, raisedFrom);
     }

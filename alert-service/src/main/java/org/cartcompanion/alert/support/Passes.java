@@ -61,10 +61,6 @@ public final class Passes {
         });
     }
 
-    public boolean isRunning() {
-        return running.get() > 0;
-    }
-
     /**
      * Runs {@code work} on a new duplicated context flagged safe for Hibernate Reactive: its session lives there and nowhere
      * else, so several such units may run at once.

@@ -34,7 +34,6 @@ public record AlertResponse(UUID id, UUID patientId, UUID centerId, String dispo
 
     static AlertResponse of(AlertService.View view) {
         Alert a = view.alert();
-        String acknowledgedBy = a.acknowledgedByName != null ? a.acknowledgedByName : a.acknowledgedBy;
         if (view.timeline() == null) {
             return new AlertResponse(a.id, a.patientId, a.centerId, a.disposition.name(), a.status.name(), null,
                     at(a.openedAt), at(a.acknowledgedAt), a.acknowledgedByName, at(a.resolvedAt),
@@ -42,7 +41,7 @@ public record AlertResponse(UUID id, UUID patientId, UUID centerId, String dispo
                     view.patientMessage(), null, null);
         }
         return new AlertResponse(a.id, a.patientId, a.centerId, a.disposition.name(), a.status.name(), a.level,
-                at(a.openedAt), at(a.acknowledgedAt), acknowledgedBy, at(a.resolvedAt),
+                at(a.openedAt), at(a.acknowledgedAt), a.acknowledger(), at(a.resolvedAt),
                 a.outcome == null ? null : a.outcome.name(), a.resolutionNote, a.dayPostInfusion, a.phase.name(), a.product,
                 a.summary, a.firedRules, a.patientPhone, a.responsible == null ? null : a.responsible.name(),
                 at(a.nextStepAt), null, view.timeline().stream().map(AlertResponse::item).toList(),

@@ -102,9 +102,9 @@ public class AlertService {
                 return Uni.createFrom().failure(ProblemException.notFound("Patient"));
             }
             List<UUID> patients = patientId != null ? List.of(patientId) : mine.patientIds();
-            return Panache.withSession(() -> alerts.page(null, patients, null, status, beforeOpenedAt, beforeId, limit))
-                    .map(page -> page.stream().filter(a -> centerId == null || centerId.equals(a.centerId))
-                            .map(a -> new View(a, null, PatientMessages.of(a))).toList());
+            List<UUID> centers = centerId == null ? null : List.of(centerId);
+            return Panache.withSession(() -> alerts.page(centers, patients, null, status, beforeOpenedAt, beforeId, limit))
+                    .map(page -> page.stream().map(a -> new View(a, null, PatientMessages.of(a))).toList());
         });
     }
 
@@ -149,11 +149,7 @@ public class AlertService {
             }
             Step step = engine.acknowledge(policies.read(alert.policy).toPolicy(), alert.state(), now, actor.display());
             alert.apply(step.next(), now);
-            alert.acknowledgedAt = now;
-            alert.acknowledgedBy = actor.subject();
-            alert.acknowledgedByName = actor.name();
-            alert.acknowledgerId = actor.clinicianId();
-            alert.acknowledgerEmail = actor.email();
+            recordAcknowledger(alert, actor, now);
             Log.infof("Alert %s acknowledged via %s", alert.id, via);
             return persistNotes(alert.id, now, step, " (via " + via + ")")
                     .flatMap(v -> timeline.forAlert(alert.id)).map(t -> new View(alert, t, null));
@@ -174,11 +170,7 @@ public class AlertService {
                 Step step = engine.resolve(alert.state(), actor.display(), outcome.name());
                 alert.apply(step.next(), now);
                 if (alert.acknowledgedAt == null) {
-                    alert.acknowledgedAt = now;
-                    alert.acknowledgedBy = actor.subject();
-                    alert.acknowledgedByName = actor.name();
-                    alert.acknowledgerId = actor.clinicianId();
-                    alert.acknowledgerEmail = actor.email();
+                    recordAcknowledger(alert, actor, now);
                 }
                 alert.resolvedAt = now;
                 alert.resolvedBy = actor.subject();
@@ -189,6 +181,14 @@ public class AlertService {
                         .map(t -> new View(alert, t, null));
             }));
         });
+    }
+
+    private static void recordAcknowledger(Alert alert, Actor actor, Instant now) {
+        alert.acknowledgedAt = now;
+        alert.acknowledgedBy = actor.subject();
+        alert.acknowledgedByName = actor.name();
+        alert.acknowledgerId = actor.clinicianId();
+        alert.acknowledgerEmail = actor.email();
     }
 
     /** The caller may act on the alert (404 otherwise), and who they are for the timeline and reminders. */

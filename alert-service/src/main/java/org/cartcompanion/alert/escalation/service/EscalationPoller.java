@@ -133,8 +133,4 @@ public class EscalationPoller {
                 });
     }
 
-    /** For tests: whether a pass is in flight in this process. */
-    public boolean busy() {
-        return passes.isRunning();
-    }
 }

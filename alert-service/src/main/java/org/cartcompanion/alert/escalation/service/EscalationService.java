@@ -153,7 +153,7 @@ public class EscalationService {
                         alert.acknowledgedByName, alert.acknowledgerEmail, null));
             } else if (alert.acknowledgedBy != null) {
                 entries.add(TimelineEntry.of(alert.id, now, NO_RECIPIENT,
-                        "No email address is known for " + displayAcknowledger(alert) + "; the fallback address is paged"));
+                        "No email address is known for " + alert.acknowledger() + "; the fallback address is paged"));
                 fallbackInstead = true;
             }
         }
@@ -229,9 +229,5 @@ public class EscalationService {
             return alert.fallbackEmail;
         }
         return config.escalation().defaultFallbackEmail().orElse(null);
-    }
-
-    static String displayAcknowledger(Alert alert) {
-        return alert.acknowledgedByName != null ? alert.acknowledgedByName : alert.acknowledgedBy;
     }
 }

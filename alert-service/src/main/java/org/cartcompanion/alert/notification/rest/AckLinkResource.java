@@ -10,8 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.cartcompanion.alert.alert.Alert;
-import org.cartcompanion.alert.escalation.config.AlertConfig;
 import org.cartcompanion.alert.notification.service.AckLinkService;
+import org.cartcompanion.alert.notification.service.AlertLinks;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
@@ -35,11 +35,11 @@ public class AckLinkResource {
     }
 
     private final AckLinkService service;
-    private final AlertConfig config;
+    private final AlertLinks links;
 
-    public AckLinkResource(AckLinkService service, AlertConfig config) {
+    public AckLinkResource(AckLinkService service, AlertLinks links) {
         this.service = service;
-        this.config = config;
+        this.links = links;
     }
 
     @GET
@@ -62,10 +62,8 @@ public class AckLinkResource {
 
     private Response render(AckLinkService.Result result) {
         Alert alert = result.alert();
-        String console = config.links().consoleUrl().replaceAll("/+$", "")
-                + (alert == null ? "" : "/alerts/" + alert.id);
-        String who = alert == null ? null
-                : (alert.acknowledgedByName != null ? alert.acknowledgedByName : alert.acknowledgedBy);
+        String console = alert == null ? links.console() : links.console(alert.id);
+        String who = alert == null ? null : alert.acknowledger();
         return switch (result.outcome()) {
         case CONFIRM -> page(200, "Acknowledge this CAR-T alert?",
                 "You were paged for this patient. Press the button to tell the team you are taking it.", alert, true,

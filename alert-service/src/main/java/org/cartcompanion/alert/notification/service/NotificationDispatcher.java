@@ -52,20 +52,20 @@ public class NotificationDispatcher {
     private final AlertRepository alerts;
     private final AckLinkRepository links;
     private final TimelineRepository timeline;
-    private final AckLinkSigner signer;
+    private final AlertLinks addresses;
     private final Map<Notification.Channel, Notifier> notifiers;
     private final AlertConfig config;
     private final Clock clock;
     private final Passes passes;
 
     public NotificationDispatcher(NotificationRepository notifications, AlertRepository alerts, AckLinkRepository links,
-            TimelineRepository timeline, AckLinkSigner signer, Instance<Notifier> notifiers, AlertConfig config, Clock clock,
+            TimelineRepository timeline, AlertLinks addresses, Instance<Notifier> notifiers, AlertConfig config, Clock clock,
             Vertx vertx) {
         this.notifications = notifications;
         this.alerts = alerts;
         this.links = links;
         this.timeline = timeline;
-        this.signer = signer;
+        this.addresses = addresses;
         this.notifiers = notifiers.stream().collect(Collectors.toMap(Notifier::channel, Function.identity()));
         this.config = config;
         this.clock = clock;
@@ -166,21 +166,17 @@ public class NotificationDispatcher {
             return alert.status == Status.ACKNOWLEDGED ? null : "the alert is no longer acknowledged";
         }
         if (alert.status == Status.ACKNOWLEDGED) {
-            return "the alert was acknowledged by " + (alert.acknowledgedByName != null ? alert.acknowledgedByName
-                    : alert.acknowledgedBy);
+            return "the alert was acknowledged by " + alert.acknowledger();
         }
         return null;
     }
 
     private Page page(Notification n, Alert alert, AckLink link) {
-        String ackUrl = link == null ? null
-                : config.links().publicUrl().replaceAll("/+$", "") + "/api/v1/alerts/ack-links/"
-                        + signer.sign(link.id, link.expiresAt);
-        String consoleUrl = config.links().consoleUrl().replaceAll("/+$", "") + "/alerts/" + alert.id;
+        String ackUrl = link == null ? null : addresses.acknowledge(link);
+        String consoleUrl = addresses.console(alert.id);
         return new Page(n.purpose, n.recipientName, n.address, alert.disposition.name(), alert.dayPostInfusion,
                 alert.phase.name(), alert.product, alert.summary, alert.firedRules, alert.patientPhone, alert.centerPhone,
-                n.level, ackUrl, consoleUrl, alert.status.name(),
-                alert.acknowledgedByName != null ? alert.acknowledgedByName : alert.acknowledgedBy);
+                n.level, ackUrl, consoleUrl, alert.status.name(), alert.acknowledger());
     }
 
     private static String who(Notification n) {
