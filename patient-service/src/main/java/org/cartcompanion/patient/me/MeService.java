@@ -4,12 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -47,18 +43,8 @@ public class MeService {
     @WithSession
     public Uni<MeResponse> me(Caller caller) {
         String subject = caller.subject();
-        Uni<List<Patient>> own = caller.has(Roles.PATIENT)
-                ? patients.findBySubject(subject).map(p -> p == null ? List.of() : List.of(p))
-                : Uni.createFrom().item(List.of());
-        Uni<List<Patient>> linked = caller.has(Roles.CAREGIVER) ? patients.findLinkedToCaregiver(subject)
-                : Uni.createFrom().item(List.of());
-        // One session runs one query at a time: own record first, then the linked ones.
-        return own.flatMap(a -> linked.map(b -> {
-            Map<UUID, Patient> unique = new LinkedHashMap<>();
-            a.forEach(p -> unique.put(p.id, p));
-            b.forEach(p -> unique.putIfAbsent(p.id, p));
-            return (List<Patient>) new ArrayList<>(unique.values());
-        })).flatMap(list -> describe(list, clock.instant()))
+        return patients.ownAndLinked(subject, caller.has(Roles.PATIENT), caller.has(Roles.CAREGIVER))
+                .flatMap(list -> describe(list, clock.instant()))
                 .map(described -> new MeResponse(subject, caller.roles().stream().sorted().toList(), described));
     }
 

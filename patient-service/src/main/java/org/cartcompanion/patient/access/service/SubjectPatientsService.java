@@ -1,12 +1,10 @@
 package org.cartcompanion.patient.access.service;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.cartcompanion.patient.patient.Patient;
 import org.cartcompanion.patient.patient.repository.PatientRepository;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -24,17 +22,6 @@ public class SubjectPatientsService {
 
     @WithSession
     public Uni<List<UUID>> patientsOf(String subject) {
-        return patients.findBySubject(subject).flatMap(self -> patients.findLinkedToCaregiver(subject).map(linked -> {
-            List<UUID> ids = new ArrayList<>();
-            if (self != null) {
-                ids.add(self.id);
-            }
-            for (Patient p : linked) {
-                if (!ids.contains(p.id)) {
-                    ids.add(p.id);
-                }
-            }
-            return ids;
-        }));
+        return patients.ownAndLinked(subject, true, true).map(list -> list.stream().map(p -> p.id).toList());
     }
 }

@@ -1,6 +1,8 @@
 package org.cartcompanion.patient.patient.repository;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +17,22 @@ public class PatientRepository implements PanacheRepositoryBase<Patient, UUID> {
 
     public Uni<Patient> findBySubject(String subject) {
         return find("subject", subject).firstResult();
+    }
+
+    /**
+     * The patients a subject reads: themself ({@code own}) and those linked to them as caregiver ({@code linked}), each once,
+     * their own record first. One session runs one query at a time, so the two run one after the other.
+     */
+    public Uni<List<Patient>> ownAndLinked(String subject, boolean own, boolean linked) {
+        Uni<List<Patient>> self = own ? findBySubject(subject).map(p -> p == null ? List.of() : List.of(p))
+                : Uni.createFrom().item(List.of());
+        return self.flatMap(first -> (linked ? findLinkedToCaregiver(subject) : Uni.createFrom().item(List.<Patient> of()))
+                .map(second -> {
+                    Map<UUID, Patient> unique = new LinkedHashMap<>();
+                    first.forEach(p -> unique.put(p.id, p));
+                    second.forEach(p -> unique.putIfAbsent(p.id, p));
+                    return List.copyOf(unique.values());
+                }));
     }
 
     /** The patients a caregiver subject is linked to, oldest link first. */
