@@ -1,13 +1,22 @@
 package org.cartcompanion.careteam.internal;
 
-import java.util.List;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.cartcompanion.careteam.center.repository.CenterRepository;
+import org.cartcompanion.careteam.clinician.Clinician;
+import org.cartcompanion.careteam.clinician.Recipient;
 import org.cartcompanion.careteam.clinician.repository.ClinicianRepository;
 import org.cartcompanion.careteam.clinician.repository.MembershipRepository;
+import org.cartcompanion.careteam.oncall.schedule.Tier;
+import org.cartcompanion.careteam.oncall.service.Schedules;
+import org.cartcompanion.careteam.team.repository.CareTeamMemberRepository;
+import org.cartcompanion.careteam.team.repository.CareTeamRepository;
 import org.cartcompanion.support.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -17,15 +26,26 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class DirectoryService {
 
+    /** Shifts are loaded up to here when asking whether a tier has any schedule at all. */
+    private static final Instant FAR_FUTURE = Instant.parse("9999-12-31T00:00:00Z");
+
     private final ClinicianRepository clinicians;
     private final MembershipRepository memberships;
     private final CenterRepository centers;
+    private final CareTeamRepository teams;
+    private final CareTeamMemberRepository members;
+    private final Schedules schedules;
+    private final Clock clock;
 
-    public DirectoryService(ClinicianRepository clinicians, MembershipRepository memberships,
-            CenterRepository centers) {
+    public DirectoryService(ClinicianRepository clinicians, MembershipRepository memberships, CenterRepository centers,
+            CareTeamRepository teams, CareTeamMemberRepository members, Schedules schedules, Clock clock) {
         this.clinicians = clinicians;
         this.memberships = memberships;
         this.centers = centers;
+        this.teams = teams;
+        this.members = members;
+        this.schedules = schedules;
+        this.clock = clock;
     }
 
     @WithSession
@@ -49,22 +69,35 @@ public class DirectoryService {
                         : Uni.createFrom().item(new CenterContact(c.id, c.name, c.timeZone, c.phone, c.hotlineEmail)));
     }
 
-    /**
-     * The clinicians known to the center and the tiers with an on-call schedule. Rotations and shifts come with the on-call
-     * feature; until a center has one, no tier is scheduled.
-     */
+    /** The clinicians known to the center, and the tiers that have a rotation or shift now or later. */
     @WithSession
     public Uni<EscalationTargets> escalationTargets(UUID centerId) {
+        Instant now = clock.instant();
         return centers.findById(centerId).flatMap(center -> {
             if (center == null) {
                 return Uni.createFrom().failure(ProblemException.notFound("Center"));
             }
-            return memberships.ofCenter(centerId).flatMap(list -> list.isEmpty()
-                    ? Uni.createFrom().item(new EscalationTargets(centerId, List.of(), List.of()))
-                    : clinicians
-                            .list("id in ?1 order by name, id", list.stream().map(m -> m.clinicianId).toList())
-                            .map(found -> new EscalationTargets(centerId, List.of(), found.stream()
-                                    .map(c -> new EscalationTargets.Recipient(c.id, c.name, c.email, c.phone)).toList())));
+            return schedules.of(center, now, FAR_FUTURE).flatMap(schedule -> memberships.ofCenter(centerId)
+                    .flatMap(list -> clinicians.findByIds(list.stream().map(m -> m.clinicianId).toList()))
+                    .map(found -> new EscalationTargets(centerId,
+                            Arrays.stream(Tier.values()).filter(t -> schedule.isScheduled(t, now)).map(Tier::name)
+                                    .toList(),
+                            found.stream().sorted(Comparator.comparing((Clinician c) -> c.name).thenComparing(c -> c.id))
+                                    .map(Recipient::of).toList())));
         });
+    }
+
+    /** A patient's care team with its members' subjects, for the other services' access checks. */
+    @WithSession
+    public Uni<CareTeamMembers> careTeam(UUID patientId) {
+        return teams.findById(patientId).flatMap(team -> team == null
+                ? Uni.createFrom().failure(ProblemException.notFound("Care team"))
+                : members.ofPatient(patientId).flatMap(list -> clinicians
+                        .findByIds(list.stream().map(m -> m.clinicianId).toList())
+                        .map(found -> new CareTeamMembers(patientId, team.centerId, team.phase.name(),
+                                list.stream().map(m -> new CareTeamMembers.Member(m.clinicianId,
+                                        found.stream().filter(c -> c.id.equals(m.clinicianId)).findFirst()
+                                                .map(c -> c.subject).orElseThrow(),
+                                        m.role.name())).toList()))));
     }
 }

@@ -7,9 +7,15 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.cartcompanion.careteam.routing.RoutingResponse;
+import org.cartcompanion.careteam.routing.RoutingService;
+import org.cartcompanion.careteam.routing.rules.Disposition;
+import org.cartcompanion.careteam.support.Instants;
 import org.cartcompanion.support.problem.Problem;
+import org.cartcompanion.support.problem.ProblemException;
 import org.cartcompanion.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -30,9 +36,11 @@ import io.smallrye.mutiny.Uni;
 public class InternalDirectoryResource {
 
     private final DirectoryService directory;
+    private final RoutingService routing;
 
-    public InternalDirectoryResource(DirectoryService directory) {
+    public InternalDirectoryResource(DirectoryService directory, RoutingService routing) {
         this.directory = directory;
+        this.routing = routing;
     }
 
     @GET
@@ -57,5 +65,36 @@ public class InternalDirectoryResource {
     @APIResponse(responseCode = "200", description = "The targets", content = @Content(schema = @Schema(implementation = EscalationTargets.class)))
     public Uni<EscalationTargets> escalationTargets(@PathParam("centerId") UUID centerId) {
         return directory.escalationTargets(centerId);
+    }
+
+    @GET
+    @Path("/care-teams/{patientId}")
+    @Operation(summary = "A patient's care team with members' subjects (service)")
+    @APIResponse(responseCode = "200", description = "The team", content = @Content(schema = @Schema(implementation = CareTeamMembers.class)))
+    public Uni<CareTeamMembers> careTeam(@PathParam("patientId") UUID patientId) {
+        return directory.careTeam(patientId);
+    }
+
+    @GET
+    @Path("/routing/patients/{patientId}")
+    @Operation(summary = "Who is responsible for the patient's alert now, for a disposition (service)")
+    @APIResponse(responseCode = "200", description = "The routing", content = @Content(schema = @Schema(implementation = RoutingResponse.class)))
+    @APIResponse(responseCode = "400", description = "Missing or unknown disposition, or at not an instant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The patient has no care team and patient-service cannot be reached", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RoutingResponse> routing(@PathParam("patientId") UUID patientId,
+            @QueryParam("disposition") String disposition, @QueryParam("at") String at) {
+        return routing.route(patientId, disposition(disposition), Instants.param("at", at));
+    }
+
+    private static Disposition disposition(String value) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.badRequest("disposition is required.");
+        }
+        try {
+            return Disposition.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("disposition must be one of EMERGENCY, CENTER_NOW, CENTER_SAME_DAY,"
+                    + " COMMUNITY_24H, SELF_CARE.");
+        }
     }
 }

@@ -42,4 +42,25 @@ public final class Fixtures {
         return given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(clinicianJson(subject, role))
                 .post("/api/v1/centers/" + centerId + "/clinicians").then().statusCode(201).extract().path("id");
     }
+
+    /** A clinician known to a center: their id, IdP subject and a token carrying their JWT role. */
+    public record Person(String id, String subject, String token) {
+    }
+
+    /** Adds a clinician to the center in this center role and mints their token with the matching JWT group. */
+    public static Person person(String centerId, String role) {
+        String subject = unique(role.toLowerCase());
+        String id = addClinician(centerId, subject, role);
+        String group = switch (role) {
+        case "COORDINATOR" -> "coordinator";
+        case "COMMUNITY_PHYSICIAN" -> "community-physician";
+        default -> "clinician";
+        };
+        return new Person(id, subject, TestTokens.token(subject, group));
+    }
+
+    /** A service token, for {@code /internal/**}. */
+    public static String service() {
+        return TestTokens.token("alert-service", "service");
+    }
 }

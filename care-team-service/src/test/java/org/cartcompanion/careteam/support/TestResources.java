@@ -6,6 +6,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 
 /** Test resources shared by every {@code @QuarkusTest} of this module. */
 @QuarkusTestResource(TestKeysResource.class)
+@QuarkusTestResource(OtherServices.class)
 public final class TestResources {
 
     private TestResources() {

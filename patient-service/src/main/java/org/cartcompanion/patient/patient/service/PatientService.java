@@ -9,10 +9,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.cartcompanion.patient.clinical.repository.ClinicalStatusRepository;
 import org.cartcompanion.patient.patient.Language;
 import org.cartcompanion.patient.patient.Patient;
 import org.cartcompanion.patient.patient.repository.PatientRepository;
 import org.cartcompanion.patient.patient.rest.EnrollPatientRequest;
+import org.cartcompanion.patient.patient.rest.InternalPatientResponse;
 import org.cartcompanion.support.problem.ProblemException;
 import org.cartcompanion.support.security.Caller;
 
@@ -28,11 +30,14 @@ public class PatientService {
 
     private final PatientRepository patients;
     private final PatientAccess access;
+    private final ClinicalStatusRepository clinicalStatuses;
     private final Clock clock;
 
-    public PatientService(PatientRepository patients, PatientAccess access, Clock clock) {
+    public PatientService(PatientRepository patients, PatientAccess access, ClinicalStatusRepository clinicalStatuses,
+            Clock clock) {
         this.patients = patients;
         this.access = access;
+        this.clinicalStatuses = clinicalStatuses;
         this.clock = clock;
     }
 
@@ -104,6 +109,15 @@ public class PatientService {
                 .flatMap(staff -> staff
                         ? Uni.createFrom().item(patient)
                         : Uni.createFrom().failure(ProblemException.forbidden(whyNot))));
+    }
+
+    /** For another service: the patient with the clinical facts a hand-off carries; 404 when unknown. */
+    @WithSession
+    public Uni<InternalPatientResponse> forService(UUID patientId) {
+        return patients.findById(patientId).flatMap(patient -> patient == null
+                ? Uni.createFrom().failure(ProblemException.notFound("Patient"))
+                : clinicalStatuses.findById(patientId)
+                        .map(clinical -> InternalPatientResponse.of(patient, clinical, clock.instant())));
     }
 
     static ZoneId zoneOf(String timeZone) {

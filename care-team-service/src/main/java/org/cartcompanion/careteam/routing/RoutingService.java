@@ -1,0 +1,85 @@
+package org.cartcompanion.careteam.routing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.cartcompanion.careteam.center.Center;
+import org.cartcompanion.careteam.center.repository.CenterRepository;
+import org.cartcompanion.careteam.client.Patients;
+import org.cartcompanion.careteam.clinician.ClinicianRole;
+import org.cartcompanion.careteam.clinician.Recipient;
+import org.cartcompanion.careteam.oncall.service.Schedules;
+import org.cartcompanion.careteam.routing.rules.Disposition;
+import org.cartcompanion.careteam.routing.rules.Responsible;
+import org.cartcompanion.careteam.team.CarePhase;
+import org.cartcompanion.careteam.team.CareTeamMember;
+import org.cartcompanion.careteam.team.repository.CareTeamMemberRepository;
+import org.cartcompanion.careteam.team.repository.CareTeamRepository;
+import org.cartcompanion.support.problem.ProblemException;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Who is responsible for a patient's alert. A patient without a care team is center-led at the center patient-service names, so
+ * an alert for a patient enrolled a minute ago still reaches the on-call.
+ */
+@ApplicationScoped
+public class RoutingService {
+
+    private final CareTeamRepository teams;
+    private final CareTeamMemberRepository members;
+    private final CenterRepository centers;
+    private final Schedules schedules;
+    private final Patients patients;
+    private final Clock clock;
+
+    public RoutingService(CareTeamRepository teams, CareTeamMemberRepository members, CenterRepository centers,
+            Schedules schedules, Patients patients, Clock clock) {
+        this.teams = teams;
+        this.members = members;
+        this.centers = centers;
+        this.schedules = schedules;
+        this.patients = patients;
+        this.clock = clock;
+    }
+
+    @WithSession
+    public Uni<RoutingResponse> route(UUID patientId, Disposition disposition, Instant at) {
+        Instant when = at == null ? clock.instant() : at;
+        return teams.findById(patientId).flatMap(team -> {
+            if (team != null) {
+                return members.ofPatient(patientId).flatMap(list -> answer(patientId, team.centerId, team.phase, list,
+                        disposition, when));
+            }
+            return patients.find(patientId).flatMap(patient -> patient == null
+                    ? Uni.createFrom().failure(ProblemException.notFound("Patient"))
+                    : answer(patientId, patient.centerId(), CarePhase.CENTER_LED, List.of(), disposition, when));
+        });
+    }
+
+    private Uni<RoutingResponse> answer(UUID patientId, UUID centerId, CarePhase phase, List<CareTeamMember> team,
+            Disposition disposition, Instant at) {
+        return centers.findById(centerId).flatMap(center -> center == null
+                ? Uni.createFrom().failure(ProblemException.notFound("Center"))
+                : schedules.onCall(center, at).flatMap(onCall -> schedules
+                        .named(team.stream().map(m -> m.clinicianId).toList()).map(byId -> {
+                            List<Recipient> staff = team.stream().filter(m -> m.role.isStaff())
+                                    .map(m -> Recipient.of(byId.get(m.clinicianId))).toList();
+                            List<Recipient> community = team.stream()
+                                    .filter(m -> m.role == ClinicianRole.COMMUNITY_PHYSICIAN)
+                                    .map(m -> Recipient.of(byId.get(m.clinicianId))).toList();
+                            return response(patientId, center, phase, disposition, onCall, staff, community);
+                        })));
+    }
+
+    private static RoutingResponse response(UUID patientId, Center center, CarePhase phase, Disposition disposition,
+            java.util.Map<String, List<Recipient>> onCall, List<Recipient> staff, List<Recipient> community) {
+        return new RoutingResponse(patientId, center.id, phase, Responsible.of(disposition, phase, !community.isEmpty()),
+                onCall, staff, community, center.hotlineEmail, center.phone);
+    }
+}

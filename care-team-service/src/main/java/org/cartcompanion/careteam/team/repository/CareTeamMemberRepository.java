@@ -1,0 +1,31 @@
+package org.cartcompanion.careteam.team.repository;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.cartcompanion.careteam.clinician.ClinicianRole;
+import org.cartcompanion.careteam.team.CareTeamMember;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class CareTeamMemberRepository implements PanacheRepositoryBase<CareTeamMember, CareTeamMember.Key> {
+
+    public Uni<List<CareTeamMember>> ofPatient(UUID patientId) {
+        return find("patientId = ?1 order by role, clinicianId", patientId).list();
+    }
+
+    public Uni<Long> deleteOfPatient(UUID patientId) {
+        return delete("patientId", patientId);
+    }
+
+    /** Whether the clinician with this subject is on the patient's care team in this role. */
+    public Uni<Boolean> names(UUID patientId, String subject, String role) {
+        return find("select m from CareTeamMember m, Clinician k where m.clinicianId = k.id and m.patientId = ?1"
+                + " and k.subject = ?2 and m.role = ?3", patientId, subject,
+                ClinicianRole.valueOf(role)).count().map(n -> n > 0);
+    }
+}
