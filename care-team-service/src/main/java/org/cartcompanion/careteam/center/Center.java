@@ -30,6 +30,14 @@ public class Center {
     @Column(name = "hotline_email", nullable = false)
     public String hotlineEmail;
 
+    /** The day after infusion at which coordinators are prompted to hand a patient to shared care. */
+    @Column(name = "shared_care_day", nullable = false)
+    public int sharedCareDay = 14;
+
+    /** The day after infusion at which coordinators are prompted to hand a patient to community-led care. */
+    @Column(name = "community_led_day", nullable = false)
+    public int communityLedDay = 100;
+
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 

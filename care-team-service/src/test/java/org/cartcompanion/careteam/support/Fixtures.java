@@ -63,4 +63,29 @@ public final class Fixtures {
     public static String service() {
         return TestTokens.token("alert-service", "service");
     }
+
+    /** Saves a CENTER_LED care team naming these members ({@code clinicianId:ROLE}) and answers the response. */
+    public static io.restassured.response.ValidatableResponse putCareTeam(Person coordinator, String centerId,
+            java.util.UUID patientId, String phase, String... members) {
+        String list = java.util.Arrays.stream(members).map(m -> m.split(":"))
+                .map(m -> "{\"clinicianId\":\"%s\",\"role\":\"%s\"}".formatted(m[0], m[1]))
+                .collect(java.util.stream.Collectors.joining(","));
+        return given().auth().oauth2(coordinator.token()).contentType(ContentType.JSON).body("""
+                {"centerId":"%s","phase":"%s","members":[%s]}""".formatted(centerId, phase, list))
+                .put("/api/v1/care-teams/" + patientId).then();
+    }
+
+    /** Proposes a hand-off of the patient to this community physician; answers its id. */
+    public static String handoff(Person sender, java.util.UUID patientId, Person receiver, String toPhase) {
+        return given().auth().oauth2(sender.token()).contentType(ContentType.JSON).body("""
+                {"patientId":"%s","toClinicianId":"%s","toPhase":"%s","summary":"Stable, ANC recovered, plan attached."}"""
+                .formatted(patientId, receiver.id(), toPhase)).post("/api/v1/handoffs").then().statusCode(201).extract()
+                .path("id");
+    }
+
+    /** Moves the patient's care to {@code toPhase} the only way there is: a hand-off the physician accepts. */
+    public static void acceptedHandoff(Person sender, java.util.UUID patientId, Person receiver, String toPhase) {
+        String id = handoff(sender, patientId, receiver, toPhase);
+        given().auth().oauth2(receiver.token()).post("/api/v1/handoffs/" + id + "/accept").then().statusCode(200);
+    }
 }

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -84,5 +85,18 @@ public class CenterResource {
     public Uni<Response> get(@PathParam("id") UUID id) {
         return service.visible(id, caller).map(center -> Response.ok(CenterResponse.of(center))
                 .tag(new EntityTag(Long.toString(center.version))).build());
+    }
+
+    @PUT
+    @Path("/{id}/handoff-settings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(summary = "Set the days after infusion at which hand-offs to shared and to community-led care are proposed (coordinator)")
+    @APIResponse(responseCode = "200", description = "The center", content = @Content(schema = @Schema(implementation = CenterResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown, or not the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The community-led day is not after the shared-care day", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<CenterResponse> handoffSettings(@PathParam("id") UUID id, @Valid @NotNull HandoffSettingsRequest request) {
+        return service.handoffSettings(id, request, caller).map(CenterResponse::of);
     }
 }

@@ -11,7 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.cartcompanion.careteam.center.Center;
 import org.cartcompanion.careteam.center.repository.CenterRepository;
 import org.cartcompanion.careteam.center.rest.CreateCenterRequest;
+import org.cartcompanion.careteam.center.rest.HandoffSettingsRequest;
 import org.cartcompanion.support.paging.Cursor;
+import org.cartcompanion.support.problem.Problem;
 import org.cartcompanion.support.problem.ProblemException;
 import org.cartcompanion.support.security.Caller;
 import org.cartcompanion.support.security.Roles;
@@ -58,6 +60,19 @@ public class CenterService {
     @WithSession
     public Uni<Center> visible(UUID centerId, Caller caller) {
         return access.visible(centerId, caller);
+    }
+
+    @WithTransaction
+    public Uni<Center> handoffSettings(UUID centerId, HandoffSettingsRequest request, Caller caller) {
+        if (request.communityLedDay() <= request.sharedCareDay()) {
+            throw new ProblemException(422, "unprocessable", "The community-led day must come after the shared-care day.",
+                    List.of(new Problem.FieldError("communityLedDay", "must be greater than sharedCareDay")));
+        }
+        return access.staff(centerId, caller, Roles.COORDINATOR).map(center -> {
+            center.sharedCareDay = request.sharedCareDay();
+            center.communityLedDay = request.communityLedDay();
+            return center;
+        });
     }
 
     static ZoneId zoneOf(String timeZone) {

@@ -18,10 +18,6 @@ public class CareTeamMemberRepository implements PanacheRepositoryBase<CareTeamM
         return find("patientId = ?1 order by role, clinicianId", patientId).list();
     }
 
-    public Uni<Long> deleteOfPatient(UUID patientId) {
-        return delete("patientId", patientId);
-    }
-
     /** Whether the clinician with this subject is on the patient's care team in this role. */
     public Uni<Boolean> names(UUID patientId, String subject, String role) {
         return find("select m from CareTeamMember m, Clinician k where m.clinicianId = k.id and m.patientId = ?1"

@@ -124,9 +124,22 @@ public class CareTeamService {
         team.updatedBy = caller.subject();
         team.updatedAt = clock.instant();
         Uni<CareTeam> saved = created ? teams.persist(team) : Uni.createFrom().item(team);
-        return saved.flatMap(t -> members.deleteOfPatient(t.patientId)).flatMap(deleted -> teams.flush())
-                .flatMap(flushed -> newMembers.isEmpty() ? Uni.createFrom().voidItem() : members.persist(newMembers))
-                .flatMap(done -> teams.flush()).replaceWith(team);
+        return saved.flatMap(t -> members.ofPatient(t.patientId)).flatMap(current -> {
+            // Members already in the session are updated or removed as entities; only new ones are persisted.
+            Uni<Void> changes = Uni.createFrom().voidItem();
+            for (CareTeamMember old : current) {
+                CareTeamMember wanted = newMembers.stream().filter(m -> m.clinicianId.equals(old.clinicianId))
+                        .findFirst().orElse(null);
+                if (wanted == null) {
+                    changes = changes.flatMap(x -> members.delete(old));
+                } else {
+                    old.role = wanted.role;
+                }
+            }
+            List<CareTeamMember> added = newMembers.stream()
+                    .filter(m -> current.stream().noneMatch(old -> old.clinicianId.equals(m.clinicianId))).toList();
+            return changes.flatMap(x -> added.isEmpty() ? Uni.createFrom().voidItem() : members.persist(added));
+        }).flatMap(done -> teams.flush()).replaceWith(team);
     }
 
     public Uni<CareTeamResponse> response(CareTeam team) {

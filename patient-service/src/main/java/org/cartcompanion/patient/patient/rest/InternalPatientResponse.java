@@ -10,8 +10,8 @@ import org.cartcompanion.patient.patient.Product;
 import org.cartcompanion.patient.timeline.Phase;
 
 /**
- * {@code GET /internal/v1/patients/{id}}: what care-team-service needs to check a care team's center, to time hand-offs and
- * to write a hand-off's clinical summary.
+ * {@code GET /internal/v1/patients/{id}}: what care-team-service needs to check a care team's center, to time hand-offs and to
+ * write a hand-off's clinical summary.
  */
 public record InternalPatientResponse(UUID id, UUID centerId, String displayName, String timeZone, LocalDate infusionDate,
         LocalDate secondDoseDate, Product product, long dayPostInfusion, Phase phase, Clinical clinicalStatus) {

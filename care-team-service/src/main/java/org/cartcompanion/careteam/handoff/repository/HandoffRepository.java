@@ -1,0 +1,63 @@
+package org.cartcompanion.careteam.handoff.repository;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.cartcompanion.careteam.handoff.Handoff;
+import org.cartcompanion.careteam.handoff.HandoffStatus;
+import org.cartcompanion.support.paging.Cursor;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class HandoffRepository implements PanacheRepositoryBase<Handoff, UUID> {
+
+    /** The patient's pending hand-off, or null. */
+    public Uni<Handoff> pendingFor(UUID patientId) {
+        return find("patientId = ?1 and status = ?2", patientId, HandoffStatus.PENDING).firstResult();
+    }
+
+    /**
+     * A page, newest first, of the hand-offs of these centers or to this clinician (either may be empty or null), with one
+     * look-ahead row; {@code status} null means any.
+     */
+    public Uni<List<Handoff>> page(Collection<UUID> centers, UUID toClinician, HandoffStatus status, Cursor after,
+            int limit) {
+        StringBuilder q = new StringBuilder("(centerId in :centers or toClinicianId = :to)");
+        Parameters p = Parameters.with("centers", centers.isEmpty() ? List.of(new UUID(0, 0)) : centers).and("to",
+                toClinician == null ? new UUID(0, 0) : toClinician);
+        if (status != null) {
+            q.append(" and status = :status");
+            p.and("status", status);
+        }
+        if (after != null) {
+            q.append(" and (createdAt < :at or (createdAt = :at and id < :id))");
+            p.and("at", after.createdAt()).and("id", after.id());
+        }
+        return find(q + " order by createdAt desc, id desc", p).range(0, limit).list();
+    }
+
+    /** Pending hand-offs sent before {@code cutoff} and not yet reminded of, locked for this replica alone. */
+    public Uni<List<Handoff>> lockUnremindedBefore(Instant cutoff, int limit) {
+        return lockPending("reminded_at IS NULL AND created_at <= :cutoff", cutoff, limit);
+    }
+
+    /** Pending hand-offs sent before {@code cutoff}, locked for this replica alone. */
+    public Uni<List<Handoff>> lockPendingBefore(Instant cutoff, int limit) {
+        return lockPending("created_at <= :cutoff", cutoff, limit);
+    }
+
+    private Uni<List<Handoff>> lockPending(String condition, Instant cutoff, int limit) {
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("SELECT * FROM handoff WHERE status = 'PENDING' AND "
+                        + condition + " ORDER BY created_at LIMIT :limit FOR UPDATE SKIP LOCKED", Handoff.class)
+                        .setParameter("cutoff", cutoff).setParameter("limit", limit).getResultList());
+    }
+}
