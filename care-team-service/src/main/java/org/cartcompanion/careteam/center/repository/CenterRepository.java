@@ -1,5 +1,6 @@
 package org.cartcompanion.careteam.center.repository;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,5 +33,12 @@ public class CenterRepository implements PanacheRepositoryBase<Center, UUID> {
         }
         return find(select + " and (c.createdAt > ?2 or (c.createdAt = ?2 and c.id > ?3)) order by c.createdAt, c.id",
                 subject, after.createdAt(), after.id()).range(0, limit).list();
+    }
+
+    public Uni<List<Center>> findByIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return list("id in ?1 order by name, id", ids);
     }
 }

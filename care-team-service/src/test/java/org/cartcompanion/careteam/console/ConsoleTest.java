@@ -1,0 +1,188 @@
+package org.cartcompanion.careteam.console;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.cartcompanion.careteam.support.Fixtures;
+import org.cartcompanion.careteam.support.Fixtures.Person;
+import org.cartcompanion.careteam.support.OtherServices;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+
+/**
+ * A clinician signs in to the console in headless Chromium at phone width, finds the open alert, reads the patient's context
+ * and trend, and acknowledges it through the page. alert-service and patient-service are played by WireMock; the test checks
+ * the acknowledgement reached alert-service with the clinician's own token.
+ */
+@QuarkusTest
+class ConsoleTest {
+
+    /** Debian's Chromium: {@code CHROMIUM_PATH}, else the one {@code .ci/chromium} finds or installs. */
+    private static String chromium() throws IOException, InterruptedException {
+        String configured = System.getenv("CHROMIUM_PATH");
+        if (configured != null && Files.isExecutable(Path.of(configured))) {
+            return configured;
+        }
+        Process finder = new ProcessBuilder("bash", "../.ci/chromium").redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        String found = new String(finder.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (finder.waitFor() != 0 || found.isEmpty()) {
+            throw new IllegalStateException("No Chromium for the console test: install Debian's chromium package");
+        }
+        return found;
+    }
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @TestHTTPResource("/console")
+    URL console;
+
+    @BeforeAll
+    static void launch() throws IOException, InterruptedException {
+        String executable = chromium();
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of(executable))
+                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void aClinicianAcknowledgesAnAlertThroughThePageOnAPhoneWidthScreen() {
+        String center = Fixtures.createCenter();
+        Person coordinator = Fixtures.person(center, "COORDINATOR");
+        Person physician = Fixtures.person(center, "PHYSICIAN");
+        RestAssured.given().auth().oauth2(coordinator.token()).contentType(ContentType.JSON).body("""
+                {"tier":"PRIMARY","clinicianIds":["%s"],"startDate":"%s","handoffTime":"08:00","lengthDays":7}"""
+                .formatted(physician.id(), LocalDate.now().minusDays(2))).post("/api/v1/centers/" + center + "/rotations")
+                .then().statusCode(201);
+        UUID alert = UUID.randomUUID();
+        UUID patient = UUID.randomUUID();
+        stubServices(alert, patient, center, physician);
+
+        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(390, 844));
+        page.navigate(console.toString());
+        page.getByLabel("Access token").fill(physician.token());
+        page.getByText("Sign in", new Page.GetByTextOptions().setExact(true)).last().click();
+
+        // The list: the open alert with the patient's name; today's on-call names the physician.
+        page.locator("[data-alert='" + alert + "']").waitFor();
+        PlaywrightAssertions.assertThat(page.locator("[data-alert='" + alert + "']")).containsText("Ana P.");
+        PlaywrightAssertions.assertThat(page.locator("#on-call")).containsText("PRIMARY: Dr. " + physician.subject());
+
+        page.locator("[data-alert='" + alert + "']").click();
+        PlaywrightAssertions.assertThat(page.locator("#alert-title")).containsText("Call the center now · Ana P.");
+        PlaywrightAssertions.assertThat(page.locator("#alert-facts")).containsText("AXI_CEL");
+        PlaywrightAssertions.assertThat(page.locator("#alert-status")).hasAttribute("data-status", "TRIGGERED");
+        assertThat(page.locator("#trend svg circle").count(), greaterThanOrEqualTo(3));
+        assertThat(page.url(), containsString("/console/alerts/" + alert));
+        Object overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
+        assertThat(((Number) overflow).intValue(), lessThanOrEqualTo(0));
+
+        page.locator("#acknowledge").click();
+        PlaywrightAssertions.assertThat(page.locator("#alert-status")).hasAttribute("data-status", "ACKNOWLEDGED");
+        PlaywrightAssertions.assertThat(page.locator("#alert-status")).containsText("acknowledged by " + physician.subject());
+        OtherServices.server().verify(1, postRequestedFor(urlPathEqualTo("/api/v1/alerts/" + alert + "/acknowledge"))
+                .withHeader("Authorization", equalTo("Bearer " + physician.token())));
+        page.close();
+    }
+
+    @Test
+    void theConsoleApiNeedsAToken() {
+        RestAssured.given().get("/console/api/alerts").then().statusCode(401);
+        RestAssured.given().get("/console").then().statusCode(200).contentType(containsString("text/html"))
+                .header("Content-Security-Policy", containsString("script-src 'self'"));
+        RestAssured.given().get("/console/alerts/" + UUID.randomUUID()).then().statusCode(200);
+        RestAssured.given().get("/console/assets/app.js").then().statusCode(200);
+        RestAssured.given().get("/console/assets/secret.properties").then().statusCode(404);
+    }
+
+    private static void stubServices(UUID alert, UUID patient, String center, Person physician) {
+        WireMockServer server = OtherServices.server();
+        String opened = Instant.now().minusSeconds(300).toString();
+        String triggered = alertJson(alert, patient, center, "TRIGGERED", opened, "null", "null");
+        String acknowledged = alertJson(alert, patient, center, "ACKNOWLEDGED", opened, "\"" + Instant.now() + "\"",
+                "\"" + physician.subject() + "\"");
+        String scenario = "ack-" + alert;
+        server.stubFor(get(urlPathEqualTo("/api/v1/alerts")).withQueryParam("status", equalTo("TRIGGERED"))
+                .withHeader("Authorization", equalTo("Bearer " + physician.token()))
+                .willReturn(OtherServices.json("{\"items\":[" + triggered + "],\"nextCursor\":null}")));
+        for (String status : List.of("ACKNOWLEDGED", "EXHAUSTED")) {
+            server.stubFor(get(urlPathEqualTo("/api/v1/alerts")).withQueryParam("status", equalTo(status))
+                    .withHeader("Authorization", equalTo("Bearer " + physician.token()))
+                    .willReturn(OtherServices.json("{\"items\":[],\"nextCursor\":null}")));
+        }
+        server.stubFor(get(urlPathEqualTo("/api/v1/alerts/" + alert)).inScenario(scenario)
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(OtherServices.json(triggered)));
+        server.stubFor(post(urlPathEqualTo("/api/v1/alerts/" + alert + "/acknowledge")).inScenario(scenario)
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("acknowledged")
+                .willReturn(OtherServices.json(acknowledged)));
+        server.stubFor(get(urlPathEqualTo("/api/v1/alerts/" + alert)).inScenario(scenario)
+                .whenScenarioStateIs("acknowledged").willReturn(OtherServices.json(acknowledged)));
+        server.stubFor(get(urlPathEqualTo("/api/v1/patients/" + patient)).willReturn(OtherServices.json("""
+                {"id":"%s","centerId":"%s","displayName":"Ana P.","phone":"+15550123","dayPostInfusion":5,
+                 "phase":"P1_ACUTE","product":"AXI_CEL"}""".formatted(patient, center))));
+        server.stubFor(get(urlPathEqualTo("/api/v1/patients/" + patient + "/check-ins")).willReturn(OtherServices.json("""
+                {"items":[%s,%s,%s],"nextCursor":null}""".formatted(checkIn(60, 38.4, "[\"RIGORS\"]"),
+                checkIn(240, 37.6, "[]"), checkIn(600, 37.0, "[]")))));
+    }
+
+    private static String checkIn(int minutesAgo, double celsius, String symptoms) {
+        return """
+                {"id":"%s","recordedAt":"%s","dayPostInfusion":5,"triage":{"disposition":"%s"},
+                 "reported":{"temperatureC":%s,"symptoms":%s}}""".formatted(UUID.randomUUID(),
+                Instant.now().minusSeconds(minutesAgo * 60L), celsius >= 38 ? "CENTER_NOW" : "SELF_CARE", celsius,
+                symptoms);
+    }
+
+    private static String alertJson(UUID alert, UUID patient, String center, String status, String opened,
+            String acknowledgedAt, String acknowledgedBy) {
+        return """
+                {"id":"%s","patientId":"%s","centerId":"%s","disposition":"CENTER_NOW","status":"%s","level":1,
+                 "openedAt":"%s","acknowledgedAt":%s,"acknowledgedBy":%s,"dayPostInfusion":5,"phase":"P1_ACUTE",
+                 "product":"AXI_CEL","summary":"38.4 °C, rigors","firedRules":["FEVER_P1"],"patientPhone":"+15550123",
+                 "responsible":"CENTER","timeline":[{"at":"%s","type":"OPENED","detail":"CENTER_NOW"}]}"""
+                .formatted(alert, patient, center, status, opened, acknowledgedAt, acknowledgedBy, opened);
+    }
+}
