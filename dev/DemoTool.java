@@ -206,15 +206,32 @@ public class DemoTool {
                  "vitals":{"spo2":98,"heartRate":82,"systolicBp":124,"respiratoryRate":14},"symptoms":[],"iceScore":10}"""
                 .formatted(java.time.OffsetDateTime.now().minusMinutes(30)), new int[] { 201, 422 }, "demo-seed-first-check-in");
 
-        // The demo center's escalation policy: primary, then backup, five minutes each, once more, then the hotline.
-        // Until on-call rotations exist (care-team issue), it names the demo on-call clinicians directly.
+        // On call: weekly rotations handing over at 08:00 Chicago time, Dr. Primary on primary and Dr. Backup on backup
+        // this week (the turn began yesterday), swapping each week. Saved once; a second run keeps the schedule.
         String alerts = env("ALERT_URL", "http://localhost:8082");
         String staff = call("GET", careTeam + "/api/v1/centers/" + centerId + "/clinicians?limit=100", ADMIN, null, 200);
+        String primaryId = clinicianId(staff, PRIMARY);
+        String backupId = clinicianId(staff, BACKUP);
+        String rotations = call("GET", careTeam + "/api/v1/centers/" + centerId + "/rotations", COORDINATOR, null, 200);
+        if (!rotations.contains("\"tier\"")) {
+            for (String[] rotation : List.of(new String[] { "PRIMARY", primaryId, backupId },
+                    new String[] { "BACKUP", backupId, primaryId })) {
+                call("POST", careTeam + "/api/v1/centers/" + centerId + "/rotations", COORDINATOR, """
+                        {"tier":"%s","clinicianIds":["%s","%s"],"startDate":"%s","handoffTime":"08:00","lengthDays":7}"""
+                        .formatted(rotation[0], rotation[1], rotation[2], today.minusDays(1)), 201);
+            }
+        }
+        // The demo patient's care team: center-led, with Dr. Carl Community named for the hand-off around day 14.
+        call("PUT", careTeam + "/api/v1/care-teams/" + patientId, COORDINATOR, """
+                {"centerId":"%s","phase":"CENTER_LED","members":[{"clinicianId":"%s","role":"PHYSICIAN"},
+                 {"clinicianId":"%s","role":"COORDINATOR"},{"clinicianId":"%s","role":"COMMUNITY_PHYSICIAN"}]}"""
+                .formatted(centerId, primaryId, clinicianId(staff, COORDINATOR), clinicianId(staff, COMMUNITY)), 200);
+        // The demo center's escalation policy: the primary on call, then the backup, five minutes each, once more, then
+        // the hotline.
         call("PUT", alerts + "/api/v1/escalation-policies/" + centerId, COORDINATOR, """
-                {"levels":[{"targets":["CLINICIAN:%s"],"ackTimeoutSeconds":300},
-                           {"targets":["CLINICIAN:%s"],"ackTimeoutSeconds":300}],
-                 "repeat":1,"fallbackEmail":"cart-hotline@riverside.example"}"""
-                .formatted(clinicianId(staff, PRIMARY), clinicianId(staff, BACKUP)), 200);
+                {"levels":[{"targets":["ON_CALL:PRIMARY"],"ackTimeoutSeconds":300},
+                           {"targets":["ON_CALL:BACKUP"],"ackTimeoutSeconds":300}],
+                 "repeat":1,"fallbackEmail":"cart-hotline@riverside.example"}""", 200);
 
         Map<User, String> tokens = new LinkedHashMap<>();
         for (User user : List.of(ADMIN, COORDINATOR, PRIMARY, BACKUP, COMMUNITY, PATIENT, CAREGIVER)) {
@@ -224,8 +241,11 @@ public class DemoTool {
 
         System.out.println();
         System.out.println("Demo data: center " + centerId + " (" + centerName + ", " + timeZone + ")");
-        System.out.println("           escalation policy: Dr. Priya Primary, then Dr. Ben Backup (5 min each), repeat 1,"
+        System.out.println("           on call (hand-over every 7 days at 08:00 " + timeZone
+                + "): primary Dr. Priya Primary, backup Dr. Ben Backup");
+        System.out.println("           escalation policy: primary on call, then backup on call (5 min each), repeat 1,"
                 + " then cart-hotline@riverside.example");
+        System.out.println("           care team: center-led, Dr. Priya Primary, Carla Coordinator, Dr. Carl Community");
         System.out.println("           patient " + patientId + " (Ana P., axi-cel infused " + infusion + ", day "
                 + field(me, "dayPostInfusion") + ", " + field(me, "phase") + "), caregiver Luis P.");
         System.out.println();
