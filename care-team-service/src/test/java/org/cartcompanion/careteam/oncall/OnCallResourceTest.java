@@ -227,5 +227,20 @@ class OnCallResourceTest {
         given().auth().oauth2(otherClinician.token())
                 .get("/api/v1/centers/" + center + "/clinicians/" + ana.id() + "/on-call.ics").then().statusCode(404);
         given().auth().oauth2(ana.token()).get("/api/v1/centers/" + center + "/on-call").then().statusCode(200);
+        String shift = post(coordinator.token(), "/shifts", """
+                {"clinicianId":"%s","tier":"BACKUP","start":"2027-06-01T08:00:00Z","end":"2027-06-01T20:00:00Z"}"""
+                .formatted(ben.id())).statusCode(201).extract().path("id");
+        given().auth().oauth2(otherCoordinator.token()).delete("/api/v1/centers/" + center + "/shifts/" + shift).then()
+                .statusCode(404);
+        given().auth().oauth2(otherCoordinator.token()).delete("/api/v1/centers/" + other + "/shifts/" + shift).then()
+                .statusCode(404);
+        given().auth().oauth2(otherClinician.token()).queryParam("from", "2027-06-01T00:00:00Z")
+                .get("/api/v1/centers/" + center + "/shifts").then().statusCode(404);
+        given().auth().oauth2(ana.token()).delete("/api/v1/centers/" + center + "/shifts/" + shift).then().statusCode(403);
+        given().auth().oauth2(coordinator.token()).delete("/api/v1/centers/" + center + "/shifts/" + shift).then()
+                .statusCode(200);
+        Person community = Fixtures.person(center, "COMMUNITY_PHYSICIAN");
+        given().auth().oauth2(community.token()).get("/api/v1/centers/" + center + "/on-call").then().statusCode(200);
+        given().auth().oauth2(community.token()).get("/api/v1/centers/" + center + "/rotations").then().statusCode(403);
     }
 }

@@ -1,0 +1,116 @@
+package org.cartcompanion.careteam.mail;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+
+import org.cartcompanion.careteam.support.Fixtures;
+import org.cartcompanion.careteam.support.Fixtures.Person;
+import org.cartcompanion.careteam.support.OtherServices;
+import org.junit.jupiter.api.Test;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.vertx.VertxContextSupport;
+
+/** With a real SMTP server that goes away: hand-off mail waits in the outbox, is retried, and is sent once it returns. */
+@QuarkusTest
+@TestProfile(SmtpDownTest.RealSmtp.class)
+class SmtpDownTest {
+
+    static int port;
+    static GreenMail smtp;
+
+    public static class RealSmtp implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.mailer.mock", "false", "careteam.mail.retry-base", "PT0.2S", "careteam.mail.retry-max",
+                    "PT1S", "careteam.mail.send-every", "0.5s", "quarkus.mailer.timeout", "PT2S");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(SmtpServer.class));
+        }
+    }
+
+    public static class SmtpServer implements QuarkusTestResourceLifecycleManager {
+        @Override
+        public Map<String, String> start() {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
+            smtp.start();
+            return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", String.valueOf(port));
+        }
+
+        @Override
+        public void stop() {
+            if (smtp != null) {
+                smtp.stop();
+            }
+        }
+    }
+
+    private static long received(String address) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().contains(address));
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).count();
+    }
+
+    private static int attempts(String address) {
+        try {
+            Integer most = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
+                    .flatMap(session -> session.createSelectionQuery(
+                            "select max(m.attempts) from OutboxMail m where m.recipient = :to and m.sentAt is null",
+                            Integer.class).setParameter("to", address).getSingleResult())));
+            return most == null ? 0 : most;
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void mailIsRetriedWhileSmtpIsDownAndSentOnceWhenItReturns() {
+        String center = Fixtures.createCenter();
+        Person coordinator = Fixtures.person(center, "COORDINATOR");
+        Person community = Fixtures.person(center, "COMMUNITY_PHYSICIAN");
+        UUID patient = OtherServices.patient(center, 40);
+        String address = community.subject() + "@example.org";
+        smtp.stop();
+
+        Fixtures.handoff(coordinator, patient, community, "SHARED");
+        await().atMost(Duration.ofSeconds(20)).until(() -> attempts(address) >= 3);
+
+        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
+        smtp.start();
+        await().atMost(Duration.ofSeconds(15)).until(() -> received(address) >= 1);
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> true);
+        assertThat(received(address), equalTo(1L));
+        assertThat(attempts(address), equalTo(0));
+    }
+}
