@@ -149,10 +149,14 @@ public class ConsoleService {
         LocalDate day = LocalDate.ofInstant(now, zone);
         Instant from = day.atStartOfDay(zone).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
-        return schedules.of(center, from, to).flatMap(schedule -> {
+        // Turns are looked at a month either side, so a weekly turn shows when it really began and ends.
+        Instant wideFrom = from.minus(Duration.ofDays(31));
+        Instant wideTo = to.plus(Duration.ofDays(31));
+        return schedules.of(center, wideFrom, wideTo).flatMap(schedule -> {
             List<Assignment> turns = new ArrayList<>();
             for (Tier tier : Tier.values()) {
-                turns.addAll(schedule.assignments(tier, from, to));
+                schedule.assignments(tier, wideFrom, wideTo).stream()
+                        .filter(a -> a.start().isBefore(to) && a.end().isAfter(from)).forEach(turns::add);
             }
             return schedules.named(turns.stream().map(Assignment::clinicianId).toList()).map(byId -> {
                 ObjectNode view = json.createObjectNode();

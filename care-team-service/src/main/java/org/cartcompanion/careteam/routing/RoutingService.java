@@ -3,6 +3,7 @@ package org.cartcompanion.careteam.routing;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -78,7 +79,7 @@ public class RoutingService {
     }
 
     private static RoutingResponse response(UUID patientId, Center center, CarePhase phase, Disposition disposition,
-            java.util.Map<String, List<Recipient>> onCall, List<Recipient> staff, List<Recipient> community) {
+            Map<String, List<Recipient>> onCall, List<Recipient> staff, List<Recipient> community) {
         return new RoutingResponse(patientId, center.id, phase, Responsible.of(disposition, phase, !community.isEmpty()),
                 onCall, staff, community, center.hotlineEmail, center.phone);
     }

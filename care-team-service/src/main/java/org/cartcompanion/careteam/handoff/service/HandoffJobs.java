@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -102,7 +104,7 @@ public class HandoffJobs {
                 })));
     }
 
-    private static <T> Uni<Void> each(java.util.List<T> items, java.util.function.Function<T, Uni<Void>> work) {
+    private static <T> Uni<Void> each(List<T> items, Function<T, Uni<Void>> work) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (T item : items) {
             chain = chain.flatMap(done -> work.apply(item));

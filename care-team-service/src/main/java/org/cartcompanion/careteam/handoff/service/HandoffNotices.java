@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -101,7 +102,7 @@ public class HandoffNotices {
         }));
     }
 
-    private Uni<List<String>> coordinators(java.util.UUID centerId) {
+    private Uni<List<String>> coordinators(UUID centerId) {
         return memberships.ofCenter(centerId)
                 .flatMap(members -> clinicians.findByIds(members.stream()
                         .filter(m -> m.role == ClinicianRole.COORDINATOR).map(m -> m.clinicianId).toList()))

@@ -8,8 +8,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -19,7 +19,6 @@ import org.cartcompanion.careteam.center.repository.CenterRepository;
 import org.cartcompanion.careteam.center.service.CenterAccess;
 import org.cartcompanion.careteam.clinician.CenterMembership;
 import org.cartcompanion.careteam.clinician.Clinician;
-import org.cartcompanion.careteam.clinician.Recipient;
 import org.cartcompanion.careteam.clinician.repository.MembershipRepository;
 import org.cartcompanion.careteam.oncall.Rotation;
 import org.cartcompanion.careteam.oncall.RotationMember;
@@ -83,31 +82,33 @@ public class OnCallService {
             throw unprocessable("endDate", "must be after startDate");
         }
         return access.staff(centerId, caller, Roles.COORDINATOR)
-                .flatMap(center -> requireStaff(centerId, request.clinicianIds(), "clinicianIds").flatMap(ok -> {
-                    Rotation r = new Rotation();
-                    r.id = UUID.randomUUID();
-                    r.centerId = centerId;
-                    r.tier = request.tier();
-                    r.startDate = request.startDate();
-                    r.handoffTime = LocalTime.parse(request.handoffTime());
-                    r.lengthDays = request.lengthDays();
-                    r.endDate = request.endDate();
-                    r.createdBy = caller.subject();
-                    r.createdAt = clock.instant();
-                    List<RotationMember> members = new ArrayList<>();
-                    for (int i = 0; i < request.clinicianIds().size(); i++) {
-                        RotationMember m = new RotationMember();
-                        m.rotationId = r.id;
-                        m.position = i;
-                        m.clinicianId = request.clinicianIds().get(i);
-                        members.add(m);
-                    }
-                    return rotations.persist(r).flatMap(saved -> rotationMembers.persist(members))
-                            .flatMap(saved -> upcomingGaps(center))
-                            .map(gaps -> new RotationResponse(r.id, centerId, r.tier, request.clinicianIds(), r.startDate,
-                                    HH_MM.format(r.handoffTime), r.lengthDays, r.endDate, r.createdAt, gaps,
-                                    warnings(gaps, center)));
-                }));
+                .flatMap(
+                        center -> requireStaff(centerId, request.clinicianIds(), i -> "clinicianIds[" + i + "]").flatMap(ok -> {
+                            Rotation r = new Rotation();
+                            r.id = UUID.randomUUID();
+                            r.centerId = centerId;
+                            r.tier = request.tier();
+                            r.startDate = request.startDate();
+                            r.handoffTime = LocalTime.parse(request.handoffTime());
+                            r.lengthDays = request.lengthDays();
+                            r.endDate = request.endDate();
+                            r.createdBy = caller.subject();
+                            r.createdAt = clock.instant();
+                            List<RotationMember> members = new ArrayList<>();
+                            for (int i = 0; i < request.clinicianIds().size(); i++) {
+                                RotationMember m = new RotationMember();
+                                m.rotationId = r.id;
+                                m.position = i;
+                                m.clinicianId = request.clinicianIds().get(i);
+                                members.add(m);
+                            }
+                            return rotations.persist(r).flatMap(saved -> rotationMembers.persist(members))
+                                    .flatMap(saved -> upcomingGaps(center))
+                                    .map(gaps -> new RotationResponse(r.id, centerId, r.tier, request.clinicianIds(),
+                                            r.startDate,
+                                            HH_MM.format(r.handoffTime), r.lengthDays, r.endDate, r.createdAt, gaps,
+                                            warnings(gaps, center)));
+                        }));
     }
 
     @WithSession
@@ -145,7 +146,7 @@ public class OnCallService {
             throw unprocessable("end", "a shift may last at most 92 days; use a rotation for standing cover");
         }
         return access.staff(centerId, caller, Roles.COORDINATOR)
-                .flatMap(visible -> requireStaff(centerId, List.of(request.clinicianId()), "clinicianId"))
+                .flatMap(visible -> requireStaff(centerId, List.of(request.clinicianId()), i -> "clinicianId"))
                 .flatMap(ok -> centers.findById(centerId, LockModeType.PESSIMISTIC_WRITE))
                 .flatMap(center -> shifts.ofCenterBetween(centerId, start, end).flatMap(overlapping -> {
                     if (overlapping.stream().anyMatch(s -> s.tier == request.tier())) {
@@ -248,12 +249,12 @@ public class OnCallService {
     }
 
     /** 422 unless every id is a clinician on the center's staff (a community physician does not take center call). */
-    private Uni<Boolean> requireStaff(UUID centerId, List<UUID> clinicianIds, String field) {
+    private Uni<Boolean> requireStaff(UUID centerId, List<UUID> clinicianIds, IntFunction<String> field) {
         return memberships.ofCenter(centerId).map(members -> {
             List<Problem.FieldError> errors = new ArrayList<>();
             for (int i = 0; i < clinicianIds.size(); i++) {
                 UUID id = clinicianIds.get(i);
-                String path = clinicianIds.size() == 1 && !field.endsWith("s") ? field : field + "[" + i + "]";
+                String path = field.apply(i);
                 CenterMembership m = members.stream().filter(x -> x.clinicianId.equals(id)).findFirst().orElse(null);
                 if (m == null) {
                     errors.add(new Problem.FieldError(path, "is not a clinician of this center"));
@@ -288,10 +289,5 @@ public class OnCallService {
     }
 
     private record Window(Instant from, Instant to) {
-    }
-
-    /** For routing and the console: who is on call at {@code at}, named; the caller has checked access. */
-    public Uni<Map<String, List<Recipient>>> onCall(Center center, Instant at) {
-        return schedules.onCall(center, at);
     }
 }
