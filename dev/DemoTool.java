@@ -221,11 +221,12 @@ public class DemoTool {
                         .formatted(rotation[0], rotation[1], rotation[2], today.minusDays(1)), 201);
             }
         }
-        // The demo patient's care team: center-led, with Dr. Carl Community named for the hand-off around day 14.
+        // The demo patient's care team: center-led by Dr. Primary and the coordinator. Dr. Carl Community joins it only
+        // by accepting a hand-off (around day 14).
         call("PUT", careTeam + "/api/v1/care-teams/" + patientId, COORDINATOR, """
                 {"centerId":"%s","phase":"CENTER_LED","members":[{"clinicianId":"%s","role":"PHYSICIAN"},
-                 {"clinicianId":"%s","role":"COORDINATOR"},{"clinicianId":"%s","role":"COMMUNITY_PHYSICIAN"}]}"""
-                .formatted(centerId, primaryId, clinicianId(staff, COORDINATOR), clinicianId(staff, COMMUNITY)), 200);
+                 {"clinicianId":"%s","role":"COORDINATOR"}]}""".formatted(centerId, primaryId,
+                clinicianId(staff, COORDINATOR)), 200);
         // The demo center's escalation policy: the primary on call, then the backup, five minutes each, once more, then
         // the hotline.
         call("PUT", alerts + "/api/v1/escalation-policies/" + centerId, COORDINATOR, """
@@ -245,7 +246,8 @@ public class DemoTool {
                 + "): primary Dr. Priya Primary, backup Dr. Ben Backup");
         System.out.println("           escalation policy: primary on call, then backup on call (5 min each), repeat 1,"
                 + " then cart-hotline@riverside.example");
-        System.out.println("           care team: center-led, Dr. Priya Primary, Carla Coordinator, Dr. Carl Community");
+        System.out.println("           care team: center-led, Dr. Priya Primary and Carla Coordinator (hand-off to"
+                + " Dr. Carl Community: POST /api/v1/handoffs)");
         System.out.println("           patient " + patientId + " (Ana P., axi-cel infused " + infusion + ", day "
                 + field(me, "dayPostInfusion") + ", " + field(me, "phase") + "), caregiver Luis P.");
         System.out.println();

@@ -1,6 +1,5 @@
 package org.cartcompanion.careteam.client;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,8 +18,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class Patients {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
-
     private final PatientClient client;
 
     public Patients(@RestClient PatientClient client) {
@@ -29,7 +26,8 @@ public class Patients {
 
     /** The patient, or null when patient-service does not know them. */
     public Uni<PatientRecord> find(UUID patientId) {
-        return client.patient(patientId).ifNoItem().after(TIMEOUT).fail().onFailure().recoverWithUni(e -> {
+        // Timeouts are the REST client's own (connect and read), so the failure arrives on the caller's context.
+        return client.patient(patientId).onFailure().recoverWithUni(e -> {
             if (e instanceof WebApplicationException w && w.getResponse().getStatus() == 404) {
                 return Uni.createFrom().nullItem();
             }

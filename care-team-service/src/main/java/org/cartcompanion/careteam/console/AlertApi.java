@@ -25,7 +25,7 @@ interface AlertApi {
 
     @GET
     Uni<JsonNode> list(@HeaderParam("Authorization") String bearer, @QueryParam("status") String status,
-            @QueryParam("limit") int limit);
+            @QueryParam("limit") int limit, @QueryParam("cursor") String cursor);
 
     @GET
     @Path("/{id}")

@@ -34,6 +34,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -45,6 +46,8 @@ public class ConsoleService {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final int RECENT_CHECK_INS = 20;
+    private static final int MAX_PAGES = 10;
+    private static final int NAME_LOOKUPS_AT_ONCE = 8;
 
     private final AlertApi alerts;
     private final PatientApi patients;
@@ -70,14 +73,13 @@ public class ConsoleService {
 
     /** The caller's open alerts (unanswered, acknowledged, exhausted), most urgent first, each with the patient's name. */
     public Uni<JsonNode> openAlerts(String bearer) {
-        Uni<JsonNode> exhausted = call("alert-service", () -> alerts.list(bearer, "EXHAUSTED", 100));
-        Uni<JsonNode> triggered = call("alert-service", () -> alerts.list(bearer, "TRIGGERED", 100));
-        Uni<JsonNode> acknowledged = call("alert-service", () -> alerts.list(bearer, "ACKNOWLEDGED", 100));
+        Uni<List<ObjectNode>> exhausted = every(bearer, "EXHAUSTED", null, new ArrayList<>());
+        Uni<List<ObjectNode>> triggered = every(bearer, "TRIGGERED", null, new ArrayList<>());
+        Uni<List<ObjectNode>> acknowledged = every(bearer, "ACKNOWLEDGED", null, new ArrayList<>());
         return Uni.combine().all().unis(exhausted, triggered, acknowledged).asTuple().flatMap(lists -> {
-            List<ObjectNode> items = new ArrayList<>();
-            for (JsonNode list : List.of(lists.getItem1(), lists.getItem2(), lists.getItem3())) {
-                list.path("items").forEach(item -> items.add((ObjectNode) item));
-            }
+            List<ObjectNode> items = new ArrayList<>(lists.getItem1());
+            items.addAll(lists.getItem2());
+            items.addAll(lists.getItem3());
             items.sort((a, b) -> Urgency.MOST_URGENT_FIRST.compare(urgency(a), urgency(b)));
             List<String> patientIds = items.stream().map(i -> i.path("patientId").asText()).distinct().toList();
             return names(bearer, patientIds).map(names -> {
@@ -149,7 +151,7 @@ public class ConsoleService {
         LocalDate day = LocalDate.ofInstant(now, zone);
         Instant from = day.atStartOfDay(zone).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
-        // Turns are looked at a month either side, so a weekly turn shows when it really began and ends.
+        // Turns are looked at a month either side, so a turn of up to a month shows when it really begins and ends.
         Instant wideFrom = from.minus(Duration.ofDays(31));
         Instant wideTo = to.plus(Duration.ofDays(31));
         return schedules.of(center, wideFrom, wideTo).flatMap(schedule -> {
@@ -188,18 +190,27 @@ public class ConsoleService {
         });
     }
 
+    /** Every alert of this status the caller may see, page after page (at most {@link #MAX_PAGES} pages). */
+    private Uni<List<ObjectNode>> every(String bearer, String status, String cursor, List<ObjectNode> so) {
+        return call("alert-service", () -> alerts.list(bearer, status, 100, cursor)).flatMap(page -> {
+            page.path("items").forEach(item -> so.add((ObjectNode) item));
+            String next = page.path("nextCursor").asText(null);
+            return next == null || so.size() >= MAX_PAGES * 100 ? Uni.createFrom().item(so)
+                    : every(bearer, status, next, so);
+        });
+    }
+
+    /** The patients' names, asked of patient-service a few at a time; a name it will not give stays null. */
     private Uni<Map<String, String>> names(String bearer, List<String> patientIds) {
-        Map<String, String> names = new HashMap<>();
-        Uni<Map<String, String>> all = Uni.createFrom().item(names);
-        for (String id : patientIds) {
-            all = all.flatMap(done -> call("patient-service", () -> patients.patient(bearer, id))
-                    .map(p -> p.path("displayName").asText(null)).onFailure().recoverWithItem(e -> null)
-                    .map(name -> {
-                        done.put(id, name);
-                        return done;
-                    }));
-        }
-        return all;
+        return Multi.createFrom().iterable(patientIds)
+                .onItem().transformToUni(id -> call("patient-service", () -> patients.patient(bearer, id))
+                        .map(p -> Map.entry(id, p.path("displayName").asText("")))
+                        .onFailure().recoverWithItem(e -> Map.entry(id, "")))
+                .merge(NAME_LOOKUPS_AT_ONCE).collect().asList().map(entries -> {
+                    Map<String, String> names = new HashMap<>();
+                    entries.forEach(e -> names.put(e.getKey(), e.getValue().isEmpty() ? null : e.getValue()));
+                    return names;
+                });
     }
 
     private static Urgency.Item urgency(JsonNode alert) {

@@ -1,7 +1,6 @@
 package org.cartcompanion.careteam.mail;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,13 +19,14 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Sends queued mail. Every replica runs it; {@code FOR UPDATE SKIP LOCKED} gives each row to one of them. A refused or
- * unreachable relay is retried with growing waits until it takes the mail; nothing is dropped.
+ * unreachable relay is retried with growing waits until it takes the mail; nothing is dropped. Delivery is at least once: a
+ * crash between the relay's acceptance and the commit sends that mail again. The send timeout is the mailer's own
+ * ({@code quarkus.mailer.timeout}), so every step stays on the transaction's context.
  */
 @ApplicationScoped
 public class MailDispatcher {
 
     private static final int BATCH = 20;
-    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
     private final ReactiveMailer mailer;
     private final Clock clock;
@@ -63,7 +63,7 @@ public class MailDispatcher {
 
     private Uni<Boolean> send(OutboxMail m) {
         Mail mail = Mail.withText(m.recipient, m.subject, m.textBody).setHtml(m.htmlBody);
-        return mailer.send(mail).ifNoItem().after(SEND_TIMEOUT).fail().map(sent -> {
+        return mailer.send(mail).map(sent -> {
             m.sentAt = clock.instant();
             m.attempts++;
             return true;

@@ -38,18 +38,24 @@ class CareTeamResourceTest {
     @Test
     void aCoordinatorSavesTheTeamAndItsMembersAndTheOtherServicesReadIt() {
         Fixtures.putCareTeam(coordinator, center, patient, "CENTER_LED", physician.id() + ":PHYSICIAN",
-                community.id() + ":COMMUNITY_PHYSICIAN").statusCode(200).body("phase", equalTo("CENTER_LED"))
-                .body("members", hasSize(2)).body("members.name", containsInAnyOrder("Dr. " + physician.subject(),
-                        "Dr. " + community.subject()));
+                community.id() + ":COMMUNITY_PHYSICIAN").statusCode(422)
+                .body("errors[0].message", containsString("only by accepting a hand-off"));
+        Fixtures.putCareTeam(coordinator, center, patient, "CENTER_LED", physician.id() + ":PHYSICIAN").statusCode(200)
+                .body("phase", equalTo("CENTER_LED")).body("members", hasSize(1));
+        given().auth().oauth2(community.token()).get("/api/v1/care-teams/" + patient).then().statusCode(404);
+        Fixtures.acceptedHandoff(coordinator, patient, community, "SHARED");
+        Fixtures.putCareTeam(coordinator, center, patient, "SHARED", physician.id() + ":PHYSICIAN",
+                community.id() + ":COMMUNITY_PHYSICIAN").statusCode(200).body("members", hasSize(2))
+                .body("members.name", containsInAnyOrder("Dr. " + physician.subject(), "Dr. " + community.subject()));
         given().auth().oauth2(physician.token()).get("/api/v1/care-teams/" + patient).then().statusCode(200)
                 .body("centerId", equalTo(center));
         given().auth().oauth2(community.token()).get("/api/v1/care-teams/" + patient).then().statusCode(200);
         given().auth().oauth2(Fixtures.service()).get("/internal/v1/care-teams/" + patient).then().statusCode(200)
-                .body("phase", equalTo("CENTER_LED"))
+                .body("phase", equalTo("SHARED"))
                 .body("members.subject", containsInAnyOrder(physician.subject(), community.subject()))
                 .body("members.role", containsInAnyOrder("PHYSICIAN", "COMMUNITY_PHYSICIAN"));
 
-        // Replacing drops members no longer named.
+        // Taking the patient back to the center and replacing the team drops members no longer named.
         Fixtures.putCareTeam(coordinator, center, patient, "CENTER_LED", physician.id() + ":PHYSICIAN").statusCode(200)
                 .body("members", hasSize(1));
         given().auth().oauth2(community.token()).get("/api/v1/care-teams/" + patient).then().statusCode(404);

@@ -53,6 +53,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(422, "unprocessable", detail);
     }
 
+    /** 422 naming the one field at fault: "{field} {message}." with the field error. */
+    public static ProblemException unprocessable(String field, String message) {
+        return new ProblemException(422, "unprocessable", field + " " + message + ".",
+                List.of(new Problem.FieldError(field, message)));
+    }
+
     public static ProblemException forbidden(String detail) {
         return new ProblemException(403, "forbidden", detail);
     }

@@ -13,7 +13,6 @@ import org.cartcompanion.careteam.center.repository.CenterRepository;
 import org.cartcompanion.careteam.center.rest.CreateCenterRequest;
 import org.cartcompanion.careteam.center.rest.HandoffSettingsRequest;
 import org.cartcompanion.support.paging.Cursor;
-import org.cartcompanion.support.problem.Problem;
 import org.cartcompanion.support.problem.ProblemException;
 import org.cartcompanion.support.security.Caller;
 import org.cartcompanion.support.security.Roles;
@@ -65,8 +64,7 @@ public class CenterService {
     @WithTransaction
     public Uni<Center> handoffSettings(UUID centerId, HandoffSettingsRequest request, Caller caller) {
         if (request.communityLedDay() <= request.sharedCareDay()) {
-            throw new ProblemException(422, "unprocessable", "The community-led day must come after the shared-care day.",
-                    List.of(new Problem.FieldError("communityLedDay", "must be greater than sharedCareDay")));
+            throw ProblemException.unprocessable("communityLedDay", "must be greater than sharedCareDay");
         }
         return access.staff(centerId, caller, Roles.COORDINATOR).map(center -> {
             center.sharedCareDay = request.sharedCareDay();

@@ -25,8 +25,8 @@ public class HandoffRepository implements PanacheRepositoryBase<Handoff, UUID> {
     }
 
     /**
-     * A page, newest first, of the hand-offs of these centers or to this clinician (either may be empty or null), with one
-     * look-ahead row; {@code status} null means any.
+     * A page, newest first, of {@code limit} hand-offs of these centers or to this clinician (either may be empty or null);
+     * {@code status} null means any.
      */
     public Uni<List<Handoff>> page(Collection<UUID> centers, UUID toClinician, HandoffStatus status, Cursor after,
             int limit) {
@@ -44,20 +44,24 @@ public class HandoffRepository implements PanacheRepositoryBase<Handoff, UUID> {
         return find(q + " order by createdAt desc, id desc", p).range(0, limit).list();
     }
 
-    /** Pending hand-offs sent before {@code cutoff} and not yet reminded of, locked for this replica alone. */
-    public Uni<List<Handoff>> lockUnremindedBefore(Instant cutoff, int limit) {
-        return lockPending("reminded_at IS NULL AND created_at <= :cutoff", cutoff, limit);
+    /**
+     * Pending hand-offs sent before {@code cutoff} and not yet reminded of, locked for this replica alone; those already due to
+     * lapse (sent before {@code lapsing}) are left to lapse instead of being reminded of a deadline that has passed.
+     */
+    public Uni<List<Handoff>> lockUnremindedBetween(Instant lapsing, Instant cutoff, int limit) {
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("SELECT * FROM handoff WHERE status = 'PENDING'"
+                        + " AND reminded_at IS NULL AND created_at <= :cutoff AND created_at > :lapsing"
+                        + " ORDER BY created_at LIMIT :limit FOR UPDATE SKIP LOCKED", Handoff.class)
+                        .setParameter("cutoff", cutoff).setParameter("lapsing", lapsing).setParameter("limit", limit)
+                        .getResultList());
     }
 
     /** Pending hand-offs sent before {@code cutoff}, locked for this replica alone. */
     public Uni<List<Handoff>> lockPendingBefore(Instant cutoff, int limit) {
-        return lockPending("created_at <= :cutoff", cutoff, limit);
-    }
-
-    private Uni<List<Handoff>> lockPending(String condition, Instant cutoff, int limit) {
         return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("SELECT * FROM handoff WHERE status = 'PENDING' AND "
-                        + condition + " ORDER BY created_at LIMIT :limit FOR UPDATE SKIP LOCKED", Handoff.class)
+                .flatMap(session -> session.createNativeQuery("SELECT * FROM handoff WHERE status = 'PENDING'"
+                        + " AND created_at <= :cutoff ORDER BY created_at LIMIT :limit FOR UPDATE SKIP LOCKED", Handoff.class)
                         .setParameter("cutoff", cutoff).setParameter("limit", limit).getResultList());
     }
 }

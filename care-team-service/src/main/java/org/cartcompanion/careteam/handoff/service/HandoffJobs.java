@@ -70,7 +70,7 @@ public class HandoffJobs {
 
     private Uni<Void> remind() {
         Instant now = clock.instant();
-        return handoffs.lockUnremindedBefore(now.minus(config.remindAfter()), BATCH)
+        return handoffs.lockUnremindedBetween(now.minus(config.expireAfter()), now.minus(config.remindAfter()), BATCH)
                 .flatMap(due -> each(due, h -> notify(h, false).invoke(() -> h.remindedAt = now)));
     }
 

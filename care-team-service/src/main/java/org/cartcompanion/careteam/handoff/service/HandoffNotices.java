@@ -59,6 +59,14 @@ public class HandoffNotices {
                 link(h), "Open the hand-off");
     }
 
+    /** The center withdrew a hand-off the receiver was asked to accept. */
+    Uni<Void> withdrawn(Handoff h, Center center, Clinician receiver) {
+        return outbox.notice(List.of(receiver.email), "a hand-off was withdrawn",
+                List.of(center.name + " withdrew the hand-off it sent you on " + when(h, center)
+                        + ". Nothing is needed from you; the center stays responsible for the patient."),
+                link(h), "Open the hand-off");
+    }
+
     /** Accepted, declined or lapsed: the center's coordinators and the sender are told. */
     Uni<Void> decided(Handoff h, Center center, Clinician receiver) {
         String title;

@@ -91,8 +91,9 @@ public class HandoffService {
     @WithTransaction
     public Uni<HandoffResponse> create(HandoffRequest request, Caller caller) {
         if (!request.toPhase().isCommunity()) {
-            throw unprocessable("toPhase", "must be SHARED or COMMUNITY_LED; a coordinator takes a patient back to"
-                    + " CENTER_LED through the care team");
+            throw ProblemException.unprocessable("toPhase",
+                    "must be SHARED or COMMUNITY_LED; a coordinator takes a patient back to"
+                            + " CENTER_LED through the care team");
         }
         List<String> symptoms = request.centerSymptoms() == null ? CenterSymptoms.DEFAULT : request.centerSymptoms();
         List<Problem.FieldError> unknown = new ArrayList<>();
@@ -108,7 +109,10 @@ public class HandoffService {
             if (patient == null) {
                 return Uni.createFrom().failure(ProblemException.notFound("Patient"));
             }
+            // Another center's patient is as unknown as a patient that does not exist.
             return access.staff(patient.centerId(), caller, Roles.COORDINATOR, Roles.CLINICIAN)
+                    .onFailure(e -> e instanceof ProblemException p && p.status() == 404)
+                    .transform(e -> ProblemException.notFound("Patient"))
                     .flatMap(center -> receiver(center, request.toClinicianId()).flatMap(receiver -> teams
                             .findById(patient.id())
                             .flatMap(team -> {
@@ -144,8 +148,10 @@ public class HandoffService {
         h.clinicalSummary = write(summary(patient, request, symptoms));
         h.createdBy = caller.subject();
         h.createdAt = clock.instant();
-        return handoffs.persist(h).flatMap(saved -> notices.requested(h, center, receiver))
-                .flatMap(done -> handoffs.flush()).map(flushed -> response(h, receiver));
+        return handoffs.persist(h).flatMap(saved -> handoffs.flush())
+                .onFailure(HandoffService::isSecondPending)
+                .transform(e -> ProblemException.conflict("The patient already has a pending hand-off; withdraw it first."))
+                .flatMap(saved -> notices.requested(h, center, receiver)).map(done -> response(h, receiver));
     }
 
     @WithSession
@@ -177,25 +183,29 @@ public class HandoffService {
     /** The receiver accepts: the care team's phase becomes the hand-off's and they join it as its community physician. */
     @WithTransaction
     public Uni<HandoffResponse> accept(UUID id, Caller caller) {
-        return decidable(id, caller).flatMap(h -> patients.find(h.patientId).flatMap(patient -> {
-            if (patient == null) {
-                return Uni.createFrom().failure(ProblemException.notFound("Patient"));
-            }
-            return teams.findById(h.patientId, LockModeType.PESSIMISTIC_WRITE).flatMap(team -> {
-                CarePhase now = team == null ? CarePhase.CENTER_LED : team.phase;
-                if (now != h.fromPhase) {
-                    return Uni.createFrom().failure(ProblemException.conflict("The care team changed to " + now
-                            + " since this hand-off was made; ask the center to send a new one."));
-                }
-                return teamMembers.ofPatient(h.patientId).flatMap(current -> {
-                    List<CareTeamMember> members = new ArrayList<>();
-                    current.stream().filter(m -> !m.clinicianId.equals(h.toClinicianId))
-                            .map(m -> CareTeamMember.of(h.patientId, m.clinicianId, m.role)).forEach(members::add);
-                    members.add(CareTeamMember.of(h.patientId, h.toClinicianId, ClinicianRole.COMMUNITY_PHYSICIAN));
-                    return careTeams.save(team, patient, h.toPhase, members, caller);
-                });
-            }).flatMap(saved -> decide(h, HandoffStatus.ACCEPTED, null, caller));
-        }));
+        // patient-service is asked before anything is locked, so no lock waits on another service.
+        return handoffs.findById(id).flatMap(found -> found == null
+                ? Uni.createFrom().<PatientRecord> failure(ProblemException.notFound("Hand-off"))
+                : patients.find(found.patientId)).flatMap(patient -> decidable(id, caller).flatMap(h -> {
+                    if (patient == null) {
+                        return Uni.createFrom().failure(ProblemException.notFound("Patient"));
+                    }
+                    return teams.findById(h.patientId, LockModeType.PESSIMISTIC_WRITE).flatMap(team -> {
+                        CarePhase now = team == null ? CarePhase.CENTER_LED : team.phase;
+                        if (now != h.fromPhase) {
+                            return Uni.createFrom().failure(ProblemException.conflict("The care team changed to " + now
+                                    + " since this hand-off was made; ask the center to send a new one."));
+                        }
+                        return teamMembers.ofPatient(h.patientId).flatMap(current -> {
+                            // The receiver becomes the team's community physician, replacing any before them.
+                            List<CareTeamMember> members = new ArrayList<>();
+                            current.stream().filter(m -> m.role != ClinicianRole.COMMUNITY_PHYSICIAN)
+                                    .map(m -> CareTeamMember.of(h.patientId, m.clinicianId, m.role)).forEach(members::add);
+                            members.add(CareTeamMember.of(h.patientId, h.toClinicianId, ClinicianRole.COMMUNITY_PHYSICIAN));
+                            return careTeams.save(team, patient, h.toPhase, members, caller);
+                        });
+                    }).flatMap(saved -> decide(h, HandoffStatus.ACCEPTED, null, caller));
+                }));
     }
 
     /** The receiver declines, with a reason the center reads; the care team stays as it was. */
@@ -216,7 +226,8 @@ public class HandoffService {
                 h.status = HandoffStatus.WITHDRAWN;
                 h.decidedBy = caller.subject();
                 h.decidedAt = clock.instant();
-                return withReceiver(h);
+                return centers.findById(h.centerId).flatMap(center -> clinicians.findById(h.toClinicianId)
+                        .flatMap(receiver -> notices.withdrawn(h, center, receiver).map(done -> response(h, receiver))));
             });
         });
     }
@@ -277,11 +288,21 @@ public class HandoffService {
     private Uni<Clinician> receiver(Center center, UUID clinicianId) {
         return memberships.findById(new CenterMembership.Key(center.id, clinicianId)).flatMap(m -> {
             if (m == null || m.role != ClinicianRole.COMMUNITY_PHYSICIAN) {
-                return Uni.createFrom().failure(unprocessable("toClinicianId",
+                return Uni.createFrom().failure(ProblemException.unprocessable("toClinicianId",
                         "must be a community physician known to the patient's center"));
             }
             return clinicians.findById(clinicianId);
         });
+    }
+
+    /** The partial unique index that keeps one pending hand-off per patient, hit by two sent at once. */
+    private static boolean isSecondPending(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("handoff_one_pending_per_patient")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Instant expiresAt(Handoff h) {
@@ -333,8 +354,4 @@ public class HandoffService {
         }
     }
 
-    private static ProblemException unprocessable(String field, String message) {
-        return new ProblemException(422, "unprocessable", field + " " + message + ".",
-                List.of(new Problem.FieldError(field, message)));
-    }
 }

@@ -18,9 +18,4 @@ public class ShiftRepository implements PanacheRepositoryBase<Shift, UUID> {
     public Uni<List<Shift>> ofCenterBetween(UUID centerId, Instant from, Instant to) {
         return find("centerId = ?1 and endsAt > ?2 and startsAt < ?3 order by startsAt, id", centerId, from, to).list();
     }
-
-    /** The center's shifts that have not ended by {@code now}. */
-    public Uni<List<Shift>> ofCenterEndingAfter(UUID centerId, Instant now) {
-        return find("centerId = ?1 and endsAt > ?2 order by startsAt, id", centerId, now).list();
-    }
 }

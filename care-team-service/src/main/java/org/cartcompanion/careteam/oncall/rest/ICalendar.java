@@ -31,7 +31,9 @@ final class ICalendar {
         line(ics, "X-WR-TIMEZONE:" + calendar.center().timeZone);
         for (Assignment a : calendar.assignments()) {
             line(ics, "BEGIN:VEVENT");
-            line(ics, "UID:" + a.sourceId() + "-" + a.tier() + "-" + a.start().getEpochSecond() + "@cart-companion");
+            // Stable from one fetch to the next, so subscribed calendars update events rather than replace them.
+            line(ics, "UID:" + a.sourceId() + "-" + a.tier() + "-" + a.turn() + "-" + a.start().getEpochSecond()
+                    + "@cart-companion");
             line(ics, "DTSTAMP:" + utc(calendar.generatedAt()));
             line(ics, "DTSTART:" + utc(a.start()));
             line(ics, "DTEND:" + utc(a.end()));

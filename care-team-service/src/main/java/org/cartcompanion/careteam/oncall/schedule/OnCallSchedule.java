@@ -16,7 +16,8 @@ import java.util.UUID;
  * <p>
  * Who holds a tier at an instant: the clinician of a shift of that tier running then; otherwise the member whose turn it is in
  * the rotation of that tier that started most recently and still runs (so a new rotation may be planned to take over from a
- * date); otherwise nobody, which is a coverage gap.
+ * date; of two starting at the same moment, the one later in the list, i.e. saved later); otherwise nobody, which is a coverage
+ * gap.
  */
 public final class OnCallSchedule {
 
@@ -30,10 +31,6 @@ public final class OnCallSchedule {
         this.shifts = List.copyOf(shifts);
     }
 
-    public ZoneId zone() {
-        return zone;
-    }
-
     /** Who is on call at {@code at}, per tier; a tier with nobody maps to an empty list. */
     public Map<Tier, List<UUID>> at(Instant at) {
         Map<Tier, List<UUID>> tiers = new EnumMap<>(Tier.class);
@@ -43,7 +40,7 @@ public final class OnCallSchedule {
         return tiers;
     }
 
-    /** The tier's holders over [from, to), in order, each run of one person from one source merged; gaps left out. */
+    /** The tier's holders over [from, to), in order, one entry per rotation turn or shift (cut by overrides); gaps left out. */
     public List<Assignment> assignments(Tier tier, Instant from, Instant to) {
         List<Assignment> result = new ArrayList<>();
         List<Instant> points = new ArrayList<>(changes(tier, from, to));
@@ -56,12 +53,12 @@ public final class OnCallSchedule {
             }
             Assignment a = holder.get();
             Assignment last = result.isEmpty() ? null : result.get(result.size() - 1);
-            if (last != null && last.end().equals(start) && last.clinicianId().equals(a.clinicianId())
-                    && last.source() == a.source() && last.sourceId().equals(a.sourceId())) {
+            if (last != null && last.end().equals(start) && last.source() == a.source()
+                    && last.sourceId().equals(a.sourceId()) && last.turn() == a.turn()) {
                 result.set(result.size() - 1,
-                        new Assignment(tier, a.clinicianId(), last.start(), end, a.source(), a.sourceId()));
+                        new Assignment(tier, a.clinicianId(), last.start(), end, a.source(), a.sourceId(), a.turn()));
             } else {
-                result.add(new Assignment(tier, a.clinicianId(), start, end, a.source(), a.sourceId()));
+                result.add(new Assignment(tier, a.clinicianId(), start, end, a.source(), a.sourceId(), a.turn()));
             }
         }
         return result;
@@ -115,15 +112,21 @@ public final class OnCallSchedule {
                 .max(Comparator.comparing(ShiftPlan::start));
         if (shift.isPresent()) {
             ShiftPlan s = shift.get();
-            return Optional.of(new Assignment(tier, s.clinicianId(), s.start(), s.end(), Assignment.Source.SHIFT, s.id()));
+            return Optional.of(new Assignment(tier, s.clinicianId(), s.start(), s.end(), Assignment.Source.SHIFT, s.id(), -1));
         }
-        return rotations.stream().filter(r -> r.tier() == tier && r.covers(at, zone))
-                .max(Comparator.comparing((RotationPlan r) -> r.start(zone)).thenComparing(r -> r.id().toString()))
-                .map(r -> {
-                    long k = r.turnAt(at, zone);
-                    return new Assignment(tier, r.memberOfTurn(k), r.turnStart(k, zone), r.turnStart(k + 1, zone),
-                            Assignment.Source.ROTATION, r.id());
-                });
+        RotationPlan current = null;
+        for (RotationPlan r : rotations) {
+            if (r.tier() == tier && r.covers(at, zone)
+                    && (current == null || !r.start(zone).isBefore(current.start(zone)))) {
+                current = r;
+            }
+        }
+        if (current == null) {
+            return Optional.empty();
+        }
+        long k = current.turnAt(at, zone);
+        return Optional.of(new Assignment(tier, current.memberOfTurn(k), current.turnStart(k, zone),
+                current.turnStart(k + 1, zone), Assignment.Source.ROTATION, current.id(), k));
     }
 
     /** Every instant within [from, to) at which the tier's holder may change, with both ends. */

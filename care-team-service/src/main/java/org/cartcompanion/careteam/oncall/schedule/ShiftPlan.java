@@ -15,8 +15,4 @@ public record ShiftPlan(UUID id, Tier tier, UUID clinicianId, Instant start, Ins
     public boolean covers(Instant at) {
         return !at.isBefore(start) && at.isBefore(end);
     }
-
-    public boolean overlaps(Instant otherStart, Instant otherEnd) {
-        return start.isBefore(otherEnd) && otherStart.isBefore(end);
-    }
 }

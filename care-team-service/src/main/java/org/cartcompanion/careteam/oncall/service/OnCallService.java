@@ -79,7 +79,7 @@ public class OnCallService {
     @WithTransaction
     public Uni<RotationResponse> createRotation(UUID centerId, RotationRequest request, Caller caller) {
         if (request.endDate() != null && !request.endDate().isAfter(request.startDate())) {
-            throw unprocessable("endDate", "must be after startDate");
+            throw ProblemException.unprocessable("endDate", "must be after startDate");
         }
         return access.staff(centerId, caller, Roles.COORDINATOR)
                 .flatMap(
@@ -140,17 +140,17 @@ public class OnCallService {
         Instant start = request.start().toInstant();
         Instant end = request.end().toInstant();
         if (!end.isAfter(start)) {
-            throw unprocessable("end", "must be after start (a shift cannot be empty or negative)");
+            throw ProblemException.unprocessable("end", "must be after start (a shift cannot be empty or negative)");
         }
         if (Duration.between(start, end).compareTo(MAX_WINDOW) > 0) {
-            throw unprocessable("end", "a shift may last at most 92 days; use a rotation for standing cover");
+            throw ProblemException.unprocessable("end", "a shift may last at most 92 days; use a rotation for standing cover");
         }
         return access.staff(centerId, caller, Roles.COORDINATOR)
                 .flatMap(visible -> requireStaff(centerId, List.of(request.clinicianId()), i -> "clinicianId"))
                 .flatMap(ok -> centers.findById(centerId, LockModeType.PESSIMISTIC_WRITE))
                 .flatMap(center -> shifts.ofCenterBetween(centerId, start, end).flatMap(overlapping -> {
                     if (overlapping.stream().anyMatch(s -> s.tier == request.tier())) {
-                        return Uni.createFrom().failure(unprocessable("start",
+                        return Uni.createFrom().failure(ProblemException.unprocessable("start",
                                 "overlaps another " + request.tier() + " shift; change or delete that one first"));
                     }
                     Shift s = new Shift();
@@ -209,7 +209,9 @@ public class OnCallService {
     @WithSession
     public Uni<Calendar> calendar(UUID centerId, UUID clinicianId, Caller caller) {
         Instant now = clock.instant();
-        Instant from = now.minus(Duration.ofDays(7));
+        Instant shownFrom = now.minus(Duration.ofDays(7));
+        // Looked at from a month earlier, so the first turn shown keeps its real start (and its event id) between fetches.
+        Instant from = shownFrom.minus(Duration.ofDays(31));
         Instant to = now.plus(Duration.ofDays(60));
         return access.visible(centerId, caller)
                 .flatMap(center -> memberships.findById(new CenterMembership.Key(centerId, clinicianId))
@@ -218,7 +220,9 @@ public class OnCallService {
                 .flatMap(center -> schedules.of(center, from, to)
                         .flatMap(schedule -> schedules.named(List.of(clinicianId))
                                 .map(named -> new Calendar(center, named.get(clinicianId),
-                                        schedule.assignmentsOf(clinicianId, from, to), now))));
+                                        schedule.assignmentsOf(clinicianId, from, to).stream()
+                                                .filter(a -> a.end().isAfter(shownFrom)).toList(),
+                                        now))));
     }
 
     /** What an iCalendar feed is made from. */
@@ -268,11 +272,6 @@ public class OnCallService {
             }
             return true;
         });
-    }
-
-    private static ProblemException unprocessable(String field, String message) {
-        return new ProblemException(422, "unprocessable", field + " " + message + ".",
-                List.of(new Problem.FieldError(field, message)));
     }
 
     /** A query window: from defaults to now, to to from + 14 days; at most {@code max} long. */

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import org.cartcompanion.careteam.center.service.CenterAccess;
 import org.cartcompanion.careteam.client.PatientRecord;
@@ -68,14 +69,14 @@ public class CareTeamService {
                     if (patient == null || !request.centerId().equals(patient.centerId())) {
                         return Uni.createFrom().failure(ProblemException.notFound("Patient"));
                     }
-                    return teams.findById(patientId).flatMap(existing -> {
+                    return teams.findById(patientId, LockModeType.PESSIMISTIC_WRITE).flatMap(existing -> {
                         CarePhase current = existing == null ? CarePhase.CENTER_LED : existing.phase;
                         if (request.phase() != current && request.phase().isCommunity()) {
                             return Uni.createFrom().failure(ProblemException.conflict("The phase becomes "
                                     + request.phase() + " only when the receiving community physician accepts a hand-off"
                                     + " (POST /api/v1/handoffs)."));
                         }
-                        return validMembers(request).flatMap(ok -> save(existing, patient, request.phase(),
+                        return validMembers(request, existing).flatMap(ok -> save(existing, patient, request.phase(),
                                 request.members().stream()
                                         .map(m -> CareTeamMember.of(patientId, m.clinicianId(), m.role())).toList(),
                                 caller));
@@ -156,10 +157,13 @@ public class CareTeamService {
 
     /**
      * 422 unless every member is known to the center in a matching capacity (staff as staff, community physicians as community
-     * physicians), none twice, and a shared or community-led team keeps a community physician.
+     * physicians), none twice, no community physician new to the team (they join by accepting a hand-off), and a shared or
+     * community-led team keeps a community physician.
      */
-    private Uni<Boolean> validMembers(CareTeamRequest request) {
-        return memberships.ofCenter(request.centerId()).map(known -> {
+    private Uni<Boolean> validMembers(CareTeamRequest request, CareTeam existing) {
+        Uni<List<CareTeamMember>> current = existing == null ? Uni.createFrom().item(List.of())
+                : members.ofPatient(existing.patientId);
+        return current.flatMap(before -> memberships.ofCenter(request.centerId()).map(known -> {
             List<Problem.FieldError> errors = new ArrayList<>();
             Set<UUID> seen = new HashSet<>();
             boolean community = false;
@@ -176,6 +180,10 @@ public class CareTeamService {
                     errors.add(new Problem.FieldError(field + ".role", membership.role.isStaff()
                             ? "a member of the center's staff cannot be the community physician"
                             : "a community physician can only have the role COMMUNITY_PHYSICIAN"));
+                } else if (m.role() == ClinicianRole.COMMUNITY_PHYSICIAN
+                        && before.stream().noneMatch(b -> b.clinicianId.equals(m.clinicianId()))) {
+                    errors.add(new Problem.FieldError(field + ".clinicianId",
+                            "a community physician joins a care team only by accepting a hand-off (POST /api/v1/handoffs)"));
                 }
                 community |= m.role() == ClinicianRole.COMMUNITY_PHYSICIAN;
             }
@@ -187,6 +195,6 @@ public class CareTeamService {
                 throw new ProblemException(422, "unprocessable", "The care team names clinicians it cannot have.", errors);
             }
             return true;
-        });
+        }));
     }
 }

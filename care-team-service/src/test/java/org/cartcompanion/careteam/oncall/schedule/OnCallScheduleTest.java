@@ -120,7 +120,9 @@ class OnCallScheduleTest {
 
         List<Assignment> night = schedule.assignments(Tier.PRIMARY, local(CHICAGO, "2026-11-20T12:00"),
                 local(CHICAGO, "2026-11-21T12:00"));
-        assertThat(night.stream().map(Assignment::clinicianId).toList(), contains(ANA, CARA, ANA));
+        // Ana's turn, cut by Cara's shift, then the rest of Ana's turn, then Ana's next turn from 08:00.
+        assertThat(night.stream().map(Assignment::clinicianId).toList(), contains(ANA, CARA, ANA, ANA));
+        assertThat(night.get(3).turn(), equalTo(night.get(2).turn() + 1));
         assertThat(night.get(1).source(), equalTo(Assignment.Source.SHIFT));
     }
 
@@ -132,6 +134,16 @@ class OnCallScheduleTest {
         assertThat(primaryAt(schedule, local(CHICAGO, "2026-12-01T07:59")), equalTo(ANA));
         assertThat(primaryAt(schedule, local(CHICAGO, "2026-12-01T08:00")), equalTo(BEN));
         assertThat(primaryAt(schedule, local(CHICAGO, "2026-12-02T08:00")), equalTo(CARA));
+    }
+
+    @Test
+    void ofTwoRotationsStartingTogetherTheOneSavedLaterHoldsTheTier() {
+        RotationPlan first = daily(Tier.PRIMARY, LocalDate.parse("2026-12-01"), "08:00", ANA);
+        RotationPlan correction = daily(Tier.PRIMARY, LocalDate.parse("2026-12-01"), "08:00", BEN);
+        assertThat(primaryAt(new OnCallSchedule(CHICAGO, List.of(first, correction), List.of()),
+                local(CHICAGO, "2026-12-05T12:00")), equalTo(BEN));
+        assertThat(primaryAt(new OnCallSchedule(CHICAGO, List.of(correction, first), List.of()),
+                local(CHICAGO, "2026-12-05T12:00")), equalTo(ANA));
     }
 
     @Test
