@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
  *   wait SECONDS URL...             wait until every URL answers 200
  *   seed                            seed the demo data and print the tokens (config from the environment)
  *   token SUBJECT GROUP...          print one token
+ *   jwks PUBLIC_PEM                 print an RSA public key as a JWKS (deployments merge it with the IdP's)
  * </pre>
  *
  * Environment: DEMO_KEY_DIR, MP_JWT_VERIFY_ISSUER, DEMO_AUDIENCE, PATIENT_URL, ALERT_URL, CARE_TEAM_URL,
@@ -57,13 +58,32 @@ public class DemoTool {
             case "wait" -> waitReady(Integer.parseInt(args[1]), List.of(args).subList(2, args.length));
             case "seed" -> seed();
             case "token" -> System.out.println(token(args[1], List.of(args).subList(2, args.length)));
+            case "jwks" -> System.out.println(jwks(Path.of(args[1])));
             default -> usage();
         }
     }
 
     static void usage() {
-        System.err.println("usage: DemoTool keys DIR | wait SECONDS URL... | seed | token SUBJECT GROUP...");
+        System.err.println("usage: DemoTool keys DIR | wait SECONDS URL... | seed | token SUBJECT GROUP... | jwks PUBLIC_PEM");
         System.exit(2);
+    }
+
+    // --- jwks ---------------------------------------------------------------------------------
+
+    /** The services' public key as a one-key JWKS, to merge with the identity provider's key set. */
+    static String jwks(Path publicPem) throws Exception {
+        String base64 = Files.readString(publicPem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        java.security.interfaces.RSAPublicKey key = (java.security.interfaces.RSAPublicKey) java.security.KeyFactory
+                .getInstance("RSA").generatePublic(new java.security.spec.X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+        return """
+                {"keys":[{"kty":"RSA","use":"sig","alg":"RS256","kid":"cart-companion-services","n":"%s","e":"%s"}]}"""
+                .formatted(url.encodeToString(unsigned(key.getModulus())), url.encodeToString(unsigned(key.getPublicExponent())));
+    }
+
+    static byte[] unsigned(java.math.BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        return bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
     }
 
     // --- keys ---------------------------------------------------------------------------------

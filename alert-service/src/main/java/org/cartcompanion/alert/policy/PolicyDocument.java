@@ -7,10 +7,14 @@ import org.cartcompanion.alert.escalation.engine.Level;
 import org.cartcompanion.alert.escalation.engine.Policy;
 import org.cartcompanion.alert.escalation.engine.Target;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * An escalation policy as the API carries it and as it is stored (on the center, and copied onto each alert it opens).
  * {@code resolveWithinSeconds} and {@code exhaustedRepageSeconds} are additions to API.md with defaults.
  */
+// Written and read with Jackson by hand (stored as JSON), so the native image must keep its accessors.
+@RegisterForReflection
 public record PolicyDocument(List<LevelDocument> levels, Integer repeat, String fallbackEmail, Integer resolveWithinSeconds,
         Integer exhaustedRepageSeconds) {
 

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Starts packaged alert-service instances ({@code target/quarkus-app/quarkus-run.jar}) as separate processes on one PostgreSQL,
- * so tests can run several replicas and kill one with SIGKILL.
+ * Starts packaged alert-service instances ({@code target/quarkus-app/quarkus-run.jar}, or the native executable of a
+ * {@code -Dnative} build) as separate processes on one PostgreSQL, so tests can run several replicas and kill one with SIGKILL.
  */
 final class Instances {
 
@@ -35,17 +35,26 @@ final class Instances {
 
     Instance start() throws IOException {
         int port = freePort();
-        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException("Package the service first: " + jar.toAbsolutePath());
-        }
+        List<String> properties = new ArrayList<>();
+        config.forEach((k, v) -> properties.add("-D" + k + "=" + v));
+        properties.add("-Dquarkus.http.port=" + port);
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
-        config.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.add("-Dquarkus.http.port=" + port);
-        command.add("-jar");
-        command.add(jar.toString());
+        // The native executable when the build made one (-Dnative; failsafe names it), else the packaged jar.
+        String nativeImage = System.getProperty("native.image.path");
+        if (nativeImage != null && Files.isExecutable(Path.of(nativeImage))) {
+            command.add(nativeImage);
+            command.addAll(properties);
+        } else {
+            Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException("Package the service first: " + jar.toAbsolutePath());
+            }
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add("-Xmx256m");
+            command.addAll(properties);
+            command.add("-jar");
+            command.add(jar.toString());
+        }
         Path log = Path.of("target/it-logs/instance-" + COUNT.incrementAndGet() + ".log");
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -3,10 +3,14 @@ package org.cartcompanion.careteam.handoff;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * What the receiving community physician reads before accepting: the treatment (from patient-service when the hand-off was
  * made) and the center's plan (from the sender).
  */
+// Written and read with Jackson by hand (stored as JSON), so the native image must keep its accessors.
+@RegisterForReflection
 public record ClinicalSummary(String displayName, String product, LocalDate infusionDate, long dayPostInfusion,
         String phase, Labs labs, ProphylaxisInUse prophylaxisInUse, List<Prophylaxis> prophylaxis, String iggPlan,
         List<Vaccination> vaccinations, List<String> centerSymptoms) {
