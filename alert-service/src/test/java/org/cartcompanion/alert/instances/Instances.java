@@ -38,6 +38,9 @@ final class Instances {
         List<String> properties = new ArrayList<>();
         config.forEach((k, v) -> properties.add("-D" + k + "=" + v));
         properties.add("-Dquarkus.http.port=" + port);
+        // The default build's jar also starts its (unused) embedded PostgreSQL; an instance killed with SIGKILL leaves it
+        // running, so it must not hold the port a local run of the service uses.
+        properties.add("-Dquarkus.embedded.postgresql.port=" + freePort());
         List<String> command = new ArrayList<>();
         // The native executable when the build made one (-Dnative; failsafe names it), else the packaged jar.
         String nativeImage = System.getProperty("native.image.path");

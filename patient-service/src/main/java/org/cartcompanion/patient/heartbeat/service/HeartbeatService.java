@@ -148,8 +148,6 @@ public class HeartbeatService {
         LocalDate today = Timeline.localDate(now, zone);
         Phase phase = Phases.of(p.product, p.infusionDate, p.secondDoseDate, today);
         Instant due = CheckInCadence.nextDue(phase, c.lastCheckIn(), p.createdAt);
-        Log.infof("DEBUG patient %s phase %s last %s created %s due %s now %s", p.id, phase, c.lastCheckIn(), p.createdAt, due,
-                now);
         if (now.isBefore(due)) {
             return Uni.createFrom().item(new Pass(0, 0));
         }

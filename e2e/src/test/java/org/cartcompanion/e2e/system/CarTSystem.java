@@ -1,0 +1,180 @@
+package org.cartcompanion.e2e.system;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The whole system as a deployment runs it: one PostgreSQL (an embedded server, one database per service), a real SMTP
+ * server (GreenMail), and the three services started from their packaged jars as separate processes, configured only by
+ * the standard properties. Tests drive it through the public APIs.
+ */
+public final class CarTSystem implements AutoCloseable {
+
+    public enum Service {
+        PATIENT("patient-service", "patient"), ALERT("alert-service", "alert"), CARE_TEAM("care-team-service", "care_team");
+
+        final String module;
+        final String database;
+
+        Service(String module, String database) {
+            this.module = module;
+            this.database = database;
+        }
+    }
+
+    private final Path work;
+    private final EmbeddedPostgres postgres;
+    private final GreenMail smtp;
+    private final Tokens tokens;
+    private final Map<Service, Integer> ports = new LinkedHashMap<>();
+    private final Map<Service, Process> processes = new LinkedHashMap<>();
+    private final Map<String, String> extra;
+
+    private CarTSystem(Map<String, String> extra) throws Exception {
+        this.extra = extra;
+        work = Path.of("target", "e2e");
+        Files.createDirectories(work.resolve("logs"));
+        tokens = new Tokens(work.resolve("keys"));
+        postgres = EmbeddedPostgres.builder().setPort(freePort()).start();
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            for (Service service : Service.values()) {
+                s.execute("CREATE DATABASE " + service.database);
+            }
+        }
+        smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", "smtp"));
+        smtp.start();
+        for (Service service : Service.values()) {
+            ports.put(service, freePort());
+        }
+    }
+
+    /** Starts everything and waits until the three services answer ready. {@code extra}: more -D properties for all. */
+    public static CarTSystem start(Map<String, String> extra) throws Exception {
+        CarTSystem system = new CarTSystem(extra);
+        for (Service service : Service.values()) {
+            system.startService(service);
+        }
+        for (Service service : Service.values()) {
+            system.awaitReady(service, Duration.ofSeconds(90));
+        }
+        return system;
+    }
+
+    public void startService(Service service) throws IOException {
+        Path jar = Path.of("..", service.module, "target", "quarkus-app", "quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("Package the services first (./mvnw verify builds them): " + jar);
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:TieredStopAtLevel=1"));
+        config(service).forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-jar");
+        command.add(jar.toString());
+        Path log = work.resolve("logs").resolve(service.module + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        processes.put(service, process);
+    }
+
+    /** Stops a service as a crash would ({@code kill -9}) or gracefully. */
+    public void stopService(Service service, boolean kill) throws InterruptedException {
+        Process p = processes.remove(service);
+        if (p == null) {
+            return;
+        }
+        if (kill) {
+            p.destroyForcibly();
+        } else {
+            p.destroy();
+        }
+        p.waitFor();
+    }
+
+    public void awaitReady(Service service, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            Process p = processes.get(service);
+            if (p != null && !p.isAlive()) {
+                throw new IllegalStateException(service.module + " exited; see target/e2e/logs/" + service.module + ".log");
+            }
+            try {
+                if (Api.get(url(service) + "/q/health/ready", null).status() == 200) {
+                    return;
+                }
+            } catch (IllegalStateException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException(service.module + " not ready after " + timeout);
+    }
+
+    private Map<String, String> config(Service service) {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("quarkus.http.port", String.valueOf(ports.get(service)));
+        c.put("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + postgres.getPort() + "/" + service.database);
+        c.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + service.database);
+        c.put("quarkus.datasource.username", "postgres");
+        c.put("quarkus.datasource.password", "postgres");
+        // The services' own embedded PostgreSQL (a local-run fallback in the default build) is unused here.
+        c.put("quarkus.embedded.postgresql.port", String.valueOf(freePort()));
+        c.put("mp.jwt.verify.publickey.location", tokens.publicPem().toAbsolutePath().toString());
+        c.put("smallrye.jwt.sign.key.location", tokens.privatePem().toAbsolutePath().toString());
+        c.put("quarkus.rest-client.patient-service.url", url(Service.PATIENT));
+        c.put("quarkus.rest-client.alert-service.url", url(Service.ALERT));
+        c.put("quarkus.rest-client.care-team-service.url", url(Service.CARE_TEAM));
+        c.put("quarkus.mailer.host", "127.0.0.1");
+        c.put("quarkus.mailer.port", String.valueOf(smtp.getSmtp().getPort()));
+        c.put("quarkus.mailer.mock", "false");
+        c.put("quarkus.log.console.json.enabled", "false");
+        c.put("alert.links.public-url", url(Service.ALERT));
+        c.put("alert.links.console-url", url(Service.CARE_TEAM) + "/console");
+        c.put("careteam.links.console", url(Service.CARE_TEAM) + "/console");
+        c.putAll(extra);
+        return c;
+    }
+
+    public String url(Service service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    public Tokens tokens() {
+        return tokens;
+    }
+
+    public GreenMail smtp() {
+        return smtp;
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (Service service : new ArrayList<>(processes.keySet())) {
+            stopService(service, false);
+        }
+        smtp.stop();
+        postgres.close();
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.cartcompanion.e2e.system;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.util.GreenMail;
+
+/** What the SMTP server received, per address: subject, plain text, and when it arrived. */
+public final class Mailbox {
+
+    /** One received mail; {@code receivedAt} is when this reader first saw it on the server. */
+    public record Mail(String to, String subject, String text, Instant receivedAt) {
+
+        private static final Pattern ACK_LINK = Pattern.compile("(https?://\\S+/api/v1/alerts/ack-links/[A-Za-z0-9_\\-.]+)");
+
+        public String ackLink() {
+            Matcher m = ACK_LINK.matcher(text);
+            if (!m.find()) {
+                throw new AssertionError("no acknowledge link in: " + text);
+            }
+            return m.group(1);
+        }
+    }
+
+    private final GreenMail smtp;
+    private final List<Mail> seen = new ArrayList<>();
+    private int read;
+
+    public Mailbox(GreenMail smtp) {
+        this.smtp = smtp;
+    }
+
+    /** Every mail so far to this address, in the order received. */
+    public synchronized List<Mail> to(String address) {
+        MimeMessage[] all = smtp.getReceivedMessages();
+        Instant now = Instant.now();
+        for (; read < all.length; read++) {
+            try {
+                for (jakarta.mail.Address a : all[read].getRecipients(Message.RecipientType.TO)) {
+                    seen.add(new Mail(a.toString(), all[read].getSubject(), text(all[read]), now));
+                }
+            } catch (MessagingException | IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return seen.stream().filter(m -> m.to().equalsIgnoreCase(address)).toList();
+    }
+
+    private static String text(MimeMessage message) throws MessagingException, IOException {
+        Object content = message.getContent();
+        if (content instanceof String s) {
+            return s;
+        }
+        Multipart parts = (Multipart) content;
+        for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            if (part.isMimeType("text/plain")) {
+                return (String) part.getContent();
+            }
+            if (part.getContent() instanceof Multipart nested) {
+                for (int j = 0; j < nested.getCount(); j++) {
+                    if (nested.getBodyPart(j).isMimeType("text/plain")) {
+                        return (String) nested.getBodyPart(j).getContent();
+                    }
+                }
+            }
+        }
+        return "";
+    }
+}
