@@ -38,9 +38,6 @@ final class Instances {
         List<String> properties = new ArrayList<>();
         config.forEach((k, v) -> properties.add("-D" + k + "=" + v));
         properties.add("-Dquarkus.http.port=" + port);
-        // The default build's jar also starts its (unused) embedded PostgreSQL; an instance killed with SIGKILL leaves it
-        // running, so it must not hold the port a local run of the service uses.
-        properties.add("-Dquarkus.embedded.postgresql.port=" + freePort());
         List<String> command = new ArrayList<>();
         // The native executable when the build made one (-Dnative; failsafe names it), else the packaged jar.
         String nativeImage = System.getProperty("native.image.path");
@@ -109,6 +106,17 @@ final class Instances {
                 instance.process().destroyForcibly();
             }
         }
+        // The default build's jar also starts its (unused) embedded PostgreSQL, which an instance killed with SIGKILL
+        // cannot stop: stop the ones that appeared while these instances ran, or they hold the service's local port.
+        embeddedPostgres().filter(p -> !postgresBefore.contains(p.pid())).forEach(ProcessHandle::destroy);
+    }
+
+    private final java.util.Set<Long> postgresBefore = embeddedPostgres().map(ProcessHandle::pid)
+            .collect(java.util.stream.Collectors.toSet());
+
+    private static java.util.stream.Stream<ProcessHandle> embeddedPostgres() {
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                .map(c -> c.contains("/embedded-pg/") && c.contains("/bin/postgres ")).orElse(false));
     }
 
     static int freePort() throws IOException {

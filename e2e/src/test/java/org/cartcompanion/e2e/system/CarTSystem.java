@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -39,11 +42,15 @@ public final class CarTSystem implements AutoCloseable {
 
     private final Path work;
     private final EmbeddedPostgres postgres;
-    private final GreenMail smtp;
+    private final int smtpPort;
+    private GreenMail smtp;
     private final Tokens tokens;
     private final Map<Service, Integer> ports = new LinkedHashMap<>();
     private final Map<Service, Process> processes = new LinkedHashMap<>();
     private final Map<String, String> extra;
+    private final List<Process> replicas = new ArrayList<>();
+    /** The embedded PostgreSQL servers running before this system started (a local run's, say): never stopped here. */
+    private final Set<Long> postgresBefore = embeddedPostgres().map(ProcessHandle::pid).collect(Collectors.toSet());
 
     private CarTSystem(Map<String, String> extra) throws Exception {
         this.extra = extra;
@@ -56,8 +63,8 @@ public final class CarTSystem implements AutoCloseable {
                 s.execute("CREATE DATABASE " + service.database);
             }
         }
-        smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", "smtp"));
-        smtp.start();
+        smtpPort = freePort();
+        startSmtp();
         for (Service service : Service.values()) {
             ports.put(service, freePort());
         }
@@ -131,15 +138,13 @@ public final class CarTSystem implements AutoCloseable {
         c.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + service.database);
         c.put("quarkus.datasource.username", "postgres");
         c.put("quarkus.datasource.password", "postgres");
-        // The services' own embedded PostgreSQL (a local-run fallback in the default build) is unused here.
-        c.put("quarkus.embedded.postgresql.port", String.valueOf(freePort()));
         c.put("mp.jwt.verify.publickey.location", tokens.publicPem().toAbsolutePath().toString());
         c.put("smallrye.jwt.sign.key.location", tokens.privatePem().toAbsolutePath().toString());
         c.put("quarkus.rest-client.patient-service.url", url(Service.PATIENT));
         c.put("quarkus.rest-client.alert-service.url", url(Service.ALERT));
         c.put("quarkus.rest-client.care-team-service.url", url(Service.CARE_TEAM));
         c.put("quarkus.mailer.host", "127.0.0.1");
-        c.put("quarkus.mailer.port", String.valueOf(smtp.getSmtp().getPort()));
+        c.put("quarkus.mailer.port", String.valueOf(smtpPort));
         c.put("quarkus.mailer.mock", "false");
         c.put("quarkus.log.console.json.enabled", "false");
         c.put("alert.links.public-url", url(Service.ALERT));
@@ -157,8 +162,51 @@ public final class CarTSystem implements AutoCloseable {
         return tokens;
     }
 
-    public GreenMail smtp() {
+    public synchronized GreenMail smtp() {
         return smtp;
+    }
+
+    /** The SMTP server goes away (what it received so far stays readable through {@link Mailbox}). */
+    public synchronized void stopSmtp() {
+        smtp.stop();
+    }
+
+    /** A fresh SMTP server on the same port. */
+    public synchronized void startSmtp() {
+        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"));
+        smtp.start();
+    }
+
+    /**
+     * A second alert-service instance on the same database (a replica), on its own port; patient-service keeps talking
+     * to the first. Answers its process.
+     */
+    public Process startAlertReplica() throws IOException, InterruptedException {
+        Map<String, String> c = config(Service.ALERT);
+        int port = freePort();
+        c.put("quarkus.http.port", String.valueOf(port));
+        Path jar = Path.of("..", Service.ALERT.module, "target", "quarkus-app", "quarkus-run.jar");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:TieredStopAtLevel=1"));
+        c.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-jar");
+        command.add(jar.toString());
+        Process replica = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("logs").resolve("alert-service-replica.log").toFile()))
+                .start();
+        replicas.add(replica);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (Api.get("http://127.0.0.1:" + port + "/q/health/ready", null).status() == 200) {
+                    return replica;
+                }
+            } catch (IllegalStateException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the alert-service replica did not become ready");
     }
 
     @Override
@@ -166,8 +214,20 @@ public final class CarTSystem implements AutoCloseable {
         for (Service service : new ArrayList<>(processes.keySet())) {
             stopService(service, false);
         }
+        for (Process replica : replicas) {
+            replica.destroy();
+            replica.waitFor();
+        }
         smtp.stop();
         postgres.close();
+        // The default build's jars also start their (unused) embedded PostgreSQL, which a service killed with SIGKILL
+        // cannot stop: stop the ones that appeared while this system ran.
+        embeddedPostgres().filter(p -> !postgresBefore.contains(p.pid())).forEach(ProcessHandle::destroy);
+    }
+
+    private static Stream<ProcessHandle> embeddedPostgres() {
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                .map(c -> c.contains("/embedded-pg/") && c.contains("/bin/postgres ")).orElse(false));
     }
 
     static int freePort() {

@@ -1,0 +1,120 @@
+package org.cartcompanion.e2e.faults;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.cartcompanion.e2e.system.Api;
+import org.cartcompanion.e2e.system.CarTSystem;
+import org.cartcompanion.e2e.system.CarTSystem.Service;
+import org.cartcompanion.e2e.system.Mailbox;
+import org.cartcompanion.e2e.system.Mailbox.Mail;
+import org.cartcompanion.e2e.system.Scenario;
+import org.cartcompanion.e2e.system.Scenario.Center;
+import org.cartcompanion.e2e.system.Tokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Faults across the real services: each scenario asserts that nothing is lost and nothing is sent twice. */
+class FaultsIT {
+
+    private static final String FEVER = """
+            {"recordedAt":"%s","temperature":{"value":38.7,"unit":"C","method":"ORAL"},"symptoms":["RIGORS"]}""";
+
+    private static CarTSystem system;
+    private static Mailbox mail;
+    private static Tokens tokens;
+    private static Scenario scenario;
+
+    @BeforeAll
+    static void start() throws Exception {
+        // Retries back off to at most 5 s here (a deployment's defaults wait up to a minute), so recoveries show quickly.
+        system = CarTSystem.start(Map.of("alert.delivery.backoff-max", "PT5S", "patient.outbox.backoff-max", "PT5S"));
+        mail = new Mailbox(system);
+        tokens = system.tokens();
+        scenario = new Scenario(system, mail);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    private List<String> patients(Center center, int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(scenario.enroll(center, "fault-" + center.tag() + "-" + i, 6));
+        }
+        return ids;
+    }
+
+    private void fever(String patientId, int index, Center center) {
+        String token = tokens.token("fault-" + center.tag() + "-" + index, "patient");
+        scenario.checkIn(patientId, token, FEVER.formatted(OffsetDateTime.now())).expect(201);
+    }
+
+    @Test
+    void smtpDownForThirtySecondsDelaysPagesButLosesAndDoublesNone() throws Exception {
+        Center center = scenario.center(600);
+        List<String> ids = patients(center, 3);
+        system.stopSmtp();
+        for (int i = 0; i < ids.size(); i++) {
+            fever(ids.get(i), i, center);
+        }
+        Thread.sleep(30_000);
+        system.startSmtp();
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> mail.to(center.primaryEmail()).size() >= 3);
+        await().pollDelay(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(9)).until(() -> true);
+        List<Mail> pages = mail.to(center.primaryEmail());
+        assertThat("one page per patient, none twice", pages, hasSize(3));
+        for (String id : ids) {
+            String alert = Api.get(scenario.alerts("/api/v1/alerts?patientId=" + id), center.coordinator()).expect(200)
+                    .at("/items/0/id");
+            List<String> types = new ArrayList<>();
+            Api.get(scenario.alerts("/api/v1/alerts/" + alert), center.coordinator()).expect(200).json().get("timeline")
+                    .forEach(t -> types.add(t.get("type").asText()));
+            assertThat(types.stream().filter("NOTIFICATION_FAILED"::equals).count(), greaterThanOrEqualTo(1L));
+            assertThat(types.stream().filter("NOTIFIED"::equals).count(), equalTo(1L));
+        }
+    }
+
+    @Test
+    void anAlertServiceKilledMidEscalationIsReplacedByItsReplicaWhichPagesTheBackupOnce() throws Exception {
+        Process replica = system.startAlertReplica();
+        try {
+            Center center = scenario.center(10);
+            List<String> ids = patients(center, 1);
+            fever(ids.get(0), 0, center);
+            Mail first = scenario.awaitMail(center.primaryEmail(), 1, Duration.ofSeconds(10));
+            assertThat(first.subject(), containsString("CENTER_NOW"));
+
+            // The instance patient-service talks to dies with SIGKILL; the replica must take the next step.
+            system.stopService(Service.ALERT, true);
+            Mail backup = scenario.awaitMail(center.backupEmail(), 1, Duration.ofSeconds(30));
+            assertThat(backup.subject(), containsString("CENTER_NOW"));
+            await().pollDelay(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(5)).until(() -> true);
+            assertThat(mail.to(center.backupEmail()), hasSize(1));
+            assertThat(mail.to(center.primaryEmail()), hasSize(1));
+        } finally {
+            // Back to one instance on the usual port for any test after this one.
+            system.startService(Service.ALERT);
+            system.awaitReady(Service.ALERT, Duration.ofSeconds(90));
+            replica.destroy();
+            replica.waitFor();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.cartcompanion.e2e.system;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+
+import org.cartcompanion.e2e.system.Api.Answer;
+import org.cartcompanion.e2e.system.CarTSystem.Service;
+import org.cartcompanion.e2e.system.Mailbox.Mail;
+
+/** What the scenarios set up and do, through the public APIs as the people who would. */
+public final class Scenario {
+
+    public static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
+
+    /** A center with a coordinator, a primary and a backup on call (weekly rotations) and its escalation policy. */
+    public record Center(String id, String coordinator, String primaryEmail, String backupEmail, String hotline,
+            String tag) {
+    }
+
+    private final CarTSystem system;
+    private final Tokens tokens;
+    private final Mailbox mail;
+
+    public Scenario(CarTSystem system, Mailbox mail) {
+        this.system = system;
+        this.tokens = system.tokens();
+        this.mail = mail;
+    }
+
+    public String care(String path) {
+        return system.url(Service.CARE_TEAM) + path;
+    }
+
+    public String patients(String path) {
+        return system.url(Service.PATIENT) + path;
+    }
+
+    public String alerts(String path) {
+        return system.url(Service.ALERT) + path;
+    }
+
+    public String admin() {
+        return tokens.token("e2e-admin", "admin");
+    }
+
+    /** A center whose policy pages the primary, then the backup, {@code levelSeconds} each, once, then the hotline. */
+    public Center center(int levelSeconds) {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String hotline = "hotline-" + tag + "@e2e.example";
+        String id = Api.post(care("/api/v1/centers"), admin(), """
+                {"name":"E2E Center %s","timeZone":"America/Chicago","phone":"+15550199","hotlineEmail":"%s"}"""
+                .formatted(tag, hotline)).expect(201).at("/id");
+        String coordinator = "coord-" + tag;
+        clinician(id, coordinator, "COORDINATOR");
+        String primary = clinician(id, "primary-" + tag, "PHYSICIAN");
+        String backup = clinician(id, "backup-" + tag, "PHYSICIAN");
+        String coordinatorToken = tokens.token(coordinator, "coordinator");
+        LocalDate yesterday = LocalDate.now(CHICAGO).minusDays(1);
+        for (String[] r : new String[][] { { "PRIMARY", primary }, { "BACKUP", backup } }) {
+            Api.post(care("/api/v1/centers/" + id + "/rotations"), coordinatorToken, """
+                    {"tier":"%s","clinicianIds":["%s"],"startDate":"%s","handoffTime":"08:00","lengthDays":7}"""
+                    .formatted(r[0], r[1], yesterday)).expect(201);
+        }
+        Api.put(alerts("/api/v1/escalation-policies/" + id), coordinatorToken, """
+                {"levels":[{"targets":["ON_CALL:PRIMARY"],"ackTimeoutSeconds":%d},
+                           {"targets":["ON_CALL:BACKUP"],"ackTimeoutSeconds":%d}],
+                 "repeat":0,"fallbackEmail":"%s"}""".formatted(levelSeconds, levelSeconds, hotline)).expect(200);
+        return new Center(id, coordinatorToken, "primary-" + tag + "@e2e.example", "backup-" + tag + "@e2e.example",
+                hotline, tag);
+    }
+
+    /** Adds a clinician to the center (as admin); answers their id. Their email is {@code subject@e2e.example}. */
+    public String clinician(String center, String subject, String role) {
+        return Api.post(care("/api/v1/centers/" + center + "/clinicians"), admin(), """
+                {"subject":"%s","name":"Dr %s","email":"%s@e2e.example","phone":"+15550111","role":"%s"}"""
+                .formatted(subject, subject, subject, role)).expect(201).at("/id");
+    }
+
+    /** Enrolls a patient infused {@code daysAgo} days ago; answers the patient's id. */
+    public String enroll(Center center, String subject, int daysAgo) {
+        return Api.post(patients("/api/v1/patients"), center.coordinator(), """
+                {"centerId":"%s","subject":"%s","displayName":"Ana P.","birthYear":1961,"timeZone":"America/Chicago",
+                 "infusionDate":"%s","product":"AXI_CEL","disease":"LBCL","phone":"+15550123","language":"en"}"""
+                .formatted(center.id(), subject, LocalDate.now(CHICAGO).minusDays(daysAgo))).expect(201).at("/id");
+    }
+
+    public Answer checkIn(String patientId, String token, String body) {
+        return Api.post(patients("/api/v1/patients/" + patientId + "/check-ins"), token, body,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    }
+
+    /** The {@code count}-th mail to the address, once it has come within {@code within}. */
+    public Mail awaitMail(String address, int count, Duration within) {
+        await().pollInterval(Duration.ofMillis(20)).atMost(within).until(() -> mail.to(address).size() >= count);
+        return mail.to(address).get(count - 1);
+    }
+}
