@@ -117,4 +117,48 @@ class FaultsIT {
             replica.waitFor();
         }
     }
+
+    @Test
+    void alertServiceDownForAMinuteDuringAHundredCheckInsLosesAndDoublesNone() throws Exception {
+        Center center = scenario.center(600);
+        List<String> ids = patients(center, 20);
+        system.stopService(Service.ALERT, false);
+        long stopped = System.nanoTime();
+        // 100 fevers, five per patient: every check-in is triaged and answered while alert-service is away.
+        for (int round = 0; round < 5; round++) {
+            for (int i = 0; i < ids.size(); i++) {
+                fever(ids.get(i), i, center);
+            }
+        }
+        long down = Duration.ofSeconds(60).toMillis() - Duration.ofNanos(System.nanoTime() - stopped).toMillis();
+        if (down > 0) {
+            Thread.sleep(down);
+        }
+        system.startService(Service.ALERT);
+        system.awaitReady(Service.ALERT, Duration.ofSeconds(90));
+
+        // Every check-in reaches its patient's alert (opened once, then appended), and each alert pages once.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> ids.stream().allMatch(id -> events(center, id) == 5));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mail.to(center.primaryEmail()).size() >= ids.size());
+        await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6)).until(() -> true);
+        assertThat(mail.to(center.primaryEmail()), hasSize(ids.size()));
+        for (String id : ids) {
+            assertThat(Api.get(scenario.alerts("/api/v1/alerts?patientId=" + id), center.coordinator()).expect(200)
+                    .json().get("items").size(), equalTo(1));
+        }
+    }
+
+    /** How many check-ins the patient's alert has taken in: the one that opened it and those appended since. */
+    private static long events(Center center, String patientId) {
+        String alert = Api.get(scenario.alerts("/api/v1/alerts?patientId=" + patientId), center.coordinator()).expect(200)
+                .at("/items/0/id");
+        if (alert == null) {
+            return 0;
+        }
+        List<String> types = new ArrayList<>();
+        Api.get(scenario.alerts("/api/v1/alerts/" + alert), center.coordinator()).expect(200).json().get("timeline")
+                .forEach(t -> types.add(t.get("type").asText()));
+        return types.stream().filter(t -> t.equals("OPENED") || t.equals("EVENT_APPENDED")).count();
+    }
 }
