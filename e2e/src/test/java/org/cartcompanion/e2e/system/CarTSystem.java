@@ -83,19 +83,23 @@ public final class CarTSystem implements AutoCloseable {
     }
 
     public void startService(Service service) throws IOException {
+        processes.put(service, launch(service, config(service), service.module + ".log"));
+    }
+
+    /** Starts the service's packaged jar as a process with this configuration, its output appended to the log. */
+    private Process launch(Service service, Map<String, String> config, String logName) throws IOException {
         Path jar = Path.of("..", service.module, "target", "quarkus-app", "quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Package the services first (./mvnw verify builds them): " + jar);
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1"));
-        config(service).forEach((k, v) -> command.add("-D" + k + "=" + v));
+        config.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar.toString());
-        Path log = work.resolve("logs").resolve(service.module + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        Path log = work.resolve("logs").resolve(logName);
+        return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        processes.put(service, process);
     }
 
     /** Stops a service as a crash would ({@code kill -9}) or gracefully. */
@@ -113,14 +117,19 @@ public final class CarTSystem implements AutoCloseable {
     }
 
     public void awaitReady(Service service, Duration timeout) throws InterruptedException {
+        awaitReady(processes.get(service), url(service), service.module, timeout);
+    }
+
+    /** Waits until the process at {@code url} answers ready; fails at once if the process exits. */
+    private static void awaitReady(Process process, String url, String name, Duration timeout)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            Process p = processes.get(service);
-            if (p != null && !p.isAlive()) {
-                throw new IllegalStateException(service.module + " exited; see target/e2e/logs/" + service.module + ".log");
+            if (process != null && !process.isAlive()) {
+                throw new IllegalStateException(name + " exited; see target/e2e/logs/");
             }
             try {
-                if (Api.get(url(service) + "/q/health/ready", null).status() == 200) {
+                if (Api.get(url + "/q/health/ready", null).status() == 200) {
                     return;
                 }
             } catch (IllegalStateException notYet) {
@@ -128,7 +137,7 @@ public final class CarTSystem implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException(service.module + " not ready after " + timeout);
+        throw new IllegalStateException(name + " not ready after " + timeout);
     }
 
     private Map<String, String> config(Service service) {
@@ -185,28 +194,10 @@ public final class CarTSystem implements AutoCloseable {
         Map<String, String> c = config(Service.ALERT);
         int port = freePort();
         c.put("quarkus.http.port", String.valueOf(port));
-        Path jar = Path.of("..", Service.ALERT.module, "target", "quarkus-app", "quarkus-run.jar");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1"));
-        c.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.add("-jar");
-        command.add(jar.toString());
-        Process replica = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("logs").resolve("alert-service-replica.log").toFile()))
-                .start();
+        Process replica = launch(Service.ALERT, c, "alert-service-replica.log");
         replicas.add(replica);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (Api.get("http://127.0.0.1:" + port + "/q/health/ready", null).status() == 200) {
-                    return replica;
-                }
-            } catch (IllegalStateException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("the alert-service replica did not become ready");
+        awaitReady(replica, "http://127.0.0.1:" + port, "the alert-service replica", Duration.ofSeconds(90));
+        return replica;
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -51,8 +52,6 @@ public class OnCallService {
     static final Duration WARNING_HORIZON = Duration.ofDays(14);
     /** The longest window a gaps or calendar query may span, and the longest shift. */
     static final Duration MAX_WINDOW = Duration.ofDays(92);
-
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     private final CenterAccess access;
     private final CenterRepository centers;
@@ -104,9 +103,7 @@ public class OnCallService {
                             }
                             return rotations.persist(r).flatMap(saved -> rotationMembers.persist(members))
                                     .flatMap(saved -> upcomingGaps(center))
-                                    .map(gaps -> new RotationResponse(r.id, centerId, r.tier, request.clinicianIds(),
-                                            r.startDate,
-                                            HH_MM.format(r.handoffTime), r.lengthDays, r.endDate, r.createdAt, gaps,
+                                    .map(gaps -> RotationResponse.of(r, request.clinicianIds(), gaps,
                                             warnings(gaps, center)));
                         }));
     }
@@ -115,11 +112,10 @@ public class OnCallService {
     public Uni<List<RotationResponse>> rotations(UUID centerId, Caller caller) {
         return access.staff(centerId, caller, Roles.COORDINATOR, Roles.CLINICIAN)
                 .flatMap(center -> rotations.ofCenter(centerId)).flatMap(rows -> schedules.plans(rows)
-                        .map(plans -> plans.stream().map(p -> {
-                            Rotation r = rows.stream().filter(row -> row.id.equals(p.id())).findFirst().orElseThrow();
-                            return new RotationResponse(r.id, centerId, r.tier, p.members(), r.startDate,
-                                    HH_MM.format(r.handoffTime), r.lengthDays, r.endDate, r.createdAt, null, null);
-                        }).toList()));
+                        // plans() keeps the rows' order, so the i-th plan holds the i-th rotation's members.
+                        .map(plans -> IntStream.range(0, rows.size())
+                                .mapToObj(i -> RotationResponse.of(rows.get(i), plans.get(i).members(), null, null))
+                                .toList()));
     }
 
     @WithTransaction

@@ -19,9 +19,8 @@ public class CareTeamMemberRepository implements PanacheRepositoryBase<CareTeamM
     }
 
     /** Whether the clinician with this subject is on the patient's care team in this role. */
-    public Uni<Boolean> names(UUID patientId, String subject, String role) {
+    public Uni<Boolean> names(UUID patientId, String subject, ClinicianRole role) {
         return find("select m from CareTeamMember m, Clinician k where m.clinicianId = k.id and m.patientId = ?1"
-                + " and k.subject = ?2 and m.role = ?3", patientId, subject,
-                ClinicianRole.valueOf(role)).count().map(n -> n > 0);
+                + " and k.subject = ?2 and m.role = ?3", patientId, subject, role).count().map(n -> n > 0);
     }
 }

@@ -102,7 +102,7 @@ public class CareTeamService {
                 if (m != null && m.role.isStaff() && (caller.has(Roles.COORDINATOR) || caller.has(Roles.CLINICIAN))) {
                     return Uni.createFrom().item(team);
                 }
-                return members.names(patientId, caller.subject(), ClinicianRole.COMMUNITY_PHYSICIAN.name())
+                return members.names(patientId, caller.subject(), ClinicianRole.COMMUNITY_PHYSICIAN)
                         .flatMap(named -> named && caller.has(Roles.COMMUNITY_PHYSICIAN) ? Uni.createFrom().item(team)
                                 : Uni.createFrom().failure(ProblemException.notFound("Care team")));
             });
