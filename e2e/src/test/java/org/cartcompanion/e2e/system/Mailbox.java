@@ -3,7 +3,9 @@ package org.cartcompanion.e2e.system;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,8 +36,8 @@ public final class Mailbox {
 
     private final CarTSystem system;
     private final List<Mail> seen = new ArrayList<>();
-    private GreenMail reading;
-    private int read;
+    /** Message ids already taken in: GreenMail lists messages per user store, so a position is not an arrival order. */
+    private final Set<String> taken = new HashSet<>();
 
     public Mailbox(CarTSystem system) {
         this.system = system;
@@ -43,18 +45,16 @@ public final class Mailbox {
 
     /** Every mail so far to this address, in the order received. */
     public synchronized List<Mail> to(String address) {
+        // A restarted server starts empty; what the old one received is already in seen.
         GreenMail smtp = system.smtp();
-        if (smtp != reading) {
-            // A restarted server starts empty; what the old one received is already in seen.
-            reading = smtp;
-            read = 0;
-        }
-        MimeMessage[] all = smtp.getReceivedMessages();
         Instant now = Instant.now();
-        for (; read < all.length; read++) {
+        for (MimeMessage message : smtp.getReceivedMessages()) {
             try {
-                for (jakarta.mail.Address a : all[read].getRecipients(Message.RecipientType.TO)) {
-                    seen.add(new Mail(a.toString(), all[read].getSubject(), text(all[read]), now));
+                if (!taken.add(message.getMessageID())) {
+                    continue;
+                }
+                for (jakarta.mail.Address a : message.getRecipients(Message.RecipientType.TO)) {
+                    seen.add(new Mail(a.toString(), message.getSubject(), text(message), now));
                 }
             } catch (MessagingException | IOException e) {
                 throw new IllegalStateException(e);
