@@ -17,6 +17,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 
 import org.cartcompanion.alert.support.Scenario;
+import org.cartcompanion.support.testing.StalledRelay;
 import org.junit.jupiter.api.Test;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -28,7 +29,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 
-/** With a real SMTP server that goes away: pages are retried with backoff and sent once when it returns. */
+/** With a real SMTP server that goes away and comes back hung: pages are retried with backoff and sent once it works. */
 @QuarkusTest
 @TestProfile(SmtpDownTest.RealSmtp.class)
 class SmtpDownTest {
@@ -40,7 +41,7 @@ class SmtpDownTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.mailer.mock", "false", "alert.delivery.backoff-base", "PT0.2S",
-                    "alert.delivery.backoff-max", "PT1S", "quarkus.mailer.timeout", "PT2S");
+                    "alert.delivery.backoff-max", "PT1S", "alert.delivery.send-timeout", "PT1S");
         }
 
         @Override
@@ -80,13 +81,24 @@ class SmtpDownTest {
         }).count();
     }
 
+    private static long failures(Scenario s, String reason) {
+        return s.alert().getList("timeline", Map.class).stream()
+                .filter(e -> "NOTIFICATION_FAILED".equals(e.get("type")) && String.valueOf(e.get("detail")).contains(reason))
+                .count();
+    }
+
     @Test
-    void pagesAreRetriedWhileSmtpIsDownAndSentOnceWhenItReturns() {
+    void pagesAreRetriedWhileSmtpIsDownOrHungAndSentOnceWhenItWorks() throws IOException {
         Scenario s = new Scenario(null);
         smtp.stop();
         s.deliver("EMERGENCY", "E2");
-        await().atMost(Duration.ofSeconds(15)).until(() -> s.alert().getList("timeline.type").stream()
-                .filter("NOTIFICATION_FAILED"::equals).count() >= 3);
+        await().atMost(Duration.ofSeconds(15)).until(() -> failures(s, "Connection refused") >= 3);
+
+        // The relay is back but hangs after accepting the connection: each attempt fails after the send timeout.
+        try (StalledRelay stalled = new StalledRelay(port)) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> failures(s, "within the send timeout") >= 2);
+            assertThat(stalled.connections(), greaterThanOrEqualTo(1));
+        }
 
         smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
         smtp.start();

@@ -41,6 +41,10 @@ public interface CareTeamConfig {
         /** The longest wait between retries. */
         @WithDefault("PT5M")
         Duration retryMax();
+
+        /** A relay that has not taken a mail after this long (it accepted the connection and stalled) fails the attempt. */
+        @WithDefault("PT30S")
+        Duration sendTimeout();
     }
 
     interface Links {

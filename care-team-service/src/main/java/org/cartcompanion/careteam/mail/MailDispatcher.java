@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.cartcompanion.careteam.config.CareTeamConfig;
+import org.cartcompanion.support.reactive.Deadlines;
 import org.cartcompanion.support.time.Backoff;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -15,13 +16,14 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Sends queued mail. Every replica runs it; {@code FOR UPDATE SKIP LOCKED} gives each row to one of them. A refused or
  * unreachable relay is retried with growing waits until it takes the mail; nothing is dropped. Delivery is at least once: a
- * crash between the relay's acceptance and the commit sends that mail again. The send timeout is the mailer's own
- * ({@code quarkus.mailer.timeout}), so every step stays on the transaction's context.
+ * crash between the relay's acceptance and the commit sends that mail again. A relay that stalls fails the attempt after
+ * {@code careteam.mail.send-timeout} (the reactive mailer has no limit of its own), back on the transaction's context.
  */
 @ApplicationScoped
 public class MailDispatcher {
@@ -63,13 +65,14 @@ public class MailDispatcher {
 
     private Uni<Boolean> send(OutboxMail m) {
         Mail mail = Mail.withText(m.recipient, m.subject, m.textBody).setHtml(m.htmlBody);
-        return mailer.send(mail).map(sent -> {
+        return Deadlines.within(config.sendTimeout(), () -> mailer.send(mail)).map(sent -> {
             m.sentAt = clock.instant();
             m.attempts++;
             return true;
         }).onFailure().recoverWithItem(e -> {
             m.attempts++;
-            m.lastError = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage());
+            m.lastError = e instanceof TimeoutException ? "no answer from the mail server within the send timeout"
+                    : e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage());
             if (m.lastError.length() > 500) {
                 m.lastError = m.lastError.substring(0, 500);
             }

@@ -2,7 +2,9 @@ package org.cartcompanion.careteam.mail;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -18,6 +20,7 @@ import jakarta.mail.MessagingException;
 import org.cartcompanion.careteam.support.Fixtures;
 import org.cartcompanion.careteam.support.Fixtures.Person;
 import org.cartcompanion.careteam.support.OtherServices;
+import org.cartcompanion.support.testing.StalledRelay;
 import org.junit.jupiter.api.Test;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -30,7 +33,10 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.vertx.VertxContextSupport;
 
-/** With a real SMTP server that goes away: hand-off mail waits in the outbox, is retried, and is sent once it returns. */
+/**
+ * With a real SMTP server that goes away and comes back hung: hand-off mail waits in the outbox, is retried, and is sent once
+ * the relay works again.
+ */
 @QuarkusTest
 @TestProfile(SmtpDownTest.RealSmtp.class)
 class SmtpDownTest {
@@ -42,7 +48,7 @@ class SmtpDownTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.mailer.mock", "false", "careteam.mail.retry-base", "PT0.2S", "careteam.mail.retry-max",
-                    "PT1S", "careteam.mail.send-every", "0.5s", "quarkus.mailer.timeout", "PT2S");
+                    "PT1S", "careteam.mail.send-every", "0.5s", "careteam.mail.send-timeout", "PT1S");
         }
 
         @Override
@@ -82,20 +88,25 @@ class SmtpDownTest {
         }).count();
     }
 
-    private static int attempts(String address) {
+    /** The attempts and last error of the unsent mail to {@code address}; none: 0 and null. */
+    private static Object[] unsent(String address) {
         try {
-            Integer most = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
+            List<Object[]> rows = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
                     .flatMap(session -> session.createSelectionQuery(
-                            "select max(m.attempts) from OutboxMail m where m.recipient = :to and m.sentAt is null",
-                            Integer.class).setParameter("to", address).getSingleResult())));
-            return most == null ? 0 : most;
+                            "select m.attempts, m.lastError from OutboxMail m where m.recipient = :to and m.sentAt is null",
+                            Object[].class).setParameter("to", address).getResultList())));
+            return rows.isEmpty() ? new Object[] { 0, null } : rows.get(0);
         } catch (Throwable e) {
             throw new AssertionError(e);
         }
     }
 
+    private static int attempts(String address) {
+        return (Integer) unsent(address)[0];
+    }
+
     @Test
-    void mailIsRetriedWhileSmtpIsDownAndSentOnceWhenItReturns() {
+    void mailIsRetriedWhileSmtpIsDownOrHungAndSentOnceWhenItWorks() throws IOException {
         String center = Fixtures.createCenter();
         Person coordinator = Fixtures.person(center, "COORDINATOR");
         Person community = Fixtures.person(center, "COMMUNITY_PHYSICIAN");
@@ -105,6 +116,14 @@ class SmtpDownTest {
 
         Fixtures.handoff(coordinator, patient, community, "SHARED");
         await().atMost(Duration.ofSeconds(20)).until(() -> attempts(address) >= 3);
+
+        // The relay is back but hangs after accepting the connection: each attempt fails after the send timeout.
+        int refused = attempts(address);
+        try (StalledRelay stalled = new StalledRelay(port)) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> attempts(address) >= refused + 2);
+            assertThat(String.valueOf(unsent(address)[1]), containsString("within the send timeout"));
+            assertThat(stalled.connections(), greaterThanOrEqualTo(1));
+        }
 
         smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
         smtp.start();

@@ -27,6 +27,7 @@ import org.cartcompanion.alert.notification.repository.AckLinkRepository;
 import org.cartcompanion.alert.notification.repository.NotificationRepository;
 import org.cartcompanion.alert.support.Batches;
 import org.cartcompanion.alert.support.Passes;
+import org.cartcompanion.support.reactive.Deadlines;
 import org.cartcompanion.support.time.Backoff;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -130,8 +131,7 @@ public class NotificationDispatcher {
     private Uni<Outcome> send(Notification n, Alert alert, AckLink link) {
         Notifier notifier = notifiers.get(n.channel);
         Page page = page(n, alert, link);
-        return Uni.createFrom().deferred(() -> notifier.send(page))
-                .ifNoItem().after(config.delivery().sendTimeout()).fail()
+        return Deadlines.within(config.delivery().sendTimeout(), () -> notifier.send(page))
                 .map(v -> new Outcome(n, alert, null))
                 .onFailure().recoverWithItem(e -> new Outcome(n, alert, describe(e)));
     }

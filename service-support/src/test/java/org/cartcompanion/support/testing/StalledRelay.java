@@ -1,0 +1,48 @@
+package org.cartcompanion.support.testing;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * An SMTP relay that has hung: it accepts connections on the port and never says a word. Closing it drops every connection it
+ * holds.
+ */
+public final class StalledRelay implements AutoCloseable {
+
+    private final ServerSocket server;
+    private final List<Socket> held = new CopyOnWriteArrayList<>();
+
+    public StalledRelay(int port) throws IOException {
+        server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        Thread acceptor = new Thread(() -> {
+            while (!server.isClosed()) {
+                try {
+                    held.add(server.accept());
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        }, "stalled-relay-" + port);
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    /** How many connections it has taken and left hanging. */
+    public int connections() {
+        return held.size();
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        for (Socket socket : held) {
+            socket.close();
+        }
+    }
+}
