@@ -31,12 +31,15 @@ public class MeService {
     private final PatientRepository patients;
     private final CareTeamDirectory directory;
     private final CheckInRepository checkIns;
+    private final CheckInCadence cadence;
     private final Clock clock;
 
-    public MeService(PatientRepository patients, CareTeamDirectory directory, CheckInRepository checkIns, Clock clock) {
+    public MeService(PatientRepository patients, CareTeamDirectory directory, CheckInRepository checkIns,
+            CheckInCadence cadence, Clock clock) {
         this.patients = patients;
         this.directory = directory;
         this.checkIns = checkIns;
+        this.cadence = cadence;
         this.clock = clock;
     }
 
@@ -66,7 +69,7 @@ public class MeService {
             Phase phase = Phases.of(p.product, p.infusionDate, p.secondDoseDate, today);
             MeResponse.Center reach = contact.map(c -> new MeResponse.Center(c.name(), c.phone()))
                     .orElse(new MeResponse.Center(null, null));
-            return new MeResponse.MePatient(p.id, p.displayName, day, phase, CheckInCadence.nextDue(phase, last, p.createdAt),
+            return new MeResponse.MePatient(p.id, p.displayName, day, phase, cadence.nextDue(phase, last, p.createdAt),
                     reach);
         }));
     }

@@ -33,6 +33,7 @@ import org.cartcompanion.patient.timeline.Phase;
 import org.cartcompanion.patient.timeline.Timeline;
 import org.cartcompanion.patient.triage.Disposition;
 import org.cartcompanion.patient.triage.Phases;
+import org.cartcompanion.support.reactive.Deadlines;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,17 +76,19 @@ public class HeartbeatService {
     private final OutboxRelay relay;
     private final Pool pool;
     private final HeartbeatConfig config;
+    private final CheckInCadence cadence;
     private final ObjectMapper json;
     private final Clock clock;
 
     public HeartbeatService(PatientRepository patients, CaregiverLinkRepository caregivers, CareTeamDirectory directory,
-            OutboxRelay relay, Pool pool, HeartbeatConfig config, ObjectMapper json, Clock clock) {
+            OutboxRelay relay, Pool pool, HeartbeatConfig config, CheckInCadence cadence, ObjectMapper json, Clock clock) {
         this.patients = patients;
         this.caregivers = caregivers;
         this.directory = directory;
         this.relay = relay;
         this.pool = pool;
         this.config = config;
+        this.cadence = cadence;
         this.json = json;
         this.clock = clock;
     }
@@ -147,7 +150,7 @@ public class HeartbeatService {
         ZoneId zone = ZoneId.of(p.timeZone);
         LocalDate today = Timeline.localDate(now, zone);
         Phase phase = Phases.of(p.product, p.infusionDate, p.secondDoseDate, today);
-        Instant due = CheckInCadence.nextDue(phase, c.lastCheckIn(), p.createdAt);
+        Instant due = cadence.nextDue(phase, c.lastCheckIn(), p.createdAt);
         if (now.isBefore(due)) {
             return Uni.createFrom().item(new Pass(0, 0));
         }
@@ -226,7 +229,7 @@ public class HeartbeatService {
                 ? HeartbeatMails.reminder_es(name, patientName, due, centerPhone)
                         .subject("Recordatorio: registro de CAR-T pendiente")
                 : HeartbeatMails.reminder_en(name, patientName, due, centerPhone).subject("Reminder: CAR-T check-in due");
-        return mail.to(to).send();
+        return Deadlines.within(config.sendTimeout(), () -> mail.to(to).send());
     }
 
     private Uni<Pass> escalate(Candidate c, Phase phase, Instant due, Instant now) {
