@@ -149,6 +149,53 @@ class FaultsIT {
         }
     }
 
+    @Test
+    void postgresRestartedTakesTheServicesOutOfServiceThenEscalationAndCheckInsGoOn() throws Exception {
+        Center center = scenario.center(10);
+        List<String> ids = patients(center, 2);
+        fever(ids.get(0), 0, center);
+        scenario.awaitMail(center.primaryEmail(), 1, Duration.ofSeconds(10));
+
+        // The database goes away with an alert in escalation (the primary's 10 s are running).
+        system.stopPostgres();
+        long stopped = System.nanoTime();
+        for (Service service : Service.values()) {
+            String url = system.url(service);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> Api.get(url + "/q/health/ready", null).status() == 503);
+            // Not ready, but alive: the platform stops routing to it and does not restart it.
+            assertThat(service + " stays live", Api.get(url + "/q/health/live", null).status(), equalTo(200));
+        }
+        // A check-in now is refused with a problem the phone can show and retry, not taken and lost.
+        String secondToken = tokens.token("fault-" + center.tag() + "-1", "patient");
+        Api.Answer refused = scenario.checkIn(ids.get(1), secondToken, FEVER.formatted(OffsetDateTime.now()));
+        assertThat(refused.status(), equalTo(503));
+        assertThat(refused.at("/status"), equalTo("503"));
+        long down = Duration.ofSeconds(15).toMillis() - Duration.ofNanos(System.nanoTime() - stopped).toMillis();
+        if (down > 0) {
+            Thread.sleep(down);
+        }
+
+        system.startPostgres();
+        for (Service service : Service.values()) {
+            system.awaitReady(service, Duration.ofSeconds(60));
+        }
+        // The escalation goes on where it stood: the backup's turn came while the database was away; paged once.
+        Mail backup = scenario.awaitMail(center.backupEmail(), 1, Duration.ofSeconds(30));
+        assertThat(backup.subject(), containsString("CENTER_NOW"));
+        // The phone's retry is taken and pages once.
+        fever(ids.get(1), 1, center);
+        scenario.awaitMail(center.primaryEmail(), 2, Duration.ofSeconds(15));
+        await().pollDelay(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertThat(mail.to(center.primaryEmail()), hasSize(2));
+        assertThat(mail.to(center.backupEmail()), hasSize(1));
+        for (String id : ids) {
+            assertThat(events(center, id), equalTo(1L));
+        }
+        System.out.printf("e2e: PostgreSQL down %d s; services ready again, backup paged, retry taken%n",
+                Duration.ofNanos(System.nanoTime() - stopped).toSeconds());
+    }
+
     /** How many check-ins the patient's alert has taken in: the one that opened it and those appended since. */
     private static long events(Center center, String patientId) {
         String alert = Api.get(scenario.alerts("/api/v1/alerts?patientId=" + patientId), center.coordinator()).expect(200)

@@ -42,7 +42,11 @@ class FeverAtHomeIT {
 
     @BeforeAll
     static void start() throws Exception {
-        system = CarTSystem.start(Map.of());
+        // Late-phase (P4) patients are expected to check in every 10 s here instead of weekly, and nights are not quiet, so
+        // a missed check-in plays out in seconds; the other phases keep the clinical cadence.
+        system = CarTSystem.start(Map.of("patient.heartbeat.cadence.P4_LATE", "PT10S", "patient.heartbeat.escalate-after",
+                "PT5S", "patient.heartbeat.interval", "1s", "patient.heartbeat.quiet-start", "00:00",
+                "patient.heartbeat.quiet-end", "00:00"));
         mail = new Mailbox(system);
         tokens = system.tokens();
         scenario = new Scenario(system, mail);
@@ -169,5 +173,55 @@ class FeverAtHomeIT {
         assertThat(alertsOfPatient.json().get("items").size(), equalTo(1));
         assertThat(alertsOfPatient.at("/items/0/disposition"), equalTo("CENTER_NOW"));
         assertThat(alertsOfPatient.at("/items/0/responsible"), equalTo("CENTER"));
+    }
+
+    @Test
+    void aMissedCheckInRemindsThePatientAndCaregiverThenPagesTheCenter() {
+        Center center = scenario.center(30);
+        String patientSubject = "patient120-" + center.tag();
+        String patientEmail = patientSubject + "@e2e.example";
+        Instant enrolled = Instant.now();
+        String patient = Api.post(scenario.patients("/api/v1/patients"), center.coordinator(), """
+                {"centerId":"%s","subject":"%s","displayName":"Rosa M.","birthYear":1958,"timeZone":"America/Chicago",
+                 "infusionDate":"%s","product":"AXI_CEL","disease":"LBCL","phone":"+15550124","email":"%s","language":"en"}"""
+                .formatted(center.id(), patientSubject, LocalDate.now(Scenario.CHICAGO).minusDays(120), patientEmail))
+                .expect(201).at("/id");
+        String patientToken = tokens.token(patientSubject, "patient");
+        String caregiverEmail = "caregiver120-" + center.tag() + "@e2e.example";
+        Api.post(scenario.patients("/api/v1/patients/" + patient + "/caregivers"), patientToken, """
+                {"subject":"caregiver120-%s","name":"Tomas M.","relationship":"CHILD","email":"%s","phone":"+15550101"}"""
+                .formatted(center.tag(), caregiverEmail)).expect(201);
+        Answer me = Api.get(scenario.patients("/api/v1/me"), patientToken).expect(200);
+        assertThat(me.at("/patients/0/phase"), equalTo("P4_LATE"));
+        Instant due = OffsetDateTime.parse(me.at("/patients/0/nextCheckInDue")).toInstant();
+        assertThat("the phone is told when the next check-in is due", Duration.between(enrolled, due).toSeconds(),
+                lessThanOrEqualTo(11L));
+
+        // Nothing comes by the due time: the patient and the caregiver are reminded, once each.
+        Mail reminder = scenario.awaitMail(patientEmail, 1, Duration.ofSeconds(30));
+        assertThat(reminder.subject(), equalTo("Reminder: CAR-T check-in due"));
+        assertThat(reminder.text(), containsString("+15550199"));
+        assertThat("no reminder before the check-in is due", reminder.receivedAt().isBefore(due), equalTo(false));
+        Mail toCaregiver = scenario.awaitMail(caregiverEmail, 1, Duration.ofSeconds(5));
+        assertThat(toCaregiver.subject(), equalTo("Reminder: CAR-T check-in due"));
+        assertThat(mail.to(center.primaryEmail()), hasSize(0));
+
+        // Still nothing 5 s after the reminder: the center's on-call is paged about the missed check-in.
+        Mail page = scenario.awaitMail(center.primaryEmail(), 1, Duration.ofSeconds(20));
+        assertThat(Duration.between(reminder.receivedAt(), page.receivedAt()).toMillis(), greaterThanOrEqualTo(4_500L));
+        assertThat(page.subject(), containsString("COMMUNITY_24H"));
+        assertThat(page.text(), containsString("MISSED_CHECK_IN"));
+        Answer alerts = Api.get(scenario.alerts("/api/v1/alerts?patientId=" + patient), center.coordinator()).expect(200);
+        assertThat(alerts.json().get("items").size(), equalTo(1));
+        assertThat(alerts.at("/items/0/status"), equalTo("TRIGGERED"));
+
+        // One reminder and one page for one missed check-in, however many passes run.
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> true);
+        assertThat(mail.to(patientEmail), hasSize(1));
+        assertThat(mail.to(caregiverEmail), hasSize(1));
+        assertThat(mail.to(center.primaryEmail()), hasSize(1));
+        System.out.printf("e2e: missed check-in due %s → reminder +%d ms → page +%d ms%n", due,
+                Duration.between(due, reminder.receivedAt()).toMillis(),
+                Duration.between(reminder.receivedAt(), page.receivedAt()).toMillis());
     }
 }

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,9 @@ public final class CarTSystem implements AutoCloseable {
     }
 
     private final Path work;
-    private final EmbeddedPostgres postgres;
+    private final int postgresPort;
+    private final Path postgresData;
+    private EmbeddedPostgres postgres;
     private final int smtpPort;
     private GreenMail smtp;
     private final Tokens tokens;
@@ -57,7 +60,10 @@ public final class CarTSystem implements AutoCloseable {
         work = Path.of("target", "e2e");
         Files.createDirectories(work.resolve("logs"));
         tokens = new Tokens(work.resolve("keys"));
-        postgres = EmbeddedPostgres.builder().setPort(freePort()).start();
+        postgresPort = freePort();
+        postgresData = work.resolve("postgres-" + postgresPort).toAbsolutePath();
+        deleteTree(postgresData);
+        startPostgres();
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             for (Service service : Service.values()) {
                 s.execute("CREATE DATABASE " + service.database);
@@ -143,8 +149,8 @@ public final class CarTSystem implements AutoCloseable {
     private Map<String, String> config(Service service) {
         Map<String, String> c = new LinkedHashMap<>();
         c.put("quarkus.http.port", String.valueOf(ports.get(service)));
-        c.put("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + postgres.getPort() + "/" + service.database);
-        c.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + service.database);
+        c.put("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + postgresPort + "/" + service.database);
+        c.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + service.database);
         c.put("quarkus.datasource.username", "postgres");
         c.put("quarkus.datasource.password", "postgres");
         c.put("mp.jwt.verify.publickey.location", tokens.publicPem().toAbsolutePath().toString());
@@ -173,6 +179,18 @@ public final class CarTSystem implements AutoCloseable {
 
     public synchronized GreenMail smtp() {
         return smtp;
+    }
+
+    /** PostgreSQL shuts down (fast: open sessions are ended), as for a restart or a fail-over; its data stays. */
+    public synchronized void stopPostgres() throws IOException {
+        postgres.close();
+        postgres = null;
+    }
+
+    /** PostgreSQL starts again on the same port and data. */
+    public synchronized void startPostgres() throws IOException {
+        postgres = EmbeddedPostgres.builder().setPort(postgresPort).setDataDirectory(postgresData.toFile())
+                .setCleanDataDirectory(false).start();
     }
 
     /** The SMTP server goes away (what it received so far stays readable through {@link Mailbox}). */
@@ -210,7 +228,10 @@ public final class CarTSystem implements AutoCloseable {
             replica.waitFor();
         }
         smtp.stop();
-        postgres.close();
+        if (postgres != null) {
+            postgres.close();
+        }
+        deleteTree(postgresData);
         // The default build's jars also start their (unused) embedded PostgreSQL, which a service killed with SIGKILL
         // cannot stop: stop the ones that appeared while this system ran.
         embeddedPostgres().filter(p -> !postgresBefore.contains(p.pid())).forEach(ProcessHandle::destroy);
@@ -219,6 +240,17 @@ public final class CarTSystem implements AutoCloseable {
     private static Stream<ProcessHandle> embeddedPostgres() {
         return ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
                 .map(c -> c.contains("/embedded-pg/") && c.contains("/bin/postgres ")).orElse(false));
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     static int freePort() {

@@ -97,6 +97,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (Unreachable.isCauseOf(e)) {
+            Log.warnf("%s failed: a dependency cannot be reached (%s)", pathOf(uri), e);
+            Response base = respond(503, "dependency-unavailable",
+                    "The service cannot reach its database or a service it needs just now. Try again shortly.", uri, List.of());
+            return Response.fromResponse(base).header(HttpHeaders.RETRY_AFTER, "5").build();
+        }
         Log.errorf(e, "Unexpected failure on %s", pathOf(uri));
         return respond(500, "server-error", "The service could not complete the request.", uri, List.of());
     }

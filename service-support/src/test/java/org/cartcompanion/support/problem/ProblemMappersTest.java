@@ -3,10 +3,17 @@ package org.cartcompanion.support.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.net.ConnectException;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
+
+import io.vertx.sqlclient.ClosedConnectionException;
+import io.vertx.sqlclient.DatabaseException;
 
 class ProblemMappersTest {
 
@@ -22,6 +29,29 @@ class ProblemMappersTest {
         assertFalse(body.contains("Secret"), body);
         assertFalse(body.contains("IllegalStateException"), body);
         assertFalse(body.contains("Ana P."), body);
+    }
+
+    @Test
+    void anUnreachableDatabaseIs503WithRetryAfter() {
+        List<Throwable> unreachable = List.of(
+                new CompletionException(new ConnectException("Connection refused: /127.0.0.1:5432")),
+                new IllegalStateException("HR000057", ClosedConnectionException.INSTANCE),
+                new DatabaseException("terminating connection due to administrator command", 0, "57P01") {
+                },
+                new DatabaseException("the database system is starting up", 0, "57P03") {
+                });
+        for (Throwable e : unreachable) {
+            Response response = mappers.unexpected(e, null);
+            assertEquals(503, response.getStatus(), e.toString());
+            assertEquals("5", response.getHeaderString("Retry-After"));
+            Problem problem = (Problem) response.getEntity();
+            assertEquals("Service Unavailable", problem.title());
+            assertFalse(problem.detail().contains("5432"), problem.detail());
+        }
+        // A query the database refused is a fault here, not an outage.
+        Response unique = mappers.unexpected(new DatabaseException("duplicate key", 0, "23505") {
+        }, null);
+        assertEquals(500, unique.getStatus());
     }
 
     @Test
