@@ -23,6 +23,7 @@ import org.cartcompanion.support.security.Caller;
 import org.cartcompanion.support.security.Roles;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -60,7 +61,9 @@ public class ConsoleResource {
     @GET
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The console page (sign in with a token there)")
+    @Operation(operationId = "consolePage", summary = "Open the console", description = "Anyone; no login. The on-call "
+            + "console's one HTML page: the clinician signs in there with a token, which the tab keeps in its session storage "
+            + "only.")
     public Response page() {
         return html();
     }
@@ -69,7 +72,8 @@ public class ConsoleResource {
     @Path("/{view: (alerts|handoffs|care-teams)(/.*)?}")
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The console page, opened at an alert, a hand-off or a care team (links in mail)")
+    @Operation(operationId = "consoleView", summary = "Open the console at an item", description = "Anyone; no login. The "
+            + "same page, opened at an alert, a hand-off or a care team: the links in mail point here.")
     public Response view(@PathParam("view") String view) {
         return html();
     }
@@ -91,7 +95,12 @@ public class ConsoleResource {
     @Path("/api/alerts")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.COORDINATOR, Roles.CLINICIAN, Roles.COMMUNITY_PHYSICIAN })
-    @Operation(summary = "The caller's open alerts, most urgent first, with patient names (from alert- and patient-service)")
+    @Operation(operationId = "consoleListAlerts", summary = "List the caller's open alerts", description = "Coordinators, "
+            + "clinicians and community physicians. The open alerts (TRIGGERED, ACKNOWLEDGED, EXHAUSTED) the caller may see, "
+            + "most urgent first, each with the patient's name (patientName), read from alert-service and patient-service "
+            + "with the caller's own token, as { items, nextCursor } with nextCursor always null. 401 without a valid token; "
+            + "503 when alert-service cannot be reached.")
+    @APIResponse(responseCode = "200", description = "Alerts", content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "alert-service cannot be reached", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<JsonNode> alerts() {
@@ -102,8 +111,14 @@ public class ConsoleResource {
     @Path("/api/alerts/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.COORDINATOR, Roles.CLINICIAN, Roles.COMMUNITY_PHYSICIAN })
-    @Operation(summary = "One alert with its timeline, the patient and their recent check-ins")
+    @Operation(operationId = "consoleGetAlert", summary = "Read an alert with its patient", description = "Coordinators, "
+            + "clinicians and community physicians. An object { alert, patient, checkIns }: the alert with its timeline, the "
+            + "patient and their 20 most recent check-ins, read with the caller's own token; patient is null and checkIns "
+            + "empty when patient-service does not give them. alert-service's refusals come through with their status (404 "
+            + "when the alert is unknown or not the caller's); 503 when alert-service cannot be reached.")
+    @APIResponse(responseCode = "200", description = "The view", content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "404", description = "Unknown, or not the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "alert-service cannot be reached", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<JsonNode> alert(@PathParam("id") String id) {
         return service.alert(bearer(), id);
     }
@@ -112,7 +127,10 @@ public class ConsoleResource {
     @Path("/api/alerts/{id}/acknowledge")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.COORDINATOR, Roles.CLINICIAN, Roles.COMMUNITY_PHYSICIAN })
-    @Operation(summary = "Acknowledge an alert (through alert-service, as the caller)")
+    @Operation(operationId = "consoleAcknowledgeAlert", summary = "Acknowledge an alert", description = "Coordinators, "
+            + "clinicians and community physicians. Acknowledges the alert through alert-service with the caller's own token "
+            + "and answers the alert as alert-service does; its refusals come through with their status (404 unknown or not "
+            + "the caller's, 409 already resolved); 503 when alert-service cannot be reached.")
     public Uni<JsonNode> acknowledge(@PathParam("id") String id) {
         return service.acknowledge(bearer(), id);
     }
@@ -122,7 +140,10 @@ public class ConsoleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.COORDINATOR, Roles.CLINICIAN, Roles.COMMUNITY_PHYSICIAN })
-    @Operation(summary = "Resolve an alert with an outcome (through alert-service, as the caller)")
+    @Operation(operationId = "consoleResolveAlert", summary = "Resolve an alert", description = "Coordinators, clinicians and "
+            + "community physicians. Resolves the alert through alert-service with the caller's own token, with "
+            + "alert-service's body ({ outcome, note }), and answers the alert as alert-service does; its refusals come "
+            + "through with their status (400, 404, 409); 503 when alert-service cannot be reached.")
     public Uni<JsonNode> resolve(@PathParam("id") String id, JsonNode body) {
         return service.resolve(bearer(), id, body);
     }
@@ -131,7 +152,9 @@ public class ConsoleResource {
     @Path("/api/on-call")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.COORDINATOR, Roles.CLINICIAN })
-    @Operation(summary = "Today's on-call of the caller's centers, and who holds each tier now")
+    @Operation(operationId = "consoleOnCallToday", summary = "Read today's on-call", description = "Coordinators and "
+            + "clinicians. For each center where the caller is staff, today's on-call turns (the center's local day) with who "
+            + "holds each tier now, and the tiers nobody holds now.")
     public Uni<JsonNode> onCall() {
         return service.onCallToday(caller);
     }

@@ -45,7 +45,8 @@ public class InternalDirectoryResource {
 
     @GET
     @Path("/subjects/{subject}/memberships")
-    @Operation(summary = "The centers a user belongs to, and in which role (service)")
+    @Operation(operationId = "listMemberships", summary = "List a subject's memberships", description = "The service role "
+            + "only. The centers a user (JWT subject) belongs to, and in which role. 404 when the subject is unknown.")
     @APIResponse(responseCode = "200", description = "The memberships", content = @Content(schema = @Schema(implementation = Memberships.class)))
     public Uni<Memberships> memberships(@PathParam("subject") String subject) {
         return directory.memberships(subject);
@@ -53,7 +54,8 @@ public class InternalDirectoryResource {
 
     @GET
     @Path("/centers/{centerId}")
-    @Operation(summary = "A center's contact details (service)")
+    @Operation(operationId = "getInternalCenter", summary = "Read a center's contact details", description = "The service "
+            + "role only. The center's name, phone, time zone and hotline email. 404 when the center is unknown.")
     @APIResponse(responseCode = "200", description = "The center", content = @Content(schema = @Schema(implementation = CenterContact.class)))
     public Uni<CenterContact> center(@PathParam("centerId") UUID centerId) {
         return directory.center(centerId);
@@ -61,7 +63,10 @@ public class InternalDirectoryResource {
 
     @GET
     @Path("/centers/{centerId}/escalation-targets")
-    @Operation(summary = "What the center's escalation policy may name: scheduled on-call tiers and known clinicians (service)")
+    @Operation(operationId = "listEscalationTargets", summary = "List a center's escalation targets", description = "The "
+            + "service role only (alert-service, checking a policy). What the center's escalation policy may name: the "
+            + "on-call tiers that have a rotation or shift, and the clinicians the center knows. 404 when the center is "
+            + "unknown.")
     @APIResponse(responseCode = "200", description = "The targets", content = @Content(schema = @Schema(implementation = EscalationTargets.class)))
     public Uni<EscalationTargets> escalationTargets(@PathParam("centerId") UUID centerId) {
         return directory.escalationTargets(centerId);
@@ -69,7 +74,9 @@ public class InternalDirectoryResource {
 
     @GET
     @Path("/care-teams/{patientId}")
-    @Operation(summary = "A patient's care team with members' subjects (service)")
+    @Operation(operationId = "getInternalCareTeam", summary = "Read a care team for a service", description = "The service "
+            + "role only. The patient's care team with its members' subjects, so other services can decide access. 404 when "
+            + "the patient has no care team.")
     @APIResponse(responseCode = "200", description = "The team", content = @Content(schema = @Schema(implementation = CareTeamMembers.class)))
     public Uni<CareTeamMembers> careTeam(@PathParam("patientId") UUID patientId) {
         return directory.careTeam(patientId);
@@ -77,7 +84,12 @@ public class InternalDirectoryResource {
 
     @GET
     @Path("/routing/patients/{patientId}")
-    @Operation(summary = "Who is responsible for the patient's alert now, for a disposition (service)")
+    @Operation(operationId = "getRouting", summary = "Route a patient's alert", description = "The service role only "
+            + "(alert-service). Who answers the patient's alert for a disposition at an instant (default now): the "
+            + "responsible side, the on-call tiers, the care team, the community physicians, the fallback email and the "
+            + "center's phone. COMMUNITY is responsible only for COMMUNITY_24H in a SHARED or COMMUNITY_LED phase. 400 for a "
+            + "missing or unknown disposition, or an at that is not an instant; 404 when the patient is unknown; 503 when the "
+            + "patient has no care team and patient-service cannot be reached.")
     @APIResponse(responseCode = "200", description = "The routing", content = @Content(schema = @Schema(implementation = RoutingResponse.class)))
     @APIResponse(responseCode = "400", description = "Missing or unknown disposition, or at not an instant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The patient has no care team and patient-service cannot be reached", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -17,8 +17,8 @@ public final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** An answer: its status, its body as JSON (null when empty or not JSON) and as text. */
-    public record Answer(int status, JsonNode json, String text) {
+    /** An answer: its status, its body as JSON (null when empty or not JSON) and as text, and its media type. */
+    public record Answer(int status, JsonNode json, String text, String mediaType) {
 
         public String at(String pointer) {
             JsonNode node = json == null ? null : json.at(pointer);
@@ -59,6 +59,17 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** Any method, with an optional JSON body and headers (an {@code Accept} here replaces the default). */
+    public static Answer call(String method, String url, String token, String body, Map<String, String> headers) {
+        HttpRequest.Builder b = request(url, token).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        headers.forEach(b::setHeader);
+        return send(b.build());
+    }
+
     private static HttpRequest.Builder request(String url, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15))
                 .header("Accept", "application/json, text/html");
@@ -76,7 +87,8 @@ public final class Api {
             if (text != null && (text.startsWith("{") || text.startsWith("["))) {
                 json = JSON.readTree(text);
             }
-            return new Answer(response.statusCode(), json, text);
+            String mediaType = response.headers().firstValue("Content-Type").map(t -> t.split(";")[0].trim()).orElse(null);
+            return new Answer(response.statusCode(), json, text, mediaType);
         } catch (IOException e) {
             throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e, e);
         } catch (InterruptedException e) {

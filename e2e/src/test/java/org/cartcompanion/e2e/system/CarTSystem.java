@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -41,6 +42,8 @@ public final class CarTSystem implements AutoCloseable {
         }
     }
 
+    private static final AtomicInteger SYSTEMS = new AtomicInteger();
+
     private final Path work;
     private final int postgresPort;
     private final Path postgresData;
@@ -57,11 +60,13 @@ public final class CarTSystem implements AutoCloseable {
 
     private CarTSystem(Map<String, String> extra) throws Exception {
         this.extra = extra;
-        work = Path.of("target", "e2e");
+        // Each system its own keys, logs and data: two may run at once (the shared one and a fault scenario's).
+        work = Path.of("target", "e2e", "system-" + SYSTEMS.incrementAndGet());
+        deleteTree(work);
         Files.createDirectories(work.resolve("logs"));
         tokens = new Tokens(work.resolve("keys"));
         postgresPort = freePort();
-        postgresData = work.resolve("postgres-" + postgresPort).toAbsolutePath();
+        postgresData = work.resolve("postgres").toAbsolutePath();
         deleteTree(postgresData);
         startPostgres();
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
@@ -74,6 +79,39 @@ public final class CarTSystem implements AutoCloseable {
         for (Service service : Service.values()) {
             ports.put(service, freePort());
         }
+    }
+
+    /**
+     * The configuration of the shared system: late-phase (P4) patients are expected to check in every 10 s instead of
+     * weekly, and nights are not quiet, so a missed check-in plays out in seconds; every other setting is the default.
+     */
+    private static final Map<String, String> SHARED = Map.of("patient.heartbeat.cadence.P4_LATE", "PT10S",
+            "patient.heartbeat.escalate-after", "PT5S", "patient.heartbeat.interval", "1s", "patient.heartbeat.quiet-start",
+            "00:00", "patient.heartbeat.quiet-end", "00:00");
+    private static CarTSystem shared;
+
+    /**
+     * One system for the test classes that only drive it (no faults), started by the first that asks and stopped when the
+     * test JVM ends.
+     */
+    public static synchronized CarTSystem shared() throws Exception {
+        if (shared == null) {
+            CarTSystem system = start(SHARED);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    system.close();
+                } catch (Exception e) {
+                    System.err.println("e2e: stopping the shared system failed: " + e);
+                }
+            }, "e2e-shared-system-stop"));
+            shared = system;
+        }
+        return shared;
+    }
+
+    /** An identity provider the services do not trust: its tokens look right but are signed with another key. */
+    public Tokens foreignIdentityProvider() throws Exception {
+        return new Tokens(work.resolve("foreign-keys"));
     }
 
     /** Starts everything and waits until the three services answer ready. {@code extra}: more -D properties for all. */
@@ -98,8 +136,9 @@ public final class CarTSystem implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Package the services first (./mvnw verify builds them): " + jar);
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // The suite favours start-up (C1 only); a benchmark passes -De2e.service.jvm="-Xmx512m" for a production JIT.
+        command.addAll(List.of(System.getProperty("e2e.service.jvm", "-Xmx256m -XX:TieredStopAtLevel=1").trim().split("\\s+")));
         config.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar.toString());
@@ -132,7 +171,7 @@ public final class CarTSystem implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (process != null && !process.isAlive()) {
-                throw new IllegalStateException(name + " exited; see target/e2e/logs/");
+                throw new IllegalStateException(name + " exited; see target/e2e/system-*/logs/");
             }
             try {
                 if (Api.get(url + "/q/health/ready", null).status() == 200) {

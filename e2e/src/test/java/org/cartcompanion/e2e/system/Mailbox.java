@@ -3,6 +3,7 @@ package org.cartcompanion.e2e.system;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,12 +16,13 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 
 /** What the SMTP server received, per address: subject, plain text, and when it arrived. */
 public final class Mailbox {
 
-    /** One received mail; {@code receivedAt} is when this reader first saw it on the server. */
+    /** One received mail; {@code receivedAt} is when the SMTP server took it in (end of its DATA). */
     public record Mail(String to, String subject, String text, Instant receivedAt) {
 
         private static final Pattern ACK_LINK = Pattern.compile("(https?://\\S+/api/v1/alerts/ack-links/[A-Za-z0-9_\\-.]+)");
@@ -43,24 +45,30 @@ public final class Mailbox {
         this.system = system;
     }
 
-    /** Every mail so far to this address, in the order received. */
+    /** Every mail so far to this address, in the order the server received them. */
     public synchronized List<Mail> to(String address) {
+        return all().stream().filter(m -> m.to().equalsIgnoreCase(address)).toList();
+    }
+
+    /** Every mail so far, in the order the server received them. */
+    public synchronized List<Mail> all() {
         // A restarted server starts empty; what the old one received is already in seen.
         GreenMail smtp = system.smtp();
-        Instant now = Instant.now();
-        for (MimeMessage message : smtp.getReceivedMessages()) {
+        for (StoredMessage stored : smtp.getManagers().getImapHostManager().getAllMessages()) {
+            MimeMessage message = stored.getMimeMessage();
             try {
                 if (!taken.add(message.getMessageID())) {
                     continue;
                 }
+                Instant receivedAt = stored.getReceivedDate().toInstant();
                 for (jakarta.mail.Address a : message.getRecipients(Message.RecipientType.TO)) {
-                    seen.add(new Mail(a.toString(), message.getSubject(), text(message), now));
+                    seen.add(new Mail(a.toString(), message.getSubject(), text(message), receivedAt));
                 }
             } catch (MessagingException | IOException e) {
                 throw new IllegalStateException(e);
             }
         }
-        return seen.stream().filter(m -> m.to().equalsIgnoreCase(address)).toList();
+        return seen.stream().sorted(Comparator.comparing(Mail::receivedAt)).toList();
     }
 
     private static String text(MimeMessage message) throws MessagingException, IOException {

@@ -94,6 +94,16 @@ public final class Scenario {
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()));
     }
 
+    /**
+     * The first mail to the address whose subject contains {@code subject}, once it has come within {@code within}
+     * (other mail to the same person, a hand-off notice say, may come before or after it).
+     */
+    public Mail awaitMail(String address, String subject, Duration within) {
+        await().pollInterval(Duration.ofMillis(20)).atMost(within)
+                .until(() -> mail.to(address).stream().anyMatch(m -> m.subject().contains(subject)));
+        return mail.to(address).stream().filter(m -> m.subject().contains(subject)).findFirst().orElseThrow();
+    }
+
     /** The {@code count}-th mail to the address, once it has come within {@code within}. */
     public Mail awaitMail(String address, int count, Duration within) {
         await().pollInterval(Duration.ofMillis(20)).atMost(within).until(() -> mail.to(address).size() >= count);

@@ -31,7 +31,10 @@ public class MeResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "Who am I: subject, roles and the patients the caller acts for (any authenticated user)")
+    @Operation(operationId = "getMe", summary = "Who am I", description = "Any authenticated user. The caller's subject and "
+            + "roles, and the patients the caller acts for: a patient their own record, a caregiver each patient linked to "
+            + "them, each with the day after infusion, the phase, when the next check-in is due and the center's name and "
+            + "phone. Staff get an empty list. 401 without a valid token.")
     @APIResponse(responseCode = "200", description = "The caller", content = @Content(schema = @Schema(implementation = MeResponse.class)))
     @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<MeResponse> me() {

@@ -22,8 +22,10 @@ import org.cartcompanion.support.problem.ProblemException;
 import org.cartcompanion.support.security.Caller;
 import org.cartcompanion.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -46,14 +48,20 @@ public class AlertResource {
 
     @GET
     @RolesAllowed({ Roles.PATIENT, Roles.CAREGIVER, Roles.CLINICIAN, Roles.COORDINATOR, Roles.COMMUNITY_PHYSICIAN })
-    @Operation(summary = "Alerts, newest first: staff see their centers' alerts, a community physician those routed to "
-            + "them or of their care-team patients, a patient or caregiver the status of their own (patientId)")
+    @Operation(operationId = "listAlerts", summary = "List alerts", description = "Patients, caregivers, clinicians, "
+            + "coordinators and community physicians. Newest first, optionally filtered by patientId, centerId and status "
+            + "(TRIGGERED, ACKNOWLEDGED, RESOLVED, EXHAUSTED). Clinicians and coordinators see their centers' alerts and "
+            + "those routed to them; a community physician the alerts routed to them and, with patientId, those of a patient "
+            + "whose care team names them; a patient or caregiver only the status of their own or their linked patients' "
+            + "alerts. At most limit per page; pass nextCursor as cursor for the next page. 400 for a bad filter, cursor or "
+            + "limit (1–100); 404 for a patient or center the caller may not see.")
     @APIResponse(responseCode = "200", description = "A page of alerts", content = @Content(schema = @Schema(implementation = AlertPage.class)))
     @APIResponse(responseCode = "400", description = "Bad filter, cursor or limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "A patient or center the caller may not see", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<PageResponse<AlertResponse>> list(@QueryParam("patientId") String patientId,
             @QueryParam("centerId") String centerId, @QueryParam("status") String status,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+            @Parameter(description = "The previous page's nextCursor") @QueryParam("cursor") String cursor,
+            @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100") @QueryParam("limit") String limit) {
         int size = Cursor.limit(parseLimit(limit));
         Cursor after = Cursor.decode(cursor);
         return service.list(caller, uuid("patientId", patientId), uuid("centerId", centerId), status(status),
@@ -70,7 +78,10 @@ public class AlertResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.PATIENT, Roles.CAREGIVER, Roles.CLINICIAN, Roles.COORDINATOR, Roles.COMMUNITY_PHYSICIAN })
-    @Operation(summary = "One alert: with its timeline for clinicians, its status and the phone's message for a patient or caregiver")
+    @Operation(operationId = "getAlert", summary = "Read an alert", description = "The same callers as the list. Staff, and a "
+            + "community physician the alert was routed to or whose care team names the patient, get the alert with its "
+            + "timeline and deliveries; the patient or a linked caregiver its status and the message the phone shows. 404 "
+            + "when the alert is unknown or not the caller's.")
     @APIResponse(responseCode = "200", description = "The alert", content = @Content(schema = @Schema(implementation = AlertResponse.class)))
     @APIResponse(responseCode = "404", description = "Unknown, or not the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<AlertResponse> get(@PathParam("id") String id) {
@@ -80,7 +91,10 @@ public class AlertResource {
     @POST
     @Path("/{id}/acknowledge")
     @RolesAllowed({ Roles.CLINICIAN, Roles.COORDINATOR, Roles.COMMUNITY_PHYSICIAN })
-    @Operation(summary = "Acknowledge: the escalation stops (the people the alert was routed to, and their center's staff)")
+    @Operation(operationId = "acknowledgeAlert", summary = "Acknowledge an alert", description = "A clinician or coordinator "
+            + "of the alert's center, a clinician it was routed to, or a community physician it was routed to or whose care "
+            + "team names the patient. The escalation stops; acknowledging again answers the alert unchanged. 404 when the "
+            + "alert is unknown or not the caller's; 409 when it is already resolved.")
     @APIResponse(responseCode = "200", description = "Acknowledged (or already acknowledged)", content = @Content(schema = @Schema(implementation = AlertResponse.class)))
     @APIResponse(responseCode = "404", description = "Unknown, or not the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already resolved", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -92,7 +106,11 @@ public class AlertResource {
     @Path("/{id}/resolve")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.CLINICIAN, Roles.COORDINATOR, Roles.COMMUNITY_PHYSICIAN })
-    @Operation(summary = "Resolve with a coded outcome; closes the patient's episode")
+    @Operation(operationId = "resolveAlert", summary = "Resolve an alert", description = "The same callers as acknowledge. "
+            + "Resolves the alert with a coded outcome (ADVISED_SELF_CARE, PHONE_FOLLOW_UP, COME_TO_CENTER, DIRECT_ADMISSION, "
+            + "SENT_TO_ED, COMMUNITY_VISIT, FALSE_ALARM) and an optional note, which stops any escalation and closes the "
+            + "patient's episode. 400 for a missing body, a missing or unknown outcome or a note over 2000 characters; 404 "
+            + "when the alert is unknown or not the caller's; 409 when it is already resolved.")
     @APIResponse(responseCode = "200", description = "Resolved", content = @Content(schema = @Schema(implementation = AlertResponse.class)))
     @APIResponse(responseCode = "400", description = "Missing or unknown outcome, note over 2000 characters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown, or not the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -105,7 +123,8 @@ public class AlertResource {
     }
 
     /** The schema of a page of alerts, for the OpenAPI document. */
-    public record AlertPage(List<AlertResponse> items, String nextCursor) {
+    public record AlertPage(@Schema(required = true) List<AlertResponse> items,
+            @Schema(required = true, nullable = true, description = "Null on the last page") String nextCursor) {
     }
 
     private static UUID alertId(String id) {

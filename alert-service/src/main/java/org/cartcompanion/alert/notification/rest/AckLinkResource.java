@@ -13,6 +13,7 @@ import org.cartcompanion.alert.alert.Alert;
 import org.cartcompanion.alert.notification.service.AckLinkService;
 import org.cartcompanion.alert.notification.service.AlertLinks;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,19 +44,25 @@ public class AckLinkResource {
     }
 
     @GET
-    @Operation(summary = "The acknowledge page of an email link; changes nothing (mail scanners open links)")
-    @APIResponse(responseCode = "200", description = "The alert and an Acknowledge button, or its current state")
-    @APIResponse(responseCode = "400", description = "A forged or damaged link")
-    @APIResponse(responseCode = "410", description = "An expired or already used link")
+    @Operation(operationId = "openAckLink", summary = "Open an acknowledge link", description = "No login: the signed token "
+            + "of the link is the credential. An HTML page with the alert and an Acknowledge button, or the alert's current "
+            + "state; it changes nothing, because mail scanners open links. 400 for a forged or damaged link, 410 for an "
+            + "expired or already used one.")
+    @APIResponse(responseCode = "200", description = "The alert and an Acknowledge button, or its current state", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "400", description = "A forged or damaged link", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "410", description = "An expired or already used link", content = @Content(mediaType = MediaType.TEXT_HTML))
     public Uni<Response> open(@PathParam("token") String token) {
         return service.open(token).map(this::render);
     }
 
     @POST
-    @Operation(summary = "Acknowledge through the email link (single use)")
-    @APIResponse(responseCode = "200", description = "Acknowledged, or the alert's current state")
-    @APIResponse(responseCode = "400", description = "A forged or damaged link; nothing changed")
-    @APIResponse(responseCode = "410", description = "An expired or already used link; nothing changed")
+    @Operation(operationId = "acknowledgeByLink", summary = "Acknowledge through an email link", description = "No login: the "
+            + "signed token of the link is the credential, good once. Acknowledges the alert for the person the link was sent "
+            + "to, so the escalation stops, and answers an HTML page; an alert already acknowledged or resolved is left as it "
+            + "is. 400 for a forged or damaged link, 410 for an expired or already used one; nothing changes then.")
+    @APIResponse(responseCode = "200", description = "Acknowledged, or the alert's current state", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "400", description = "A forged or damaged link; nothing changed", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "410", description = "An expired or already used link; nothing changed", content = @Content(mediaType = MediaType.TEXT_HTML))
     public Uni<Response> acknowledge(@PathParam("token") String token) {
         return service.acknowledge(token).map(this::render);
     }

@@ -43,7 +43,9 @@ public class PolicyResource {
 
     @GET
     @RolesAllowed({ Roles.CLINICIAN, Roles.COORDINATOR })
-    @Operation(summary = "The center's escalation policy, or the default when it has none (staff of the center)")
+    @Operation(operationId = "getEscalationPolicy", summary = "Read a center's escalation policy", description = "A clinician "
+            + "or coordinator of the center. The saved policy, or the default when the center has none (primary 5 min, backup "
+            + "5 min, repeat 1). 404 when the center is not one of the caller's.")
     @APIResponse(responseCode = "200", description = "The policy", content = @Content(schema = @Schema(implementation = PolicyResponse.class)))
     public Uni<PolicyResponse> get(@PathParam("centerId") UUID centerId) {
         return policies.get(centerId, caller).map(PolicyResponse::of);
@@ -52,7 +54,12 @@ public class PolicyResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COORDINATOR)
-    @Operation(summary = "Save the center's escalation policy (a coordinator of the center); alerts already open keep theirs")
+    @Operation(operationId = "saveEscalationPolicy", summary = "Save a center's escalation policy", description = "A "
+            + "coordinator of the center. Saves a new version of the policy: levels of targets (ON_CALL:PRIMARY, "
+            + "ON_CALL:BACKUP, CARE_TEAM, COMMUNITY_PHYSICIAN, CLINICIAN:{id}) with an acknowledge timeout of 10–3600 s, "
+            + "repeat 0–10 and a fallback email. Alerts already open keep the policy they started with. 400 for malformed "
+            + "JSON; 404 when the center is not one of the caller's; 422 for no levels, a value out of range, or a target "
+            + "that names nobody.")
     @APIResponse(responseCode = "200", description = "Saved; the new version", content = @Content(schema = @Schema(implementation = PolicyResponse.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "No levels, a timeout outside 10–3600 s, repeat outside 0–10, or a target that names nobody", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -35,7 +35,10 @@ public class TriageEventResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SERVICE)
-    @Operation(summary = "Receive a triage event from patient-service (service); idempotent on eventId")
+    @Operation(operationId = "receiveTriageEvent", summary = "Receive a triage event", description = "The service role only "
+            + "(patient-service). Stores a check-in's triage event and opens an alert for the patient, or adds the event to "
+            + "the patient's open alert; the alert escalates by its center's policy. Idempotent on eventId: a redelivered "
+            + "event answers 202 with the first receipt and changes nothing. 400 for an invalid event.")
     @APIResponse(responseCode = "202", description = "Stored (or already stored)", content = @Content(schema = @Schema(implementation = TriageEventReceipt.class)))
     @APIResponse(responseCode = "400", description = "Invalid event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -29,6 +29,7 @@ import org.cartcompanion.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -52,7 +53,9 @@ public class CenterResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Create a center (admin)")
+    @Operation(operationId = "createCenter", summary = "Create a center", description = "Admins only. Creates a center with "
+            + "its name, time zone, phone and hotline email and answers 201 with its Location and the center, with its id. "
+            + "400 for invalid input, such as an unknown time zone.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = CenterResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(@Valid @NotNull CreateCenterRequest request) {
@@ -62,11 +65,14 @@ public class CenterResource {
 
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.COORDINATOR, Roles.CLINICIAN, Roles.COMMUNITY_PHYSICIAN })
-    @Operation(summary = "The centers the caller belongs to (admin: all)")
+    @Operation(operationId = "listCenters", summary = "List centers", description = "Admins, coordinators, clinicians and "
+            + "community physicians. The centers the caller belongs to (an admin: all), oldest first, at most limit per page; "
+            + "pass nextCursor as cursor for the next page. 400 for an invalid cursor or a limit outside 1–100.")
     @APIResponse(responseCode = "200", description = "One page of centers")
     @APIResponse(responseCode = "400", description = "Invalid cursor or limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<PageResponse<CenterResponse>> list(@QueryParam("cursor") String cursor,
-            @QueryParam("limit") Integer limit) {
+    public Uni<PageResponse<CenterResponse>> list(
+            @Parameter(description = "The previous page's nextCursor") @QueryParam("cursor") String cursor,
+            @Schema(minimum = "1", maximum = "100", defaultValue = "20") @QueryParam("limit") Integer limit) {
         int size = Cursor.limit(limit);
         return service.page(caller, Cursor.decode(cursor), size).map(rows -> {
             List<Center> page = rows.size() > size ? rows.subList(0, size) : rows;
@@ -79,7 +85,9 @@ public class CenterResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.COORDINATOR, Roles.CLINICIAN, Roles.COMMUNITY_PHYSICIAN })
-    @Operation(summary = "Read a center the caller belongs to (admin: any)")
+    @Operation(operationId = "getCenter", summary = "Read a center", description = "Admins (any center), and coordinators, "
+            + "clinicians and community physicians of a center they belong to. Answers with an ETag. 404 when the center is "
+            + "unknown or not the caller's.")
     @APIResponse(responseCode = "200", description = "The center", content = @Content(schema = @Schema(implementation = CenterResponse.class)))
     @APIResponse(responseCode = "404", description = "Unknown, or not the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
@@ -91,7 +99,10 @@ public class CenterResource {
     @Path("/{id}/handoff-settings")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COORDINATOR)
-    @Operation(summary = "Set the days after infusion at which hand-offs to shared and to community-led care are proposed (coordinator)")
+    @Operation(operationId = "saveHandoffSettings", summary = "Save a center's hand-off settings", description = "A "
+            + "coordinator of the center. Sets the days after infusion at which hand-offs to shared and to community-led care "
+            + "are proposed, and answers the center. 400 for invalid input; 404 when the center is unknown or not the "
+            + "caller's; 422 when the community-led day is not after the shared-care day.")
     @APIResponse(responseCode = "200", description = "The center", content = @Content(schema = @Schema(implementation = CenterResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown, or not the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

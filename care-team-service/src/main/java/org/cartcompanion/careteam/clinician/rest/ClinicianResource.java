@@ -47,7 +47,11 @@ public class ClinicianResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ADMIN, Roles.COORDINATOR })
-    @Operation(summary = "Add a clinician to a center (admin, or a coordinator of the center)")
+    @Operation(operationId = "addClinician", summary = "Add a clinician to a center", description = "An admin, or a "
+            + "coordinator of the center. Adds a clinician (PHYSICIAN, NURSE, COORDINATOR or COMMUNITY_PHYSICIAN) and answers "
+            + "201 with its Location and the clinician, with its id. A community physician becomes known to the center, not a "
+            + "member of its staff. 400 for invalid input; 404 when the center is unknown or not the caller's; 409 when the "
+            + "clinician is already known to the center.")
     @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = ClinicianResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already known to the center", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -59,7 +63,9 @@ public class ClinicianResource {
 
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.COORDINATOR, Roles.CLINICIAN })
-    @Operation(summary = "The center's clinicians (admin, or the center's staff)")
+    @Operation(operationId = "listClinicians", summary = "List a center's clinicians", description = "An admin, or a "
+            + "coordinator or clinician of the center. Every clinician known to the center, in one page (nextCursor is always "
+            + "null). 404 when the center is unknown or not the caller's.")
     @APIResponse(responseCode = "200", description = "The clinicians")
     public Uni<PageResponse<ClinicianResponse>> list(@PathParam("centerId") UUID centerId) {
         return service.list(centerId, caller).map(all -> new PageResponse<>(all, null));

@@ -29,6 +29,7 @@ import org.cartcompanion.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -52,7 +53,12 @@ public class HandoffResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.COORDINATOR, Roles.CLINICIAN })
-    @Operation(summary = "Propose a hand-off to a community physician (the patient's center's coordinators and clinicians)")
+    @Operation(operationId = "proposeHandoff", summary = "Propose a hand-off", description = "A coordinator or clinician of "
+            + "the patient's center. Proposes moving the patient to SHARED or COMMUNITY_LED care with a community physician, "
+            + "who is emailed; answers 201 with its Location and the hand-off, PENDING. 400 for invalid input; 404 when the "
+            + "patient is unknown or not the caller's; 409 when the team is already in that phase or a hand-off is pending; "
+            + "422 when the receiver is not a community physician known to the center, or toPhase is CENTER_LED; 503 when "
+            + "patient-service cannot be reached (nothing changed).")
     @APIResponse(responseCode = "201", description = "Sent; the receiver is emailed", content = @Content(schema = @Schema(implementation = HandoffResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown patient, or not the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -66,11 +72,15 @@ public class HandoffResource {
 
     @GET
     @RolesAllowed({ Roles.COORDINATOR, Roles.CLINICIAN, Roles.COMMUNITY_PHYSICIAN })
-    @Operation(summary = "Hand-offs of the caller's centers (staff) and to the caller (community physician), newest first")
+    @Operation(operationId = "listHandoffs", summary = "List hand-offs", description = "Coordinators and clinicians see the "
+            + "hand-offs of their centers, a community physician those sent to them; newest first, optionally filtered by "
+            + "status (PENDING, ACCEPTED, DECLINED, EXPIRED, WITHDRAWN), at most limit per page; pass nextCursor as cursor "
+            + "for the next page. 400 for an invalid status, cursor or limit (1–100).")
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "Invalid status, cursor or limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<PageResponse<HandoffResponse>> list(@QueryParam("status") String status, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") Integer limit) {
+    public Uni<PageResponse<HandoffResponse>> list(@QueryParam("status") String status,
+            @Parameter(description = "The previous page's nextCursor") @QueryParam("cursor") String cursor,
+            @Schema(minimum = "1", maximum = "100", defaultValue = "20") @QueryParam("limit") Integer limit) {
         int size = Cursor.limit(limit);
         return service.page(status(status), Cursor.decode(cursor), size, caller).map(rows -> {
             List<HandoffResponse> page = rows.size() > size ? rows.subList(0, size) : rows;
@@ -84,7 +94,9 @@ public class HandoffResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.COORDINATOR, Roles.CLINICIAN, Roles.COMMUNITY_PHYSICIAN })
-    @Operation(summary = "A hand-off with its clinical summary (the center's staff, or the receiver)")
+    @Operation(operationId = "getHandoff", summary = "Read a hand-off", description = "A coordinator or clinician of the "
+            + "patient's center, or the receiving community physician. The hand-off with its clinical summary, with an ETag. "
+            + "404 when it is unknown or not the caller's.")
     @APIResponse(responseCode = "200", description = "The hand-off", content = @Content(schema = @Schema(implementation = HandoffResponse.class)))
     @APIResponse(responseCode = "404", description = "Unknown, or not the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
@@ -96,7 +108,10 @@ public class HandoffResource {
     @POST
     @Path("/{id}/accept")
     @RolesAllowed(Roles.COMMUNITY_PHYSICIAN)
-    @Operation(summary = "Accept (the receiving community physician): the care team's phase becomes toPhase and the physician joins it")
+    @Operation(operationId = "acceptHandoff", summary = "Accept a hand-off", description = "The receiving community physician "
+            + "only. The care team's phase becomes toPhase and the physician joins it as COMMUNITY_PHYSICIAN. 403 for anyone "
+            + "but the receiver; 404 when it is unknown or not the caller's; 409 when it is no longer pending, has lapsed, or "
+            + "the care team changed since it was proposed.")
     @APIResponse(responseCode = "200", description = "Accepted", content = @Content(schema = @Schema(implementation = HandoffResponse.class)))
     @APIResponse(responseCode = "404", description = "Unknown, or not the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "No longer pending, lapsed, or the care team changed since", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -108,7 +123,9 @@ public class HandoffResource {
     @Path("/{id}/decline")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COMMUNITY_PHYSICIAN)
-    @Operation(summary = "Decline with a reason (the receiving community physician); the center stays responsible")
+    @Operation(operationId = "declineHandoff", summary = "Decline a hand-off", description = "The receiving community "
+            + "physician only. Declines with a reason; the center stays responsible. 400 without a reason; 404 when it is "
+            + "unknown or not the caller's; 409 when it is no longer pending or has lapsed.")
     @APIResponse(responseCode = "200", description = "Declined", content = @Content(schema = @Schema(implementation = HandoffResponse.class)))
     @APIResponse(responseCode = "400", description = "No reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown, or not the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -120,7 +137,9 @@ public class HandoffResource {
     @POST
     @Path("/{id}/withdraw")
     @RolesAllowed({ Roles.COORDINATOR, Roles.CLINICIAN })
-    @Operation(summary = "Withdraw a pending hand-off (the center's staff)")
+    @Operation(operationId = "withdrawHandoff", summary = "Withdraw a hand-off", description = "A coordinator or clinician of "
+            + "the patient's center. Withdraws a pending hand-off. 404 when it is unknown or not the caller's; 409 when it is "
+            + "no longer pending.")
     @APIResponse(responseCode = "200", description = "Withdrawn", content = @Content(schema = @Schema(implementation = HandoffResponse.class)))
     @APIResponse(responseCode = "404", description = "Unknown, or not the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "No longer pending", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -52,7 +52,11 @@ public class OnCallResource {
     @Path("/rotations")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COORDINATOR)
-    @Operation(summary = "Add a rotation (coordinator); the answer warns of coverage gaps in the next 14 days")
+    @Operation(operationId = "createRotation", summary = "Add a rotation", description = "A coordinator of the center. Adds a "
+            + "PRIMARY or BACKUP rotation: the turn passes to the next clinician every lengthDays at handoffTime in the "
+            + "center's time zone, across daylight-saving changes. Answers 201 with its Location, the rotation and the "
+            + "coverage gaps of the next 14 days. 400 for invalid input; 404 when the center is unknown or not the caller's; "
+            + "422 for clinicians the center does not have as staff, or an endDate not after startDate.")
     @APIResponse(responseCode = "201", description = "Saved", content = @Content(schema = @Schema(implementation = RotationResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown clinicians, or not the center's staff; endDate not after startDate", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -64,7 +68,9 @@ public class OnCallResource {
     @GET
     @Path("/rotations")
     @RolesAllowed({ Roles.COORDINATOR, Roles.CLINICIAN })
-    @Operation(summary = "The center's rotations (staff)")
+    @Operation(operationId = "listRotations", summary = "List a center's rotations", description = "A coordinator or "
+            + "clinician of the center. Every rotation, in one page (nextCursor is always null). 404 when the center is "
+            + "unknown or not the caller's.")
     @APIResponse(responseCode = "200", description = "The rotations")
     public Uni<PageResponse<RotationResponse>> rotations(@PathParam("centerId") UUID centerId) {
         return service.rotations(centerId, caller).map(all -> new PageResponse<>(all, null));
@@ -73,7 +79,9 @@ public class OnCallResource {
     @DELETE
     @Path("/rotations/{rotationId}")
     @RolesAllowed(Roles.COORDINATOR)
-    @Operation(summary = "Delete a rotation (coordinator); the answer lists the coverage gaps it leaves")
+    @Operation(operationId = "deleteRotation", summary = "Delete a rotation", description = "A coordinator of the center. "
+            + "Deletes the rotation and answers the coverage gaps of the next 14 days it leaves. 404 when the center or "
+            + "rotation is unknown or not the caller's.")
     @APIResponse(responseCode = "200", description = "Deleted", content = @Content(schema = @Schema(implementation = CoverageResponse.class)))
     public Uni<CoverageResponse> deleteRotation(@PathParam("centerId") UUID centerId,
             @PathParam("rotationId") UUID rotationId) {
@@ -84,7 +92,11 @@ public class OnCallResource {
     @Path("/shifts")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COORDINATOR)
-    @Operation(summary = "Add a one-off shift that overrides its tier's rotation (coordinator)")
+    @Operation(operationId = "createShift", summary = "Add a shift", description = "A coordinator of the center. Adds a "
+            + "one-off shift (start and end instants) that overrides its tier's rotation while it lasts, and answers 201 with "
+            + "its Location, the shift and the coverage gaps of the next 14 days. 400 for invalid input; 404 when the center "
+            + "is unknown or not the caller's; 422 for an empty, overlapping or over 92 days long shift, or a clinician the "
+            + "center does not have as staff.")
     @APIResponse(responseCode = "201", description = "Saved", content = @Content(schema = @Schema(implementation = ShiftResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Empty or overlapping shift; unknown clinician, or not the center's staff", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -96,8 +108,11 @@ public class OnCallResource {
     @GET
     @Path("/shifts")
     @RolesAllowed({ Roles.COORDINATOR, Roles.CLINICIAN })
-    @Operation(summary = "The center's shifts overlapping [from, to) (staff; default the next 14 days)")
+    @Operation(operationId = "listShifts", summary = "List a center's shifts", description = "A coordinator or clinician of "
+            + "the center. The shifts overlapping [from, to) (instants; default the next 14 days, at most 92), in one page "
+            + "(nextCursor is always null). 400 for an invalid window; 404 when the center is unknown or not the caller's.")
     @APIResponse(responseCode = "200", description = "The shifts")
+    @APIResponse(responseCode = "400", description = "Invalid window", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<PageResponse<ShiftResponse>> shifts(@PathParam("centerId") UUID centerId, @QueryParam("from") String from,
             @QueryParam("to") String to) {
         return service.shifts(centerId, Instants.param("from", from), Instants.param("to", to), caller)
@@ -107,7 +122,9 @@ public class OnCallResource {
     @DELETE
     @Path("/shifts/{shiftId}")
     @RolesAllowed(Roles.COORDINATOR)
-    @Operation(summary = "Delete a shift (coordinator); the answer lists the coverage gaps it leaves")
+    @Operation(operationId = "deleteShift", summary = "Delete a shift", description = "A coordinator of the center. Deletes "
+            + "the shift and answers the coverage gaps of the next 14 days it leaves. 404 when the center or shift is unknown "
+            + "or not the caller's.")
     @APIResponse(responseCode = "200", description = "Deleted", content = @Content(schema = @Schema(implementation = CoverageResponse.class)))
     public Uni<CoverageResponse> deleteShift(@PathParam("centerId") UUID centerId, @PathParam("shiftId") UUID shiftId) {
         return service.deleteShift(centerId, shiftId, caller);
@@ -116,7 +133,10 @@ public class OnCallResource {
     @GET
     @Path("/on-call")
     @RolesAllowed({ Roles.COORDINATOR, Roles.CLINICIAN, Roles.COMMUNITY_PHYSICIAN })
-    @Operation(summary = "Who is on call at an instant (default now)")
+    @Operation(operationId = "getOnCall", summary = "Read who is on call", description = "Coordinators, clinicians and "
+            + "community physicians the center knows. Who holds PRIMARY and BACKUP at the instant at (default now), each a "
+            + "list of recipients; an empty list is a gap. 400 when at is not an instant; 404 when the center is unknown or "
+            + "not the caller's.")
     @APIResponse(responseCode = "200", description = "PRIMARY and BACKUP, each a list of recipients; empty is a gap", content = @Content(schema = @Schema(implementation = OnCallResponse.class)))
     @APIResponse(responseCode = "400", description = "at is not an instant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<OnCallResponse> onCall(@PathParam("centerId") UUID centerId, @QueryParam("at") String at) {
@@ -126,7 +146,10 @@ public class OnCallResource {
     @GET
     @Path("/coverage-gaps")
     @RolesAllowed({ Roles.COORDINATOR, Roles.CLINICIAN })
-    @Operation(summary = "Where a tier has nobody on call within [from, to) (staff; default the next 14 days, at most 92)")
+    @Operation(operationId = "listCoverageGaps", summary = "List coverage gaps", description = "A coordinator or clinician of "
+            + "the center. The intervals within [from, to) (default the next 14 days, at most 92) where a tier has nobody on "
+            + "call, PRIMARY first, each in order, in one page (nextCursor is always null). 400 for an invalid window; 404 "
+            + "when the center is unknown or not the caller's.")
     @APIResponse(responseCode = "200", description = "The gaps, PRIMARY first, each in order")
     @APIResponse(responseCode = "400", description = "Invalid window", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<PageResponse<GapResponse>> gaps(@PathParam("centerId") UUID centerId, @QueryParam("from") String from,
@@ -139,8 +162,10 @@ public class OnCallResource {
     @Path("/clinicians/{clinicianId}/on-call.ics")
     @Produces("text/calendar")
     @RolesAllowed({ Roles.COORDINATOR, Roles.CLINICIAN })
-    @Operation(summary = "A clinician's on-call turns and shifts as iCalendar, a week back to 60 days ahead (the clinician, or a coordinator)")
-    @APIResponse(responseCode = "200", description = "text/calendar")
+    @Operation(operationId = "getOnCallCalendar", summary = "Read a clinician's on-call calendar", description = "The "
+            + "clinician themself, or a coordinator of the center. The clinician's on-call turns and shifts from a week back "
+            + "to 60 days ahead, as an iCalendar feed. 404 when the center or clinician is unknown or not the caller's.")
+    @APIResponse(responseCode = "200", description = "The iCalendar feed", content = @Content(mediaType = "text/calendar"))
     public Uni<Response> calendar(@PathParam("centerId") UUID centerId, @PathParam("clinicianId") UUID clinicianId) {
         return service.calendar(centerId, clinicianId, caller)
                 .map(calendar -> Response.ok(ICalendar.of(calendar), "text/calendar; charset=utf-8")

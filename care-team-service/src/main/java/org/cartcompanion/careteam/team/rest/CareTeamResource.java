@@ -46,7 +46,12 @@ public class CareTeamResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COORDINATOR)
-    @Operation(summary = "Create or replace a patient's care team (a coordinator of the patient's center)")
+    @Operation(operationId = "saveCareTeam", summary = "Save a patient's care team", description = "A coordinator of the "
+            + "patient's center. Creates or replaces the care team: its center, phase and members with their roles. Only an "
+            + "accepted hand-off moves a team to SHARED or COMMUNITY_LED, so asking for that here is 409. 400 for invalid "
+            + "input; 404 when the patient is unknown or not of the caller's center; 422 for members the center does not "
+            + "know, in the wrong capacity or named twice, or a community phase without its physician; 503 when "
+            + "patient-service cannot be reached (nothing changed).")
     @APIResponse(responseCode = "200", description = "Saved", content = @Content(schema = @Schema(implementation = CareTeamResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A move to SHARED or COMMUNITY_LED, which only an accepted hand-off makes", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -58,7 +63,9 @@ public class CareTeamResource {
 
     @GET
     @RolesAllowed({ Roles.COORDINATOR, Roles.CLINICIAN, Roles.COMMUNITY_PHYSICIAN })
-    @Operation(summary = "A patient's care team (the center's staff, or a community physician on the team)")
+    @Operation(operationId = "getCareTeam", summary = "Read a patient's care team", description = "A coordinator or clinician "
+            + "of the patient's center, or a community physician on the team. Answers with an ETag. 404 when the patient or "
+            + "team is unknown or not the caller's.")
     @APIResponse(responseCode = "200", description = "The team", content = @Content(schema = @Schema(implementation = CareTeamResponse.class)))
     public Uni<Response> get(@PathParam("patientId") UUID patientId) {
         return service.get(patientId, caller).map(this::ok);

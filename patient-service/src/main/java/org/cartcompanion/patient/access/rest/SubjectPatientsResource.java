@@ -39,7 +39,9 @@ public class SubjectPatientsResource {
 
     @GET
     @RolesAllowed(Roles.SERVICE)
-    @Operation(summary = "The patient itself and the patients linked to a caregiver, for a subject (service)")
+    @Operation(operationId = "listSubjectPatients", summary = "List the patients a subject may read", description = "The "
+            + "service role only (alert-service). For a subject, the patient it is and the patients linked to it as a "
+            + "caregiver; empty when it is nobody's patient or caregiver.")
     @APIResponse(responseCode = "200", description = "The patients", content = @Content(schema = @Schema(implementation = SubjectPatients.class)))
     @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not the service role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

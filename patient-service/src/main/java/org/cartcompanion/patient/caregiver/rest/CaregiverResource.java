@@ -44,7 +44,11 @@ public class CaregiverResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.COORDINATOR, Roles.CLINICIAN, Roles.PATIENT })
-    @Operation(summary = "Link a caregiver (the patient, or a clinician or coordinator of the patient's center)")
+    @Operation(operationId = "linkCaregiver", summary = "Link a caregiver", description = "The patient themself, or a "
+            + "clinician or coordinator of the patient's center. Links the caregiver's subject to the patient, so the "
+            + "caregiver may check in and read for them; answers 201. 400 for invalid input, 403 when the caller may see the "
+            + "patient but not link for them, 404 when the patient is unknown or not visible to the caller, 409 when the "
+            + "caregiver is already linked.")
     @APIResponse(responseCode = "201", description = "Linked", content = @Content(schema = @Schema(implementation = CaregiverResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown patient, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

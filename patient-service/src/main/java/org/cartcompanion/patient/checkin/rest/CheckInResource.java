@@ -57,7 +57,14 @@ public class CheckInResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.PATIENT, Roles.CAREGIVER })
-    @Operation(summary = "Check in (the patient, or a linked caregiver); triaged at once. Same Idempotency-Key and body replay the stored answer")
+    @Operation(operationId = "submitCheckIn", summary = "Check in", description = "The patient, or a caregiver linked to the "
+            + "patient. Stores the check-in, triages it at once and answers 201 with the disposition, the fired rules, the "
+            + "instructions and the number to call; an alert is requested for every disposition above SELF_CARE. The "
+            + "Idempotency-Key header is required (at most 64 characters): the same key and body answer the stored check-in "
+            + "again (same status and ids), the same key with a different body 422, and 409 while a concurrent request with "
+            + "the key failed (retry). 400 for a missing key, a value out of range, an unknown code, or a recordedAt more "
+            + "than 5 minutes ahead or 7 days old; nothing is stored then. 404 when the patient is unknown or not the "
+            + "caller's; 503 with Retry-After when the database cannot be reached.")
     @APIResponse(responseCode = "201", description = "Stored and triaged (or the stored answer replayed)", content = @Content(schema = @Schema(implementation = CheckInResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input or missing Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body over 64 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -76,11 +83,16 @@ public class CheckInResource {
 
     @GET
     @RolesAllowed({ Roles.PATIENT, Roles.CAREGIVER, Roles.CLINICIAN, Roles.COORDINATOR, Roles.COMMUNITY_PHYSICIAN })
-    @Operation(summary = "The patient's check-ins, newest first")
+    @Operation(operationId = "listCheckIns", summary = "List a patient's check-ins", description = "The patient, a linked "
+            + "caregiver, a clinician or coordinator of the patient's center, or a community physician on the patient's care "
+            + "team. Newest first, at most limit per page; pass nextCursor as cursor for the next page (null on the last). "
+            + "400 for an invalid cursor or a limit outside 1–100; 404 when the patient is unknown or not visible to the "
+            + "caller.")
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "Invalid cursor or limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<PageResponse<CheckInResponse>> list(@PathParam("id") UUID patientId, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") Integer limit) {
+    public Uni<PageResponse<CheckInResponse>> list(@PathParam("id") UUID patientId,
+            @Parameter(description = "The previous page's nextCursor") @QueryParam("cursor") String cursor,
+            @Schema(minimum = "1", maximum = "100", defaultValue = "20") @QueryParam("limit") Integer limit) {
         int size = Cursor.limit(limit);
         Cursor after = Cursor.decode(cursor);
         return service
@@ -97,7 +109,9 @@ public class CheckInResource {
     @GET
     @Path("/{checkInId}")
     @RolesAllowed({ Roles.PATIENT, Roles.CAREGIVER, Roles.CLINICIAN, Roles.COORDINATOR, Roles.COMMUNITY_PHYSICIAN })
-    @Operation(summary = "One check-in")
+    @Operation(operationId = "getCheckIn", summary = "Read a check-in", description = "The same callers as the list. One "
+            + "check-in with its triage and what was reported, with an ETag. 404 when the patient or check-in is unknown or "
+            + "not visible to the caller.")
     @APIResponse(responseCode = "200", description = "The check-in", content = @Content(schema = @Schema(implementation = CheckInResponse.class)))
     public Uni<Response> get(@PathParam("id") UUID patientId, @PathParam("checkInId") UUID checkInId) {
         return service.get(patientId, checkInId, caller)

@@ -44,7 +44,11 @@ public class ClinicalStatusResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace the patient's clinical status (clinician, coordinator of the patient's center); absent fields are unknown")
+    @Operation(operationId = "replaceClinicalStatus", summary = "Replace a patient's clinical status", description = "A "
+            + "clinician or coordinator of the patient's center. Replaces the whole status that triage reads (blood counts, "
+            + "IgG, recent steroids and tocilizumab, CRS/ICANS grades, prophylaxis, line, caregiver, travel time); an absent "
+            + "field is unknown, and unknown ANC early after infusion counts as neutropenic. 400 for invalid input; 404 when "
+            + "the patient is unknown or not of the caller's center.")
     @APIResponse(responseCode = "200", description = "The stored status", content = @Content(schema = @Schema(implementation = ClinicalStatusBody.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ClinicalStatusBody> put(@PathParam("id") UUID patientId, @Valid @NotNull ClinicalStatusBody body) {
@@ -52,7 +56,9 @@ public class ClinicalStatusResource {
     }
 
     @GET
-    @Operation(summary = "Read the patient's clinical status (clinician, coordinator of the patient's center)")
+    @Operation(operationId = "getClinicalStatus", summary = "Read a patient's clinical status", description = "A clinician or "
+            + "coordinator of the patient's center. Every field is null when none was recorded. 404 when the patient is "
+            + "unknown or not of the caller's center.")
     @APIResponse(responseCode = "200", description = "The status; every field null when none was recorded", content = @Content(schema = @Schema(implementation = ClinicalStatusBody.class)))
     public Uni<ClinicalStatusBody> get(@PathParam("id") UUID patientId) {
         return service.get(patientId, caller).map(record -> ClinicalStatusService.toBody(patientId, record));

@@ -34,6 +34,15 @@ public class InfectionReportResource {
     static final String CSV = "text/csv";
     static final String FHIR_JSON = "application/fhir+json";
 
+    // Both representations are one operation in the document (same path and method), so they share its texts.
+    private static final String SUMMARY = "Export a center's infection records";
+    private static final String DESCRIPTION = "A clinician or coordinator of the center. The center's infection records "
+            + "diagnosed between from and to (dates, YYYY-MM-DD, at most 10 years apart), for registries: as CSV "
+            + "(Accept: text/csv, one row per infection) or as a FHIR R4 collection Bundle of Patient (id only), Condition "
+            + "and Observation resources (Accept: application/fhir+json). 400 for a missing or invalid centerId, from or "
+            + "to; 404 when the center is not one of the caller's.";
+    private static final String RECORDS = "The records: CSV, one row per infection, or a FHIR R4 Bundle";
+
     private final InfectionExport export;
     private final Caller caller;
 
@@ -44,8 +53,8 @@ public class InfectionReportResource {
 
     @GET
     @Produces(CSV)
-    @Operation(summary = "Infection records of a center diagnosed between from and to, as CSV (clinician, coordinator of the center)")
-    @APIResponse(responseCode = "200", description = "CSV, one row per infection", content = @Content(mediaType = CSV))
+    @Operation(summary = SUMMARY, description = DESCRIPTION)
+    @APIResponse(responseCode = "200", description = RECORDS, content = @Content(mediaType = CSV))
     public Uni<Response> csv(@QueryParam("centerId") String centerId, @QueryParam("from") String from,
             @QueryParam("to") String to) {
         return export.records(centerId, from, to, caller).map(records -> Response.ok(export.csv(records))
@@ -57,8 +66,8 @@ public class InfectionReportResource {
 
     @GET
     @Produces(FHIR_JSON)
-    @Operation(summary = "The same records as a FHIR R4 collection Bundle: Patient (id only), Condition, Observation")
-    @APIResponse(responseCode = "200", description = "FHIR R4 Bundle", content = @Content(mediaType = FHIR_JSON))
+    @Operation(operationId = "exportInfectionReport", summary = SUMMARY, description = DESCRIPTION)
+    @APIResponse(responseCode = "200", description = RECORDS, content = @Content(mediaType = FHIR_JSON))
     public Uni<Response> fhir(@QueryParam("centerId") String centerId, @QueryParam("from") String from,
             @QueryParam("to") String to, @Context UriInfo uri) {
         String base = uri.getBaseUri().toString().replaceAll("/$", "") + "/fhir";

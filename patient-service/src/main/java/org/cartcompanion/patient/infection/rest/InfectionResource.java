@@ -48,7 +48,11 @@ public class InfectionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record a confirmed infection (clinician, coordinator of the patient's center)")
+    @Operation(operationId = "recordInfection", summary = "Record an infection", description = "A clinician or coordinator of "
+            + "the patient's center. Records a confirmed infection and answers 201 with its Location and the record, with the "
+            + "day after infusion, the phase, whether it is a breakthrough and whether it is CIBMTR-reportable derived. 400 "
+            + "for invalid input (diagnosis before onset, dates in the future); 404 when the patient is unknown or not of the "
+            + "caller's center; 422 when sameInfectionOf names no infection of this patient.")
     @APIResponse(responseCode = "201", description = "Recorded, with day after infusion, phase, breakthrough and CIBMTR reportability derived", content = @Content(schema = @Schema(implementation = InfectionEventResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "sameInfectionOf names no infection of this patient", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -61,16 +65,22 @@ public class InfectionResource {
     @PUT
     @Path("/{eventId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Update an infection record (clinician, coordinator of the patient's center)")
+    @Operation(operationId = "updateInfection", summary = "Update an infection record", description = "A clinician or "
+            + "coordinator of the patient's center. Replaces the record and derives its fields again. 400 for invalid input; "
+            + "404 when the patient or record is unknown or not of the caller's center; 422 when sameInfectionOf names no "
+            + "other infection of this patient.")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = InfectionEventResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "sameInfectionOf names the record itself or no infection of this patient", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<InfectionEventResponse> update(@PathParam("id") UUID patientId, @PathParam("eventId") UUID eventId,
             @Valid @NotNull InfectionEventBody body) {
         return service.update(patientId, eventId, body, caller);
     }
 
     @GET
-    @Operation(summary = "The patient's infection records, by diagnosis date")
+    @Operation(operationId = "listInfections", summary = "List a patient's infection records", description = "A clinician or "
+            + "coordinator of the patient's center. Every record of the patient, by diagnosis date, in one page (nextCursor "
+            + "is always null). 404 when the patient is unknown or not of the caller's center.")
     @APIResponse(responseCode = "200", description = "The records")
     public Uni<PageResponse<InfectionEventResponse>> list(@PathParam("id") UUID patientId) {
         return service.list(patientId, caller).map(all -> new PageResponse<>(all, null));
@@ -78,7 +88,8 @@ public class InfectionResource {
 
     @GET
     @Path("/{eventId}")
-    @Operation(summary = "One infection record")
+    @Operation(operationId = "getInfection", summary = "Read an infection record", description = "A clinician or coordinator "
+            + "of the patient's center. 404 when the patient or record is unknown or not of the caller's center.")
     @APIResponse(responseCode = "200", description = "The record", content = @Content(schema = @Schema(implementation = InfectionEventResponse.class)))
     public Uni<InfectionEventResponse> get(@PathParam("id") UUID patientId, @PathParam("eventId") UUID eventId) {
         return service.get(patientId, eventId, caller);

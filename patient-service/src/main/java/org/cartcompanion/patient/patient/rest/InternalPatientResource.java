@@ -34,7 +34,9 @@ public class InternalPatientResource {
 
     @GET
     @RolesAllowed(Roles.SERVICE)
-    @Operation(summary = "A patient's center, treatment dates, phase and hand-off facts (service)")
+    @Operation(operationId = "getInternalPatient", summary = "Read a patient for another service", description = "The service "
+            + "role only (care-team-service). The patient's center, treatment dates, phase and the clinical facts a hand-off "
+            + "summary carries. 404 when the patient is unknown.")
     @APIResponse(responseCode = "200", description = "The patient", content = @Content(schema = @Schema(implementation = InternalPatientResponse.class)))
     @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not the service role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

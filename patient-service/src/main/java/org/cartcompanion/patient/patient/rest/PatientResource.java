@@ -49,7 +49,10 @@ public class PatientResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.COORDINATOR, Roles.CLINICIAN })
-    @Operation(summary = "Enroll a patient (coordinator or clinician of the patient's center)")
+    @Operation(operationId = "enrollPatient", summary = "Enroll a patient", description = "A coordinator or clinician of the "
+            + "patient's center. Creates the patient and answers 201 with its Location and the patient, with id, "
+            + "dayPostInfusion and phase. 400 for invalid input, 404 when centerId is not a center of the caller's, 409 when "
+            + "a patient with this subject is already enrolled.")
     @APIResponse(responseCode = "201", description = "Enrolled", content = @Content(schema = @Schema(implementation = PatientResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The center is not one of the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -63,7 +66,10 @@ public class PatientResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.PATIENT, Roles.CAREGIVER, Roles.CLINICIAN, Roles.COORDINATOR, Roles.COMMUNITY_PHYSICIAN })
-    @Operation(summary = "Read a patient the caller may see")
+    @Operation(operationId = "getPatient", summary = "Read a patient", description = "The patient, a linked caregiver, a "
+            + "clinician or coordinator of the patient's center, or a community physician on the patient's care team. The "
+            + "same shape as the enrollment answer, with an ETag. 404 when the patient is unknown or the caller may not see "
+            + "them (existence is not revealed).")
     @APIResponse(responseCode = "200", description = "The patient", content = @Content(schema = @Schema(implementation = PatientResponse.class)))
     @APIResponse(responseCode = "404", description = "Unknown, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {

@@ -43,7 +43,9 @@ public class TriageRulesResource {
 
     @GET
     @RolesAllowed({ Roles.CLINICIAN, Roles.COORDINATOR, Roles.COMMUNITY_PHYSICIAN, Roles.ADMIN })
-    @Operation(summary = "The default rule table: every rule id, the matrix cells and the thresholds with their allowed ranges")
+    @Operation(operationId = "getTriageRuleTable", summary = "Read the triage rule table", description = "Clinicians, "
+            + "coordinators, community physicians and admins. The default rule table: every rule id, the matrix cells and the "
+            + "thresholds with their allowed ranges.")
     @APIResponse(responseCode = "200", description = "The table", content = @Content(schema = @Schema(implementation = RuleTableResponse.class)))
     public RuleTableResponse table() {
         return service.ruleTable();
@@ -52,7 +54,9 @@ public class TriageRulesResource {
     @GET
     @Path("/centers/{centerId}")
     @RolesAllowed({ Roles.CLINICIAN, Roles.COORDINATOR })
-    @Operation(summary = "The center's threshold overrides in force (the center's staff)")
+    @Operation(operationId = "getCenterThresholds", summary = "Read a center's threshold overrides", description = "A "
+            + "clinician or coordinator of the center. The overrides in force; version 0 means the defaults. 404 when the "
+            + "center is not one of the caller's.")
     @APIResponse(responseCode = "200", description = "The overrides; version 0 means the defaults", content = @Content(schema = @Schema(implementation = CenterThresholdsResponse.class)))
     @APIResponse(responseCode = "404", description = "Not a center of the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<CenterThresholdsResponse> current(@PathParam("centerId") UUID centerId) {
@@ -63,7 +67,10 @@ public class TriageRulesResource {
     @Path("/centers/{centerId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.COORDINATOR)
-    @Operation(summary = "Save a new version of the center's threshold overrides (a coordinator of the center); {} restores the defaults")
+    @Operation(operationId = "saveCenterThresholds", summary = "Save a center's threshold overrides", description = "A "
+            + "coordinator of the center. Saves a new version of the overrides, used by every check-in triaged from then on; "
+            + "an empty object restores the defaults. 400 for unknown threshold names, 404 when the center is not one of the "
+            + "caller's, 422 for a value outside the threshold's allowed range.")
     @APIResponse(responseCode = "200", description = "The new version", content = @Content(schema = @Schema(implementation = CenterThresholdsResponse.class)))
     @APIResponse(responseCode = "400", description = "Unknown threshold names", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Not a center of the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

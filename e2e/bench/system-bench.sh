@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The end-to-end benchmark: the three services from their packaged jars, one PostgreSQL and a real SMTP server
+# (the e2e harness), check-ins at a fixed rate (open model) with a share of them alert-worthy, each of those paging
+# the primary on call at once, the backup after 10 s and the hotline after 20 s (SystemBenchmark).
+#
+# Prints check-in p50/p99, check-in → the primary's page at the SMTP server p50/p99, the escalation steps' lateness,
+# and first the pgbench ratio of the patient-service benchmark (e2e/bench/checkin-bench.sh; skip it with
+# SKIP_CHECKIN_BENCH=1). Usage: e2e/bench/system-bench.sh [seconds, default 60] [check-ins/s, default 100]
+# [alert-worthy share, default 0.2]
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$ROOT"
+SECONDS_OF_LOAD=${1:-60}
+RATE=${2:-100}
+SHARE=${3:-0.2}
+LOGS="$ROOT/e2e/target/bench/logs"
+mkdir -p "$LOGS"
+# shellcheck source=e2e/bench/lib.sh
+source "$ROOT/e2e/bench/lib.sh"
+
+RATIO_LINES=""
+if [ "${SKIP_CHECKIN_BENCH:-0}" != 1 ]; then
+  say "== The patient-service benchmark (pgbench ratio), 30 s runs"
+  e2e/bench/checkin-bench.sh 30 | tee "$LOGS/checkin-bench-summary.log"
+  RATIO_LINES=$(grep -E "pgbench, same SQL|maximum \(wrk\)|ratio service/pgbench" "$LOGS/checkin-bench-summary.log" || true)
+fi
+
+say "== The system under load: ${RATE} check-ins/s for ${SECONDS_OF_LOAD} s, share ${SHARE} alert-worthy"
+./mvnw -B verify -pl e2e -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dit.test=SystemBenchmark -Dfailsafe.failIfNoSpecifiedTests=false -Djacoco.skip=true \
+  -Dbench.rate="$RATE" -Dbench.seconds="$SECONDS_OF_LOAD" -Dbench.alertShare="$SHARE" \
+  -De2e.service.jvm="-Xmx512m" > "$LOGS/system-bench.log" 2>&1 || {
+  grep -E "System benchmark|^  |ERROR\]" "$LOGS/system-bench.log" | head -60
+  say "system-bench: the run failed; see $LOGS/system-bench.log and e2e/target/e2e/system-*/logs/" >&2
+  exit 1
+}
+say ""
+sed -n '/^System benchmark (/,/problems:/p' "$LOGS/system-bench.log"
+if [ -n "$RATIO_LINES" ]; then
+  say "  patient-service benchmark (checkin-bench.sh 30, PostgreSQL 15):"
+  say "$RATIO_LINES"
+fi
+say "Logs: $LOGS/system-bench.log, e2e/target/e2e/system-*/logs/"

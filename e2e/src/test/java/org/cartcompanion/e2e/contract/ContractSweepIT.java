@@ -1,0 +1,286 @@
+package org.cartcompanion.e2e.contract;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.cartcompanion.e2e.system.Api;
+import org.cartcompanion.e2e.system.Api.Answer;
+import org.cartcompanion.e2e.system.CarTSystem;
+import org.cartcompanion.e2e.system.CarTSystem.Service;
+import org.cartcompanion.e2e.system.Mailbox;
+import org.cartcompanion.e2e.system.Scenario;
+import org.cartcompanion.e2e.system.Scenario.Center;
+import org.cartcompanion.e2e.system.Tokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Every operation each running service publishes in its OpenAPI document, called as API.md's access rules say it must
+ * answer: no token or a token from an identity provider nobody trusts → 401; a role that may never call it → 403; a
+ * role that may, asking about another center's patient, alert or center → 404 (never revealing that it exists). The
+ * list of operations comes from the services themselves, so a new endpoint is swept without touching this test.
+ */
+class ContractSweepIT {
+
+    private static final List<String> ROLES = List.of("patient", "caregiver", "clinician", "coordinator",
+            "community-physician", "admin", "service");
+
+    private static CarTSystem system;
+    private static Tokens tokens;
+    private static Tokens foreign;
+    private static Scenario scenario;
+
+    /** Center A: the callers' own. Center B: the one whose ids they ask about. */
+    private static Center a;
+    private static Center b;
+    private static Map<String, String> callers;
+    private static Map<String, String> other;
+
+    /** One call that went differently from the contract. */
+    record Breach(String operation, String caller, int expected, int actual, String body) {
+        @Override
+        public String toString() {
+            return operation + " as " + caller + ": expected " + expected + ", got " + actual + " "
+                    + (body == null ? "" : body.substring(0, Math.min(body.length(), 200)));
+        }
+    }
+
+    /**
+     * An operation of a service's OpenAPI document, the roles it names (empty: any signed-in user), and what a client
+     * would accept: the media type of its success answer, as documented, with problem+json.
+     */
+    record Operation(Service service, String method, String path, List<String> roles, boolean secured, String accept) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        system = CarTSystem.shared();
+        tokens = system.tokens();
+        foreign = system.foreignIdentityProvider();
+        scenario = new Scenario(system, new Mailbox(system));
+        a = scenario.center(600);
+        b = scenario.center(600);
+
+        // Center A's people: a patient with a caregiver, a clinician, a community physician on no care team.
+        String patientA = "sweep-patient-" + a.tag();
+        String patientAId = scenario.enroll(a, patientA, 8);
+        Api.post(scenario.patients("/api/v1/patients/" + patientAId + "/caregivers"), tokens.token(patientA, "patient"), """
+                {"subject":"sweep-caregiver-%s","name":"C","relationship":"SPOUSE"}""".formatted(a.tag())).expect(201);
+        scenario.clinician(a.id(), "sweep-clinician-" + a.tag(), "PHYSICIAN");
+        scenario.clinician(a.id(), "sweep-community-" + a.tag(), "COMMUNITY_PHYSICIAN");
+        callers = new LinkedHashMap<>();
+        callers.put("patient", tokens.token(patientA, "patient"));
+        callers.put("caregiver", tokens.token("sweep-caregiver-" + a.tag(), "caregiver"));
+        callers.put("clinician", tokens.token("sweep-clinician-" + a.tag(), "clinician"));
+        callers.put("coordinator", a.coordinator());
+        callers.put("community-physician", tokens.token("sweep-community-" + a.tag(), "community-physician"));
+        callers.put("admin", scenario.admin());
+        callers.put("service", tokens.token("sweep-service", "service"));
+
+        // Center B's patient, with a check-in and the alert it opened, and B's own clinician.
+        String patientB = "sweep-other-" + b.tag();
+        String patientBId = scenario.enroll(b, patientB, 8);
+        String checkIn = scenario.checkIn(patientBId, tokens.token(patientB, "patient"), """
+                {"recordedAt":"%s","temperature":{"value":38.6,"unit":"C","method":"ORAL"}}""".formatted(OffsetDateTime.now()))
+                .expect(201).at("/id");
+        String clinicianB = scenario.clinician(b.id(), "sweep-clinician-" + b.tag(), "PHYSICIAN");
+        String alert = awaitAlert(patientBId);
+        other = new LinkedHashMap<>();
+        other.put("patient", patientBId);
+        other.put("center", b.id());
+        other.put("checkIn", checkIn);
+        other.put("clinician", clinicianB);
+        other.put("alert", alert);
+    }
+
+    private static String awaitAlert(String patientId) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            String id = Api.get(scenario.alerts("/api/v1/alerts?patientId=" + patientId), b.coordinator()).expect(200)
+                    .at("/items/0/id");
+            if (id != null) {
+                return id;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("center B's alert did not open");
+    }
+
+    private static List<Operation> operations() {
+        List<Operation> all = new ArrayList<>();
+        for (Service service : Service.values()) {
+            JsonNode doc = Api.get(system.url(service) + "/q/openapi?format=json", null).expect(200).json();
+            for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
+                for (Map.Entry<String, JsonNode> m : path.getValue().properties()) {
+                    if (!Set.of("get", "post", "put", "delete", "patch").contains(m.getKey())) {
+                        continue;
+                    }
+                    JsonNode security = m.getValue().get("security");
+                    List<String> roles = new ArrayList<>();
+                    boolean secured = security != null && !security.isEmpty();
+                    if (secured) {
+                        security.get(0).get("bearer").forEach(r -> roles.add(r.asText()));
+                    }
+                    all.add(new Operation(service, m.getKey().toUpperCase(), path.getKey(), roles, secured,
+                            accept(m.getValue())));
+                }
+            }
+        }
+        return all;
+    }
+
+    private static String accept(JsonNode operation) {
+        for (Map.Entry<String, JsonNode> response : operation.path("responses").properties()) {
+            if (response.getKey().startsWith("2") && response.getValue().has("content")) {
+                return response.getValue().get("content").properties().iterator().next().getKey()
+                        + ", application/problem+json";
+            }
+        }
+        return "application/json, application/problem+json";
+    }
+
+    /** The path with its parameters naming center B's things (or ids nobody has). */
+    private static String url(Operation op) {
+        String path = op.path();
+        String id = path.startsWith("/api/v1/patients/{id}") ? other.get("patient")
+                : path.startsWith("/api/v1/centers/{id}") ? other.get("center")
+                        : path.contains("/alerts/{id}") ? other.get("alert") : UUID.randomUUID().toString();
+        path = path.replace("{id}", id).replace("{patientId}", other.get("patient")).replace("{centerId}", other.get("center"))
+                .replace("{checkInId}", other.get("checkIn")).replace("{clinicianId}", other.get("clinician"))
+                .replace("{subject}", "sweep-nobody").replace("{token}", "no-such-link");
+        path = path.replaceAll("\\{[A-Za-z]+}", UUID.randomUUID().toString());
+        return system.url(op.service()) + path;
+    }
+
+    /** A body the operation would take from its own caller: so that only access decides the answer. */
+    private static String body(Operation op) {
+        LocalDate today = LocalDate.now(Scenario.CHICAGO);
+        String key = op.method() + " " + op.path();
+        return switch (key) {
+        case "POST /api/v1/patients/{id}/caregivers" -> """
+                {"subject":"sweep-new-caregiver","name":"N","relationship":"SPOUSE"}""";
+        case "POST /api/v1/patients/{id}/check-ins" -> """
+                {"recordedAt":"%s","temperature":{"value":38.6,"unit":"C","method":"ORAL"}}""".formatted(OffsetDateTime.now());
+        case "PUT /api/v1/patients/{id}/clinical-status" -> """
+                {"ancPerUl":1200,"ancDate":"%s"}""".formatted(today);
+        case "POST /api/v1/patients/{id}/infections", "PUT /api/v1/patients/{id}/infections/{eventId}" -> """
+                {"onsetDate":"%s","diagnosisDate":"%s","pathogenClass":"BACTERIAL","sites":["BLOODSTREAM"],
+                 "documentationLevel":"MICROBIOLOGICAL","severityCtcae":3,"attribution":"INFECTION",
+                 "treatmentRequired":true,"outcome":"ONGOING"}""".formatted(today.minusDays(1), today);
+        case "PUT /api/v1/triage-rules/centers/{centerId}" -> "{\"thresholds\":{\"FEVER_C\":37.8}}";
+        case "POST /api/v1/alerts/{id}/resolve", "POST /console/api/alerts/{id}/resolve" -> """
+                {"outcome":"FALSE_ALARM","note":"sweep"}""";
+        case "PUT /api/v1/escalation-policies/{centerId}" -> """
+                {"levels":[{"targets":["ON_CALL:PRIMARY"],"ackTimeoutSeconds":60}],"repeat":0,"fallbackEmail":"x@e2e.example"}""";
+        case "PUT /api/v1/care-teams/{patientId}" -> """
+                {"centerId":"%s","phase":"CENTER_LED","members":[{"clinicianId":"%s","role":"PHYSICIAN"}]}"""
+                .formatted(other.get("center"), other.get("clinician"));
+        case "POST /api/v1/centers/{centerId}/clinicians" -> """
+                {"subject":"sweep-new","name":"N","email":"n@e2e.example","role":"PHYSICIAN"}""";
+        case "POST /api/v1/centers/{centerId}/rotations" -> """
+                {"tier":"PRIMARY","clinicianIds":["%s"],"startDate":"%s","handoffTime":"08:00","lengthDays":7}"""
+                .formatted(other.get("clinician"), today.plusDays(30));
+        case "POST /api/v1/centers/{centerId}/shifts" -> """
+                {"clinicianId":"%s","tier":"PRIMARY","start":"%sT18:00:00-06:00","end":"%sT06:00:00-06:00"}"""
+                .formatted(other.get("clinician"), today.plusDays(40), today.plusDays(41));
+        case "PUT /api/v1/centers/{id}/handoff-settings" -> "{\"sharedCareDay\":14,\"communityLedDay\":100}";
+        case "POST /api/v1/handoffs/{id}/decline" -> "{\"reason\":\"sweep\"}";
+        default -> op.method().equals("GET") || op.method().equals("DELETE") ? null : "{}";
+        };
+    }
+
+    private static Answer call(Operation op, String token) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", op.accept());
+        if (op.path().endsWith("/check-ins") && op.method().equals("POST")) {
+            headers.put("Idempotency-Key", UUID.randomUUID().toString());
+        }
+        return Api.call(op.method(), url(op), token, body(op), headers);
+    }
+
+    /** The status the contract names, as an RFC 9457 problem whose status matches. */
+    private static void expect(List<Breach> breaches, Operation op, String caller, int expected, Answer answer) {
+        boolean problem = "application/problem+json".equals(answer.mediaType()) && answer.json() != null
+                && answer.json().hasNonNull("type") && answer.json().hasNonNull("title")
+                && answer.json().hasNonNull("detail") && answer.json().path("status").asInt() == answer.status();
+        if (answer.status() != expected) {
+            breaches.add(new Breach(op.toString(), caller, expected, answer.status(), answer.text()));
+        } else if (!problem) {
+            breaches.add(new Breach(op + " (not a problem+json body)", caller, expected, answer.status(), answer.text()));
+        }
+    }
+
+    @Test
+    void noTokenOrAnUntrustedOneIs401() throws Exception {
+        List<Operation> ops = operations();
+        assertThat("the services publish their operations", ops.size(), greaterThanOrEqualTo(60));
+        String untrusted = foreign.token("sweep-clinician-" + a.tag(), "clinician", "coordinator", "admin", "service");
+        List<Breach> breaches = new ArrayList<>();
+        int calls = 0;
+        for (Operation op : ops) {
+            if (!op.secured()) {
+                continue;
+            }
+            expect(breaches, op, "no token", 401, call(op, null));
+            expect(breaches, op, "untrusted token", 401, call(op, untrusted));
+            calls += 2;
+        }
+        System.out.printf("e2e contract sweep: %d operations, %d calls without a valid token%n", ops.size(), calls);
+        assertThat(breaches, empty());
+    }
+
+    @Test
+    void aRoleThatMayNeverCallAnOperationIs403() {
+        List<Breach> breaches = new ArrayList<>();
+        int calls = 0;
+        for (Operation op : operations()) {
+            if (!op.secured() || op.roles().isEmpty()) {
+                continue;
+            }
+            for (String role : ROLES) {
+                if (!op.roles().contains(role)) {
+                    expect(breaches, op, role, 403, call(op, callers.get(role)));
+                    calls++;
+                }
+            }
+        }
+        System.out.printf("e2e contract sweep: %d calls by roles that may not%n", calls);
+        assertThat(breaches, empty());
+    }
+
+    @Test
+    void aRoleThatMayCallItAskingAboutAnotherCentersPatientAlertOrCenterIs404() {
+        List<Breach> breaches = new ArrayList<>();
+        int calls = 0;
+        for (Operation op : operations()) {
+            // Admins and services see every center by design; an operation without ids has nothing of another's to ask.
+            if (!op.secured() || !op.path().contains("{")) {
+                continue;
+            }
+            for (String role : op.roles().isEmpty() ? ROLES : op.roles()) {
+                if (role.equals("admin") || role.equals("service")) {
+                    continue;
+                }
+                expect(breaches, op, role + " of center A", 404, call(op, callers.get(role)));
+                calls++;
+            }
+        }
+        System.out.printf("e2e contract sweep: %d calls about another center's data%n", calls);
+        assertThat(breaches, empty());
+    }
+}
