@@ -50,7 +50,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <p>
  * Not part of the suite (its name is not *IT); run by {@code e2e/bench/system-bench.sh}. Settings:
  * {@code -Dbench.rate} (check-ins/s, 100), {@code -Dbench.seconds} (60), {@code -Dbench.alertShare} (0.2),
- * {@code -Dbench.warmUpSeconds} (15).
+ * {@code -Dbench.warmUpSeconds} (30).
  */
 class SystemBenchmark {
 
@@ -60,7 +60,7 @@ class SystemBenchmark {
     private final int rate = Integer.getInteger("bench.rate", 100);
     private final int seconds = Integer.getInteger("bench.seconds", 60);
     private final double alertShare = Double.parseDouble(System.getProperty("bench.alertShare", "0.2"));
-    private final int warmUpSeconds = Integer.getInteger("bench.warmUpSeconds", 15);
+    private final int warmUpSeconds = Integer.getInteger("bench.warmUpSeconds", 30);
 
     /** A patient of the run: id, token, and the phone that identifies them in a page. */
     record Patient(String id, String token, String phone) {
@@ -206,6 +206,8 @@ class SystemBenchmark {
         }
         Map<String, Instant> openedAt = openedAt(scenario, center);
         List<Double> toPage = new ArrayList<>();
+        List<Double> toAlert = new ArrayList<>();
+        List<Double> alertToPage = new ArrayList<>();
         List<Double> lateness = new ArrayList<>();
         for (Patient p : fever) {
             List<Mail> pages = primary.getOrDefault(p.phone(), List.of());
@@ -222,6 +224,8 @@ class SystemBenchmark {
                 problems.add("patient " + p.phone() + ": no alert found");
                 continue;
             }
+            toAlert.add(Duration.between(checkInOf.get(p.phone()), opened).toNanos() / 1e6);
+            alertToPage.add(Duration.between(opened, pages.get(0).receivedAt()).toNanos() / 1e6);
             lateness.add(Duration.between(opened.plusSeconds(LEVEL_SECONDS), second.get(0).receivedAt()).toNanos() / 1e6);
             lateness.add(Duration.between(opened.plusSeconds(2L * LEVEL_SECONDS), last.get(0).receivedAt()).toNanos() / 1e6);
         }
@@ -231,6 +235,8 @@ class SystemBenchmark {
             }
         }
         Collections.sort(toPage);
+        Collections.sort(toAlert);
+        Collections.sort(alertToPage);
         Collections.sort(lateness);
         say("%nSystem benchmark (%d cores; one PostgreSQL, GreenMail, the three services from their jars)%n",
                 Runtime.getRuntime().availableProcessors());
@@ -239,6 +245,9 @@ class SystemBenchmark {
                 pct(latency, 50), pct(latency, 99), pct(latency, 100));
         say("  check-in → primary's page at the SMTP server: p50 %.0f ms, p99 %.0f ms, max %.0f ms (%d alerts)%n",
                 pct(toPage, 50), pct(toPage, 99), pct(toPage, 100), toPage.size());
+        say("    of which check-in → alert opened (patient-service's outbox, alert-service's intake): p50 %.0f ms, p99 %.0f ms;"
+                + " alert opened → page at the SMTP server: p50 %.0f ms, p99 %.0f ms%n", pct(toAlert, 50), pct(toAlert, 99),
+                pct(alertToPage, 50), pct(alertToPage, 99));
         say("  escalation lateness (backup after %d s, hotline after %d s; due → SMTP server): p50 %.0f ms, p99 %.0f ms, "
                 + "max %.0f ms (%d steps)%n", LEVEL_SECONDS, 2 * LEVEL_SECONDS, pct(lateness, 50), pct(lateness, 99),
                 pct(lateness, 100), lateness.size());
