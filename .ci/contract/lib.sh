@@ -2,6 +2,10 @@
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 
+for tool in node npm sha256sum; do
+  command -v "$tool" >/dev/null || { echo "contract: $tool is needed (Node.js 20 with npm; coreutils)" >&2; exit 2; }
+done
+
 # npm ci when node_modules is missing or was installed from another package.json, lock file or Node.js.
 install_tools() {
   local stamp="$HERE/node_modules/.contract-stamp" want

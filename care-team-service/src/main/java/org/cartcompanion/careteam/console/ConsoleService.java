@@ -24,6 +24,7 @@ import org.cartcompanion.careteam.oncall.schedule.Assignment;
 import org.cartcompanion.careteam.oncall.schedule.Tier;
 import org.cartcompanion.careteam.oncall.service.Schedules;
 import org.cartcompanion.support.problem.ProblemException;
+import org.cartcompanion.support.reactive.Deadlines;
 import org.cartcompanion.support.security.Caller;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -229,7 +230,7 @@ public class ConsoleService {
      * that does not answer is a 503.
      */
     private Uni<JsonNode> call(String service, Supplier<Uni<JsonNode>> request) {
-        return Uni.createFrom().<JsonNode> deferred(request::get).ifNoItem().after(TIMEOUT).fail().onFailure().transform(e -> {
+        return Deadlines.<JsonNode> within(TIMEOUT, request).onFailure().transform(e -> {
             if (e instanceof WebApplicationException w && w.getResponse().getStatus() < 500) {
                 return new ProblemException(w.getResponse().getStatus(), "upstream", detailOf(w));
             }

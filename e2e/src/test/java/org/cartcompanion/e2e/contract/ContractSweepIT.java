@@ -2,6 +2,7 @@ package org.cartcompanion.e2e.contract;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import java.time.LocalDate;
@@ -29,8 +30,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Every operation each running service publishes in its OpenAPI document, called as API.md's access rules say it must
  * answer: no token or a token from an identity provider nobody trusts → 401; a role that may never call it → 403; a
- * role that may, asking about another center's patient, alert or center → 404 (never revealing that it exists). The
- * list of operations comes from the services themselves, so a new endpoint is swept without touching this test.
+ * role that may, asking about another center's patient, check-in, alert, center or clinician → 404 (never revealing that
+ * it exists; ids of things center B does not have here — hand-offs, rotations, shifts, infection events — are unknown
+ * ids, so those only show an unknown id is 404); the same for ids given in a query or a body. Only the listed operations
+ * may be open without a token. The list of operations comes from the services themselves, so a new endpoint is swept
+ * without touching this test.
  */
 class ContractSweepIT {
 
@@ -242,6 +246,10 @@ class ContractSweepIT {
         }
         System.out.printf("e2e contract sweep: %d operations, %d calls without a valid token%n", ops.size(), calls);
         assertThat(breaches, empty());
+        // Only these are open without a token: an endpoint that lost its role check would otherwise pass unseen.
+        assertThat(ops.stream().filter(op -> !op.secured()).map(Operation::toString).sorted().toList(),
+                equalTo(List.of("GET /api/v1/alerts/ack-links/{token}", "GET /console", "GET /console/{view}",
+                        "POST /api/v1/alerts/ack-links/{token}")));
     }
 
     @Test
@@ -281,6 +289,46 @@ class ContractSweepIT {
             }
         }
         System.out.printf("e2e contract sweep: %d calls about another center's data%n", calls);
+        assertThat(breaches, empty());
+    }
+
+    @Test
+    void askingByQueryOrBodyAboutAnotherCentersDataIsRefusedOrFindsNothing() {
+        String patientB = other.get("patient");
+        String centerB = other.get("center");
+        record Ask(Service service, String method, String path, String body, List<String> roles) {
+        }
+        List<Ask> asks = List.of(
+                new Ask(Service.PATIENT, "GET", "/api/v1/patients/infection-reports?centerId=" + centerB + "&from="
+                        + LocalDate.now(Scenario.CHICAGO).minusDays(30) + "&to=" + LocalDate.now(Scenario.CHICAGO), null,
+                        List.of("clinician", "coordinator")),
+                new Ask(Service.ALERT, "GET", "/api/v1/alerts?patientId=" + patientB, null,
+                        List.of("patient", "caregiver", "clinician", "coordinator", "community-physician")),
+                new Ask(Service.ALERT, "GET", "/api/v1/alerts?centerId=" + centerB, null,
+                        List.of("clinician", "coordinator", "community-physician")),
+                new Ask(Service.CARE_TEAM, "GET", "/console/api/alerts?centerId=" + centerB, null,
+                        List.of("clinician", "coordinator", "community-physician")),
+                new Ask(Service.PATIENT, "POST", "/api/v1/patients", """
+                        {"centerId":"%s","subject":"sweep-intruder","displayName":"X.","birthYear":1960,
+                         "timeZone":"America/Chicago","infusionDate":"%s","product":"AXI_CEL","disease":"LBCL","language":"en"}"""
+                        .formatted(centerB, LocalDate.now(Scenario.CHICAGO).minusDays(3)), List.of("clinician", "coordinator")),
+                new Ask(Service.CARE_TEAM, "POST", "/api/v1/handoffs", """
+                        {"patientId":"%s","toClinicianId":"%s","toPhase":"SHARED","summary":"sweep"}"""
+                        .formatted(patientB, other.get("clinician")), List.of("clinician", "coordinator")));
+        List<Breach> breaches = new ArrayList<>();
+        for (Ask ask : asks) {
+            for (String role : ask.roles()) {
+                Answer answer = Api.call(ask.method(), system.url(ask.service()) + ask.path(), callers.get(role), ask.body(),
+                        Map.of());
+                boolean refused = answer.status() == 403 || answer.status() == 404;
+                // A filter may answer 200 with only what the caller may see: then nothing of center B's patient.
+                boolean nothing = answer.status() == 200 && !answer.text().contains(patientB);
+                if (!refused && !nothing) {
+                    breaches.add(new Breach(ask.method() + " " + ask.path(), role + " of center A", 404, answer.status(),
+                            answer.text()));
+                }
+            }
+        }
         assertThat(breaches, empty());
     }
 }

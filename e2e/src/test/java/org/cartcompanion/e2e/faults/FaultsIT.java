@@ -160,29 +160,33 @@ class FaultsIT {
         scenario.awaitMail(center.primaryEmail(), 1, Duration.ofSeconds(10));
         await().atMost(Duration.ofSeconds(5)).until(() -> timeline(center, ids.get(0)).contains("NOTIFIED"));
 
-        // The database goes away with an alert in escalation (the primary's 10 s are running).
+        // The database goes away with an alert in escalation (the primary's 10 s are running); it comes back whatever
+        // happens here, so that a failure does not leave the next scenarios without one.
         system.stopPostgres();
         long stopped = System.nanoTime();
-        for (Service service : Service.values()) {
-            String url = system.url(service);
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> Api.get(url + "/q/health/ready", null).status() == 503);
-            // Not ready, but alive: the platform stops routing to it and does not restart it.
-            assertThat(service + " stays live", Api.get(url + "/q/health/live", null).status(), equalTo(200));
-        }
-        // A check-in now is refused with a problem the phone can show and retry, not taken and lost.
-        String secondToken = tokens.token("fault-" + center.tag() + "-1", "patient");
-        Api.Answer refused = scenario.checkIn(ids.get(1), secondToken, FEVER.formatted(OffsetDateTime.now()));
-        assertThat(refused.status(), equalTo(503));
-        assertThat(refused.at("/status"), equalTo("503"));
-        long down = Duration.ofSeconds(15).toMillis() - Duration.ofNanos(System.nanoTime() - stopped).toMillis();
-        if (down > 0) {
-            Thread.sleep(down);
-        }
-
-        system.startPostgres();
-        for (Service service : Service.values()) {
-            system.awaitReady(service, Duration.ofSeconds(60));
+        try {
+            for (Service service : Service.values()) {
+                String url = system.url(service);
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                        .until(() -> Api.get(url + "/q/health/ready", null).status() == 503);
+                // Not ready, but alive: the platform stops routing to it and does not restart it.
+                assertThat(service + " stays live", Api.get(url + "/q/health/live", null).status(), equalTo(200));
+            }
+            // A check-in now is refused with a problem the phone can show and retry, not taken and lost.
+            String secondToken = tokens.token("fault-" + center.tag() + "-1", "patient");
+            Api.Answer refused = scenario.checkIn(ids.get(1), secondToken, FEVER.formatted(OffsetDateTime.now()));
+            assertThat(refused.status(), equalTo(503));
+            assertThat(refused.at("/status"), equalTo("503"));
+            assertThat("the phone is told when to retry", refused.header("Retry-After"), equalTo("5"));
+            long down = Duration.ofSeconds(15).toMillis() - Duration.ofNanos(System.nanoTime() - stopped).toMillis();
+            if (down > 0) {
+                Thread.sleep(down);
+            }
+        } finally {
+            system.startPostgres();
+            for (Service service : Service.values()) {
+                system.awaitReady(service, Duration.ofSeconds(60));
+            }
         }
         // The escalation goes on where it stood: the backup's turn came while the database was away; paged once.
         Mail backup = scenario.awaitMail(center.backupEmail(), 1, Duration.ofSeconds(30));

@@ -3,6 +3,7 @@ package org.cartcompanion.e2e.system;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -18,7 +19,12 @@ public final class Api {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** An answer: its status, its body as JSON (null when empty or not JSON) and as text, and its media type. */
-    public record Answer(int status, JsonNode json, String text, String mediaType) {
+    public record Answer(int status, JsonNode json, String text, String mediaType, HttpHeaders headers) {
+
+        /** The first value of the header, or null. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         public String at(String pointer) {
             JsonNode node = json == null ? null : json.at(pointer);
@@ -88,7 +94,7 @@ public final class Api {
                 json = JSON.readTree(text);
             }
             String mediaType = response.headers().firstValue("Content-Type").map(t -> t.split(";")[0].trim()).orElse(null);
-            return new Answer(response.statusCode(), json, text, mediaType);
+            return new Answer(response.statusCode(), json, text, mediaType, response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e, e);
         } catch (InterruptedException e) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -85,18 +86,28 @@ public final class CarTSystem implements AutoCloseable {
      * The configuration of the shared system: late-phase (P4) patients are expected to check in every 10 s instead of
      * weekly, and nights are not quiet, so a missed check-in plays out in seconds; every other setting is the default.
      */
-    private static final Map<String, String> SHARED = Map.of("patient.heartbeat.cadence.P4_LATE", "PT10S",
+    private static final Map<String, String> SHARED = Map.of("patient.heartbeat.cadence.p4-late", "PT10S",
             "patient.heartbeat.escalate-after", "PT5S", "patient.heartbeat.interval", "1s", "patient.heartbeat.quiet-start",
             "00:00", "patient.heartbeat.quiet-end", "00:00");
     private static CarTSystem shared;
+    private static Exception sharedFailure;
 
     /**
      * One system for the test classes that only drive it (no faults), started by the first that asks and stopped when the
      * test JVM ends.
      */
     public static synchronized CarTSystem shared() throws Exception {
+        if (sharedFailure != null) {
+            throw new IllegalStateException("the shared system did not start", sharedFailure);
+        }
         if (shared == null) {
-            CarTSystem system = start(SHARED);
+            CarTSystem system;
+            try {
+                system = start(SHARED);
+            } catch (Exception e) {
+                sharedFailure = e;
+                throw e;
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     system.close();
@@ -117,13 +128,19 @@ public final class CarTSystem implements AutoCloseable {
     /** Starts everything and waits until the three services answer ready. {@code extra}: more -D properties for all. */
     public static CarTSystem start(Map<String, String> extra) throws Exception {
         CarTSystem system = new CarTSystem(extra);
-        for (Service service : Service.values()) {
-            system.startService(service);
+        try {
+            for (Service service : Service.values()) {
+                system.startService(service);
+            }
+            for (Service service : Service.values()) {
+                system.awaitReady(service, Duration.ofSeconds(90));
+            }
+            return system;
+        } catch (Exception | Error e) {
+            // A system that did not come up is stopped whole: no service, database or mail server is left running.
+            system.close();
+            throw e;
         }
-        for (Service service : Service.values()) {
-            system.awaitReady(service, Duration.ofSeconds(90));
-        }
-        return system;
     }
 
     public void startService(Service service) throws IOException {
@@ -158,7 +175,15 @@ public final class CarTSystem implements AutoCloseable {
         } else {
             p.destroy();
         }
-        p.waitFor();
+        stopped(p);
+    }
+
+    /** Waits for a process told to stop; one that has not stopped after 20 s is killed. */
+    private static void stopped(Process p) throws InterruptedException {
+        if (!p.waitFor(20, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
     }
 
     public void awaitReady(Service service, Duration timeout) throws InterruptedException {
@@ -264,7 +289,7 @@ public final class CarTSystem implements AutoCloseable {
         }
         for (Process replica : replicas) {
             replica.destroy();
-            replica.waitFor();
+            stopped(replica);
         }
         smtp.stop();
         if (postgres != null) {

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * How often a symptom check-in is expected in each phase. The clinical default (clinical-rules.md §6.2): twice a day in P1,
- * daily in P2, every 2–3 days in P3 (the tighter bound is used), weekly in P4, monthly after. A center may set its own interval
- * for any phase.
+ * daily in P2, every 2–3 days in P3 (the tighter bound is used), weekly in P4, monthly after. A deployment may set its own
+ * interval for any phase.
  */
 public final class CheckInCadence {
 

@@ -99,9 +99,8 @@ public class ProblemMappers {
     public Response unexpected(Throwable e, UriInfo uri) {
         if (Unreachable.isCauseOf(e)) {
             Log.warnf("%s failed: a dependency cannot be reached (%s)", pathOf(uri), e);
-            Response base = respond(503, "dependency-unavailable",
+            return respond(503, "dependency-unavailable",
                     "The service cannot reach its database or a service it needs just now. Try again shortly.", uri, List.of());
-            return Response.fromResponse(base).header(HttpHeaders.RETRY_AFTER, "5").build();
         }
         Log.errorf(e, "Unexpected failure on %s", pathOf(uri));
         return respond(500, "server-error", "The service could not complete the request.", uri, List.of());
@@ -115,7 +114,12 @@ public class ProblemMappers {
     static Response respond(int status, String slug, String detail, UriInfo uri, List<Problem.FieldError> errors) {
         Problem body = new Problem(URI.create(TYPE_BASE + slug), titleFor(status), status, detail,
                 pathOf(uri), errors.isEmpty() ? null : errors);
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+        Response.ResponseBuilder response = Response.status(status).type(Problem.MEDIA_TYPE).entity(body);
+        if (status == 503) {
+            // Every outage answer says when to try again (the phone retries a check-in with the same Idempotency-Key).
+            response.header(HttpHeaders.RETRY_AFTER, "5");
+        }
+        return response.build();
     }
 
     private static String fieldOf(ConstraintViolation<?> violation) {

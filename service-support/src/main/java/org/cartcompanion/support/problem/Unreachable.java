@@ -5,6 +5,7 @@ import java.net.NoRouteToHostException;
 import java.nio.channels.ClosedChannelException;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
@@ -16,6 +17,9 @@ import io.vertx.sqlclient.DatabaseException;
  */
 final class Unreachable {
 
+    private static final Set<String> OUTAGE_STATES = Set.of("08000", "08001", "08003", "08004", "08006", "57P01", "57P02",
+            "57P03");
+
     private Unreachable() {
     }
 
@@ -26,12 +30,10 @@ final class Unreachable {
                     || e instanceof ClosedConnectionException) {
                 return true;
             }
-            if (e instanceof DatabaseException db && db.getSqlState() != null) {
-                String state = db.getSqlState();
-                // 08xxx: connection exceptions; 57P01–57P03: the server is shutting down, crashed, or still starting.
-                if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
-                    return true;
-                }
+            // The connection failed or the server is shutting down, crashed, or still starting; not 08P01 (a protocol
+            // violation is a fault of this side, to be fixed, not retried).
+            if (e instanceof DatabaseException db && OUTAGE_STATES.contains(db.getSqlState())) {
+                return true;
             }
         }
         return false;

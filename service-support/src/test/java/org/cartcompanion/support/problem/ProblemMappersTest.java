@@ -48,10 +48,16 @@ class ProblemMappersTest {
             assertEquals("Service Unavailable", problem.title());
             assertFalse(problem.detail().contains("5432"), problem.detail());
         }
-        // A query the database refused is a fault here, not an outage.
+        // A 503 raised as a problem (a service that did not answer) says when to retry too.
+        Response dependency = mappers.problem(new ProblemException(503, "dependency-unavailable", "Try again."), null);
+        assertEquals("5", dependency.getHeaderString("Retry-After"));
+        // A query the database refused, or a protocol violation, is a fault here, not an outage.
         Response unique = mappers.unexpected(new DatabaseException("duplicate key", 0, "23505") {
         }, null);
         assertEquals(500, unique.getStatus());
+        Response protocol = mappers.unexpected(new DatabaseException("bind message supplies 2 parameters", 0, "08P01") {
+        }, null);
+        assertEquals(500, protocol.getStatus());
     }
 
     @Test

@@ -57,7 +57,9 @@ class DeadlinesTest {
 
     @Test
     void anAnswerFromAnotherThreadComesBackOnTheCallersContext() throws Exception {
-        Uni<String> elsewhere = Uni.createFrom().completionStage(() -> CompletableFuture.supplyAsync(() -> "sent"));
+        // Answered 100 ms later on another thread, well after the subscription on the context.
+        Uni<String> elsewhere = Uni.createFrom().completionStage(() -> CompletableFuture.supplyAsync(() -> "sent",
+                CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS)));
         Outcome outcome = runOn(vertx.getOrCreateContext(), Duration.ofSeconds(5), elsewhere);
         assertThat(outcome.value(), equalTo("sent"));
     }

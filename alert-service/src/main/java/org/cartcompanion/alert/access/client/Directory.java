@@ -14,6 +14,7 @@ import jakarta.ws.rs.WebApplicationException;
 import org.cartcompanion.alert.escalation.config.AlertConfig;
 import org.cartcompanion.alert.triage.Disposition;
 import org.cartcompanion.support.problem.ProblemException;
+import org.cartcompanion.support.reactive.Deadlines;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.quarkus.logging.Log;
@@ -67,7 +68,7 @@ public class Directory {
 
     /** For validating a policy on save: never cached, so a rotation created a moment ago counts. */
     public Uni<EscalationTargets> escalationTargets(UUID centerId) {
-        return forCaller(careTeams.escalationTargets(centerId).ifNoItem().after(timeout).fail()
+        return forCaller(Deadlines.within(timeout, () -> careTeams.escalationTargets(centerId))
                 .onFailure(WebApplicationException.class)
                 .recoverWithUni(e -> absentOn404(e, EscalationTargets.none(centerId))));
     }
@@ -92,7 +93,8 @@ public class Directory {
         if (hit != null && hit.expiresAt().isAfter(now)) {
             return Uni.createFrom().item(hit.value());
         }
-        return Uni.createFrom().<V> deferred(() -> load.get()).ifNoItem().after(timeout).fail()
+        // Deadlines.within: a time-out comes back on the caller's context, where its session and transaction go on.
+        return Deadlines.<V> within(timeout, load)
                 .invoke(value -> cache.put(key, new Cached<>(value, clock.instant().plus(lifetime))));
     }
 

@@ -109,8 +109,8 @@ public class HandoffResource {
     @Path("/{id}/accept")
     @RolesAllowed(Roles.COMMUNITY_PHYSICIAN)
     @Operation(operationId = "acceptHandoff", summary = "Accept a hand-off", description = "The receiving community physician "
-            + "only. The care team's phase becomes toPhase and the physician joins it as COMMUNITY_PHYSICIAN. 403 for anyone "
-            + "but the receiver; 404 when it is unknown or not the caller's; 409 when it is no longer pending, has lapsed, or "
+            + "only. The care team's phase becomes toPhase and the physician joins it as COMMUNITY_PHYSICIAN. 403 for any "
+            + "other role; 404 when it is unknown or another physician's; 409 when it is no longer pending, has lapsed, or "
             + "the care team changed since it was proposed.")
     @APIResponse(responseCode = "200", description = "Accepted", content = @Content(schema = @Schema(implementation = HandoffResponse.class)))
     @APIResponse(responseCode = "404", description = "Unknown, or not the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 
 import org.cartcompanion.support.problem.ProblemException;
+import org.cartcompanion.support.reactive.Deadlines;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -75,7 +76,8 @@ public class CareTeamDirectory {
         if (hit != null && hit.expiresAt().isAfter(Instant.now())) {
             return Uni.createFrom().item(hit.value());
         }
-        return load.get().ifNoItem().after(timeout).fail().onFailure(e -> !(e instanceof ProblemException))
+        // Deadlines.within: a time-out comes back on this request's context, where its transaction goes on.
+        return Deadlines.within(timeout, load).onFailure(e -> !(e instanceof ProblemException))
                 .transform(e -> {
                     Log.warnf("care-team-service unavailable: %s", e.getClass().getSimpleName());
                     return new ProblemException(503, "dependency-unavailable",

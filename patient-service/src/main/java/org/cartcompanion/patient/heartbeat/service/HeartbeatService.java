@@ -208,20 +208,36 @@ public class HeartbeatService {
         Patient p = c.patient();
         String dueLocal = due.atZone(ZoneId.of(p.timeZone)).format(LOCAL);
         String centerPhone = phone == null ? "" : phone;
-        List<Uni<Void>> mails = new ArrayList<>();
+        List<Uni<Boolean>> mails = new ArrayList<>();
         if (p.email != null) {
-            mails.add(mail(p.language, p.displayName, p.displayName, dueLocal, centerPhone, p.email));
+            mails.add(sent(mail(p.language, p.displayName, p.displayName, dueLocal, centerPhone, p.email), p));
         }
         for (CaregiverLink caregiver : c.caregivers()) {
             if (caregiver.email != null) {
-                mails.add(mail(p.language, caregiver.name, p.displayName, dueLocal, centerPhone, caregiver.email));
+                mails.add(sent(mail(p.language, caregiver.name, p.displayName, dueLocal, centerPhone, caregiver.email), p));
             }
         }
         if (mails.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.join().all(mails).andFailFast().replaceWithVoid()
-                .invoke(() -> Log.infof("Missed check-in reminder sent for patient %s (%d recipients)", p.id, mails.size()));
+        // Reminded once anyone was: the claim stays, so those who got it are not reminded again each pass and the center is
+        // alerted after escalate-after. Only when nobody could be reached is the claim given back for the next pass.
+        return Uni.join().all(mails).andCollectFailures().flatMap(results -> {
+            long reached = results.stream().filter(Boolean::booleanValue).count();
+            if (reached == 0) {
+                return Uni.createFrom().failure(new IllegalStateException("no reminder could be sent"));
+            }
+            Log.infof("Missed check-in reminder sent for patient %s (%d of %d recipients)", p.id, reached, results.size());
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    /** Whether the mail went out; a failure is logged (without the address) and answers false. */
+    private static Uni<Boolean> sent(Uni<Void> mail, Patient p) {
+        return mail.replaceWith(true).onFailure().recoverWithItem(e -> {
+            Log.warnf("A missed check-in reminder for patient %s was not sent: %s", p.id, e.getClass().getSimpleName());
+            return false;
+        });
     }
 
     private Uni<Void> mail(Language language, String name, String patientName, String due, String centerPhone, String to) {

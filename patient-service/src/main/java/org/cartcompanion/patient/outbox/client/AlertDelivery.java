@@ -3,6 +3,7 @@ package org.cartcompanion.patient.outbox.client;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.cartcompanion.patient.outbox.config.OutboxConfig;
+import org.cartcompanion.support.reactive.Deadlines;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.smallrye.mutiny.Uni;
@@ -23,8 +24,7 @@ public class AlertDelivery {
     }
 
     public Uni<String> deliver(String payload) {
-        return client.deliver(payload)
-                .ifNoItem().after(config.deliveryTimeout()).fail()
+        return Deadlines.within(config.deliveryTimeout(), () -> client.deliver(payload))
                 .map(response -> {
                     int status = response.getStatus();
                     response.close();
