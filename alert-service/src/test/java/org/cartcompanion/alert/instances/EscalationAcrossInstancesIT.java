@@ -31,6 +31,7 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 
 import org.cartcompanion.alert.instances.Instances.Instance;
+import org.cartcompanion.support.testing.Ports;
 import org.cartcompanion.support.testing.TestKeys;
 import org.cartcompanion.support.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
@@ -65,11 +66,11 @@ class EscalationAcrossInstancesIT {
 
     @BeforeAll
     static void startDependencies() throws Exception {
-        postgres = EmbeddedPostgres.builder().setPort(Instances.freePort()).start();
+        postgres = EmbeddedPostgres.builder().setPort(Ports.restartable()).start();
         try (Connection c = postgres.getPostgresDatabase().getConnection()) {
             c.createStatement().execute("CREATE DATABASE alert_it");
         }
-        smtp = new GreenMail(new ServerSetup(Instances.freePort(), "127.0.0.1", "smtp"));
+        smtp = new GreenMail(new ServerSetup(Ports.restartable(), "127.0.0.1", "smtp"));
         smtp.start();
         careTeam = new WireMockServer(options().dynamicPort());
         careTeam.start();

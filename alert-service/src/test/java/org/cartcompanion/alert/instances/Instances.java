@@ -2,7 +2,6 @@ package org.cartcompanion.alert.instances;
 
 import java.io.IOException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import org.cartcompanion.support.testing.Ports;
 
 /**
  * Starts packaged alert-service instances ({@code target/quarkus-app/quarkus-run.jar}, or the native executable of a
@@ -34,7 +35,7 @@ final class Instances {
     }
 
     Instance start() throws IOException {
-        int port = freePort();
+        int port = Ports.restartable();
         List<String> properties = new ArrayList<>();
         config.forEach((k, v) -> properties.add("-D" + k + "=" + v));
         properties.add("-Dquarkus.http.port=" + port);
@@ -117,11 +118,5 @@ final class Instances {
     private static java.util.stream.Stream<ProcessHandle> embeddedPostgres() {
         return ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
                 .map(c -> c.contains("/embedded-pg/") && c.contains("/bin/postgres ")).orElse(false));
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -7,21 +7,14 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-
 import org.cartcompanion.alert.support.Scenario;
+import org.cartcompanion.support.testing.SmtpRelay;
 import org.cartcompanion.support.testing.StalledRelay;
 import org.junit.jupiter.api.Test;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,8 +27,7 @@ import io.restassured.path.json.JsonPath;
 @TestProfile(SmtpDownTest.RealSmtp.class)
 class SmtpDownTest {
 
-    static int port;
-    static GreenMail smtp;
+    static SmtpRelay smtp;
 
     public static class RealSmtp implements QuarkusTestProfile {
         @Override
@@ -53,14 +45,8 @@ class SmtpDownTest {
     public static class SmtpServer implements QuarkusTestResourceLifecycleManager {
         @Override
         public Map<String, String> start() {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
-            smtp.start();
-            return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", String.valueOf(port));
+            smtp = new SmtpRelay();
+            return smtp.mailerConfig();
         }
 
         @Override
@@ -69,16 +55,6 @@ class SmtpDownTest {
                 smtp.stop();
             }
         }
-    }
-
-    private static long received(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().contains(address));
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).count();
     }
 
     private static long failures(Scenario s, String reason) {
@@ -95,16 +71,15 @@ class SmtpDownTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> failures(s, "Connection refused") >= 3);
 
         // The relay is back but hangs after accepting the connection: each attempt fails after the send timeout.
-        try (StalledRelay stalled = new StalledRelay(port)) {
+        try (StalledRelay stalled = smtp.hang()) {
             await().atMost(Duration.ofSeconds(20)).until(() -> failures(s, "within the send timeout") >= 2);
             assertThat(stalled.connections(), greaterThanOrEqualTo(1));
         }
 
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
         smtp.start();
-        await().atMost(Duration.ofSeconds(15)).until(() -> received(s.primary.email()) >= 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> smtp.received(s.primary.email()) >= 1);
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> true);
-        assertThat(received(s.primary.email()), equalTo(1L));
+        assertThat(smtp.received(s.primary.email()), equalTo(1L));
         JsonPath alert = s.alert();
         List<String> types = alert.getList("timeline.type");
         assertThat(types, hasItem("NOTIFIED"));

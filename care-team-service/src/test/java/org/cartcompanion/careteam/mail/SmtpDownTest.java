@@ -7,24 +7,17 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-
 import org.cartcompanion.careteam.support.Fixtures;
 import org.cartcompanion.careteam.support.Fixtures.Person;
 import org.cartcompanion.careteam.support.OtherServices;
+import org.cartcompanion.support.testing.SmtpRelay;
 import org.cartcompanion.support.testing.StalledRelay;
 import org.junit.jupiter.api.Test;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -41,8 +34,7 @@ import io.quarkus.vertx.VertxContextSupport;
 @TestProfile(SmtpDownTest.RealSmtp.class)
 class SmtpDownTest {
 
-    static int port;
-    static GreenMail smtp;
+    static SmtpRelay smtp;
 
     public static class RealSmtp implements QuarkusTestProfile {
         @Override
@@ -60,14 +52,8 @@ class SmtpDownTest {
     public static class SmtpServer implements QuarkusTestResourceLifecycleManager {
         @Override
         public Map<String, String> start() {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
-            smtp.start();
-            return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", String.valueOf(port));
+            smtp = new SmtpRelay();
+            return smtp.mailerConfig();
         }
 
         @Override
@@ -76,16 +62,6 @@ class SmtpDownTest {
                 smtp.stop();
             }
         }
-    }
-
-    private static long received(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().contains(address));
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).count();
     }
 
     /** The attempts and last error of the unsent mail to {@code address}; none: 0 and null. */
@@ -119,17 +95,16 @@ class SmtpDownTest {
 
         // The relay is back but hangs after accepting the connection: each attempt fails after the send timeout.
         int refused = attempts(address);
-        try (StalledRelay stalled = new StalledRelay(port)) {
+        try (StalledRelay stalled = smtp.hang()) {
             await().atMost(Duration.ofSeconds(20)).until(() -> attempts(address) >= refused + 2);
             assertThat(String.valueOf(unsent(address)[1]), containsString("within the send timeout"));
             assertThat(stalled.connections(), greaterThanOrEqualTo(1));
         }
 
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
         smtp.start();
-        await().atMost(Duration.ofSeconds(15)).until(() -> received(address) >= 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> smtp.received(address) >= 1);
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> true);
-        assertThat(received(address), equalTo(1L));
+        assertThat(smtp.received(address), equalTo(1L));
         assertThat(attempts(address), equalTo(0));
     }
 }

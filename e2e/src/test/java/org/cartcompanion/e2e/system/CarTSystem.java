@@ -1,6 +1,7 @@
 package org.cartcompanion.e2e.system;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -317,11 +319,31 @@ public final class CarTSystem implements AutoCloseable {
         }
     }
 
+    /**
+     * A free port below the kernel's ephemeral range (Linux: /proc/sys/net/ipv4/ip_local_port_range). PostgreSQL, the SMTP
+     * server and the services are stopped and started again on their ports; while one is down, an ephemeral port may be
+     * given to any outgoing connection (even a client retrying that very server, which then connects to itself) and the
+     * restart could not bind.
+     */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        int below = 32_768;
+        try {
+            // Not Files.readString: procfs reports a size of 0, and only part of the line is read.
+            below = Math.max(2_048, Integer.parseInt(
+                    Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim().split("\\s+")[0]));
+        } catch (IOException | RuntimeException unreadable) {
+            // Linux's default start
         }
+        for (int attempt = 0; attempt < 500; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(Math.min(10_000, below - 1_000), below);
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(false);
+                socket.bind(new InetSocketAddress(port));
+                return port;
+            } catch (IOException taken) {
+                // another one
+            }
+        }
+        throw new IllegalStateException("No free port below " + below);
     }
 }

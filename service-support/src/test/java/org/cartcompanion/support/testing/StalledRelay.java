@@ -2,6 +2,7 @@ package org.cartcompanion.support.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
@@ -19,11 +20,11 @@ public final class StalledRelay implements AutoCloseable {
     public StalledRelay(int port) throws IOException {
         server = new ServerSocket();
         server.setReuseAddress(true);
-        server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         Thread acceptor = new Thread(() -> {
             while (!server.isClosed()) {
                 try {
-                    held.add(server.accept());
+                    hold(server.accept());
                 } catch (IOException closed) {
                     return;
                 }
@@ -33,16 +34,30 @@ public final class StalledRelay implements AutoCloseable {
         acceptor.start();
     }
 
+    private synchronized void hold(Socket connection) throws IOException {
+        if (server.isClosed()) {
+            abort(connection);
+        } else {
+            held.add(connection);
+        }
+    }
+
     /** How many connections it has taken and left hanging. */
     public int connections() {
         return held.size();
     }
 
+    /** Drops every connection with a reset, so none lingers on the port (FIN_WAIT, TIME_WAIT) when the relay is restarted. */
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         server.close();
-        for (Socket socket : held) {
-            socket.close();
+        for (Socket connection : held) {
+            abort(connection);
         }
+    }
+
+    private static void abort(Socket connection) throws IOException {
+        connection.setSoLinger(true, 0);
+        connection.close();
     }
 }
