@@ -51,8 +51,8 @@ public final class SmtpRelay {
     }
 
     /**
-     * A fresh relay on the same port. Connections the hung relay dropped may hold the port for a moment; the bind is retried
-     * for up to 20 s before the test fails.
+     * A fresh relay on the same port. Should anything still hold the port (on a loaded machine a closed listener can take a
+     * moment to let go), the bind is retried for up to 20 s, printing what holds it, before the test fails.
      */
     public synchronized void start() {
         Instant until = Instant.now().plus(REBIND);

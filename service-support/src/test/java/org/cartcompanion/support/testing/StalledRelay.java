@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -16,12 +17,13 @@ public final class StalledRelay implements AutoCloseable {
 
     private final ServerSocket server;
     private final List<Socket> held = new CopyOnWriteArrayList<>();
+    private final Thread acceptor;
 
     public StalledRelay(int port) throws IOException {
         server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        Thread acceptor = new Thread(() -> {
+        acceptor = new Thread(() -> {
             while (!server.isClosed()) {
                 try {
                     hold(server.accept());
@@ -47,12 +49,22 @@ public final class StalledRelay implements AutoCloseable {
         return held.size();
     }
 
-    /** Drops every connection with a reset, so none lingers on the port (FIN_WAIT, TIME_WAIT) when the relay is restarted. */
+    /**
+     * Frees the port: the listening socket is only released once the thread blocked in {@code accept} has returned (the JDK
+     * defers the close until then), so this waits for it; every connection is dropped with a reset.
+     */
     @Override
-    public synchronized void close() throws IOException {
-        server.close();
-        for (Socket connection : held) {
-            abort(connection);
+    public void close() throws IOException {
+        synchronized (this) {
+            server.close();
+            for (Socket connection : held) {
+                abort(connection);
+            }
+        }
+        try {
+            acceptor.join(Duration.ofSeconds(10).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
