@@ -33,7 +33,7 @@ class SmtpDownTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.mailer.mock", "false", "alert.delivery.backoff-base", "PT0.2S",
-                    "alert.delivery.backoff-max", "PT1S", "alert.delivery.send-timeout", "PT1S");
+                    "alert.delivery.backoff-max", "PT1S", "alert.delivery.send-timeout", "PT3S");
         }
 
         @Override
@@ -78,7 +78,7 @@ class SmtpDownTest {
 
         smtp.start();
         await().atMost(Duration.ofSeconds(15)).until(() -> smtp.received(s.primary.email()) >= 1);
-        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> true);
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(14)).until(() -> true);
         assertThat(smtp.received(s.primary.email()), equalTo(1L));
         JsonPath alert = s.alert();
         List<String> types = alert.getList("timeline.type");

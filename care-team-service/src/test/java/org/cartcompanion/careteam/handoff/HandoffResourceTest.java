@@ -175,7 +175,7 @@ class HandoffResourceTest {
         assertThat(due.getText(), containsString("reached day "));
         assertThat(due.getText(), containsString("proposing shared care"));
         runJobs();
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
                 .until(() -> mailbox.getMailsSentTo(coordinator.subject() + "@example.org").size() == 1);
     }
 

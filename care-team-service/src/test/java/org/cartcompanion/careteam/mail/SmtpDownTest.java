@@ -40,7 +40,7 @@ class SmtpDownTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.mailer.mock", "false", "careteam.mail.retry-base", "PT0.2S", "careteam.mail.retry-max",
-                    "PT1S", "careteam.mail.send-every", "0.5s", "careteam.mail.send-timeout", "PT1S");
+                    "PT1S", "careteam.mail.send-every", "0.5s", "careteam.mail.send-timeout", "PT3S");
         }
 
         @Override
@@ -103,7 +103,7 @@ class SmtpDownTest {
 
         smtp.start();
         await().atMost(Duration.ofSeconds(15)).until(() -> smtp.received(address) >= 1);
-        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> true);
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(14)).until(() -> true);
         assertThat(smtp.received(address), equalTo(1L));
         assertThat(attempts(address), equalTo(0));
     }

@@ -114,7 +114,8 @@ class ContractSweepIT {
     }
 
     private static String awaitAlert(String patientId) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
+        // Up to 30 s: this class may be the first to use the shared system, whose first alert takes longest.
+        for (int i = 0; i < 300; i++) {
             String id = Api.get(scenario.alerts("/api/v1/alerts?patientId=" + patientId), b.coordinator()).expect(200)
                     .at("/items/0/id");
             if (id != null) {

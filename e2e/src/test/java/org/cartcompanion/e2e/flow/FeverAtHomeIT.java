@@ -110,7 +110,7 @@ class FeverAtHomeIT {
         assertThat(mine.json().get("items").size(), equalTo(1));
 
         // Nothing more is sent once it is acknowledged and resolved.
-        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> true);
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(14)).until(() -> true);
         assertThat(mail.to(center.primaryEmail()), hasSize(1));
         assertThat(mail.to(center.backupEmail()), hasSize(1));
         System.out.printf("e2e: check-in → primary's page %d ms; page → backup's page %d ms%n", toPrimary,
@@ -119,7 +119,8 @@ class FeverAtHomeIT {
 
     @Test
     void afterAnAcceptedHandoffA24HourProblemPagesTheCommunityPhysicianAndAFeverStillPagesTheCenter() {
-        Center center = scenario.center(10);
+        // Levels of 10 min: no escalation of the first alert may come between the two pages this test reads.
+        Center center = scenario.center(600);
         String communitySubject = "community-" + center.tag();
         String community = scenario.clinician(center.id(), communitySubject, "COMMUNITY_PHYSICIAN");
         String communityEmail = communitySubject + "@e2e.example";
@@ -175,6 +176,7 @@ class FeverAtHomeIT {
                  "infusionDate":"%s","product":"AXI_CEL","disease":"LBCL","phone":"+15550124","email":"%s","language":"en"}"""
                 .formatted(center.id(), patientSubject, LocalDate.now(Scenario.CHICAGO).minusDays(120), patientEmail))
                 .expect(201).at("/id");
+        Instant stored = Instant.now();
         String patientToken = tokens.token(patientSubject, "patient");
         String caregiverEmail = "caregiver120-" + center.tag() + "@e2e.example";
         Api.post(scenario.patients("/api/v1/patients/" + patient + "/caregivers"), patientToken, """
@@ -183,8 +185,10 @@ class FeverAtHomeIT {
         Answer me = Api.get(scenario.patients("/api/v1/me"), patientToken).expect(200);
         assertThat(me.at("/patients/0/phase"), equalTo("P4_LATE"));
         Instant due = OffsetDateTime.parse(me.at("/patients/0/nextCheckInDue")).toInstant();
-        assertThat("the phone is told when the next check-in is due", Duration.between(enrolled, due).toSeconds(),
-                lessThanOrEqualTo(11L));
+        // Due one P4 interval (10 s in this system) after the enrolment was stored, which happened between the two instants
+        // (a second either side for rounding).
+        assertThat("the phone is told when the next check-in is due", due.isBefore(enrolled.plusSeconds(9)), equalTo(false));
+        assertThat("the phone is told when the next check-in is due", due.isAfter(stored.plusSeconds(11)), equalTo(false));
 
         // Nothing comes by the due time: the patient and the caregiver are reminded, once each.
         Mail reminder = scenario.awaitMail(patientEmail, 1, Duration.ofSeconds(30));
@@ -207,7 +211,7 @@ class FeverAtHomeIT {
         assertThat(alerts.at("/items/0/status"), equalTo("TRIGGERED"));
 
         // One reminder and one page for one missed check-in, however many passes run.
-        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> true);
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(14)).until(() -> true);
         assertThat(mail.to(patientEmail), hasSize(1));
         assertThat(mail.to(caregiverEmail), hasSize(1));
         assertThat(mail.to(center.primaryEmail()), hasSize(1));

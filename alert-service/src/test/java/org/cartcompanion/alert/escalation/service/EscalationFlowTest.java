@@ -77,7 +77,7 @@ class EscalationFlowTest {
 
         // The chain has stopped: the next level's time passes and nobody else is paged.
         TestClock.advance(Duration.ofMinutes(11));
-        await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(13)).until(() -> true);
         assertThat(s.mailsTo(s.primary), hasSize(1));
         assertThat(s.mailsTo(s.backup), hasSize(1));
 
@@ -157,7 +157,7 @@ class EscalationFlowTest {
         s.awaitMails(s.backup.email(), 1);
 
         s.deliver("CENTER_SAME_DAY");
-        await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> true);
+        await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(12)).until(() -> true);
         assertThat(s.mailsTo(s.primary), hasSize(1));
         assertThat(s.mailsTo(s.backup), hasSize(1));
         JsonPath appended = s.alert();
@@ -221,7 +221,7 @@ class EscalationFlowTest {
                 .put("/api/v1/escalation-policies/" + s.centerId).then().statusCode(200);
         Stubs.routingFails(s.patientId);
         s.deliver("EMERGENCY", "E2");
-        await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(13)).until(() -> true);
         assertThat(s.mailsTo(s.fallback), empty());
 
         TestClock.advance(Duration.ofSeconds(31));

@@ -62,7 +62,7 @@ class RacesTest {
                     racer.get();
                 }
                 s.awaitMails(s.backup.email(), 1);
-                await().pollDelay(Duration.ofMillis(1200)).atMost(Duration.ofSeconds(3)).until(() -> true);
+                await().pollDelay(Duration.ofMillis(1200)).atMost(Duration.ofSeconds(13)).until(() -> true);
                 assertThat(s.mailsTo(s.backup), hasSize(1));
                 JsonPath alert = s.alert();
                 assertThat(alert.getInt("level"), equalTo(2));
@@ -90,7 +90,7 @@ class RacesTest {
                 given().auth().oauth2(s.token(s.backup, "clinician")).post("/api/v1/alerts/" + id + "/acknowledge").then()
                         .statusCode(200);
                 sends.get();
-                await().pollDelay(Duration.ofMillis(1200)).atMost(Duration.ofSeconds(3)).until(() -> true);
+                await().pollDelay(Duration.ofMillis(1200)).atMost(Duration.ofSeconds(13)).until(() -> true);
                 JsonPath alert = s.alert(id);
                 OffsetDateTime acknowledgedAt = OffsetDateTime.parse(alert.getString("acknowledgedAt"));
                 List<String> types = alert.getList("timeline.type");
@@ -105,7 +105,7 @@ class RacesTest {
                 assertThat(s.mailsTo(s.primary), hasSize(notified));
                 // And nothing follows later either.
                 TestClock.advance(Duration.ofMinutes(6));
-                await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> true);
+                await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(13)).until(() -> true);
                 assertThat(s.mailsTo(s.primary), hasSize(notified));
                 assertThat(s.mailsTo(s.backup), hasSize(0));
                 given().auth().oauth2(s.token(s.backup, "clinician")).contentType(ContentType.JSON)
