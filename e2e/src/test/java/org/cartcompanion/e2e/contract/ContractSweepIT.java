@@ -45,6 +45,7 @@ class ContractSweepIT {
     private static Tokens tokens;
     private static Tokens foreign;
     private static Scenario scenario;
+    private static List<Operation> operations;
 
     /** Center A: the callers' own. Center B: the one whose ids they ask about. */
     private static Center a;
@@ -78,6 +79,7 @@ class ContractSweepIT {
         tokens = system.tokens();
         foreign = system.foreignIdentityProvider();
         scenario = new Scenario(system, new Mailbox(system));
+        operations = readOperations();
         a = scenario.center(600);
         b = scenario.center(600);
 
@@ -126,7 +128,8 @@ class ContractSweepIT {
         throw new AssertionError("center B's alert did not open");
     }
 
-    private static List<Operation> operations() {
+    /** Every operation the running services publish, read once from their OpenAPI documents. */
+    private static List<Operation> readOperations() {
         List<Operation> all = new ArrayList<>();
         for (Service service : Service.values()) {
             JsonNode doc = Api.get(system.url(service) + "/q/openapi?format=json", null).expect(200).json();
@@ -232,12 +235,11 @@ class ContractSweepIT {
 
     @Test
     void noTokenOrAnUntrustedOneIs401() throws Exception {
-        List<Operation> ops = operations();
-        assertThat("the services publish their operations", ops.size(), greaterThanOrEqualTo(60));
+        assertThat("the services publish their operations", operations.size(), greaterThanOrEqualTo(60));
         String untrusted = foreign.token("sweep-clinician-" + a.tag(), "clinician", "coordinator", "admin", "service");
         List<Breach> breaches = new ArrayList<>();
         int calls = 0;
-        for (Operation op : ops) {
+        for (Operation op : operations) {
             if (!op.secured()) {
                 continue;
             }
@@ -245,10 +247,10 @@ class ContractSweepIT {
             expect(breaches, op, "untrusted token", 401, call(op, untrusted));
             calls += 2;
         }
-        System.out.printf("e2e contract sweep: %d operations, %d calls without a valid token%n", ops.size(), calls);
+        System.out.printf("e2e contract sweep: %d operations, %d calls without a valid token%n", operations.size(), calls);
         assertThat(breaches, empty());
         // Only these are open without a token: an endpoint that lost its role check would otherwise pass unseen.
-        assertThat(ops.stream().filter(op -> !op.secured()).map(Operation::toString).sorted().toList(),
+        assertThat(operations.stream().filter(op -> !op.secured()).map(Operation::toString).sorted().toList(),
                 equalTo(List.of("GET /api/v1/alerts/ack-links/{token}", "GET /console", "GET /console/{view}",
                         "POST /api/v1/alerts/ack-links/{token}")));
     }
@@ -257,7 +259,7 @@ class ContractSweepIT {
     void aRoleThatMayNeverCallAnOperationIs403() {
         List<Breach> breaches = new ArrayList<>();
         int calls = 0;
-        for (Operation op : operations()) {
+        for (Operation op : operations) {
             if (!op.secured() || op.roles().isEmpty()) {
                 continue;
             }
@@ -276,7 +278,7 @@ class ContractSweepIT {
     void aRoleThatMayCallItAskingAboutAnotherCentersPatientAlertOrCenterIs404() {
         List<Breach> breaches = new ArrayList<>();
         int calls = 0;
-        for (Operation op : operations()) {
+        for (Operation op : operations) {
             // Admins and services see every center by design; an operation without ids has nothing of another's to ask.
             if (!op.secured() || !op.path().contains("{")) {
                 continue;
