@@ -74,7 +74,7 @@ INSERT INTO check_in (id, patient_id, idempotency_key, request_hash, reported_by
   heart_rate, symptoms, day_post_infusion, phase, disposition, fired_rules, rule_set_version, instructions,
   call_number, alert_requested)
 VALUES (gen_random_uuid(), '$PATIENT_ID', md5(random()::text), md5(random()::text), 'PATIENT', 'demo-patient', now(),
-  now(), 36.8, 'C', 'ORAL', 36.8, false, 97, 88, '', 5, 'P1_ACUTE', 'SELF_CARE', '', 'default-1',
+  now(), 36.8, 'C', 'ORAL', 36.8, false, 97, 88, '', 5, 'P1_ACUTE', 'SELF_CARE', '', 'default-2',
   'Keep monitoring at home and check in again if anything changes.', '+15550199', false);
 \if :fever = 1
 INSERT INTO outbox_event (id, event_type, aggregate_id, payload, created_at, attempts, next_attempt_at)

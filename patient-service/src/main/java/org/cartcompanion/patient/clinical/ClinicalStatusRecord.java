@@ -28,6 +28,8 @@ public class ClinicalStatusRecord {
     public LocalDate ancDate;
     @Column(name = "platelets_per_ul")
     public Integer plateletsPerUl;
+    @Column(name = "platelets_date")
+    public LocalDate plateletsDate;
     @Column(name = "igg_mg_dl")
     public Integer iggMgDl;
     @Column(name = "igg_date")
@@ -46,6 +48,8 @@ public class ClinicalStatusRecord {
     public Integer maxIcansGrade;
     @Column(name = "iec_hs_history")
     public Boolean iecHsHistory;
+    @Column(name = "icaht_active")
+    public Boolean icahtActive;
     @Column(name = "prophylaxis_antibacterial")
     public Boolean prophylaxisAntibacterial;
     @Column(name = "prophylaxis_antiviral")
@@ -62,8 +66,14 @@ public class ClinicalStatusRecord {
     public Integer priorLines;
     @Column(name = "prior_allo_hct")
     public Boolean priorAlloHct;
+    @Column(name = "frail_or_comorbid")
+    public Boolean frailOrComorbid;
     @Column(name = "baseline_ice_score")
     public Integer baselineIceScore;
+    @Column(name = "baseline_spo2")
+    public Integer baselineSpo2;
+    @Column(name = "baseline_systolic_bp")
+    public Integer baselineSystolicBp;
     @Column(name = "travel_minutes_to_center")
     public Integer travelMinutesToCenter;
 
@@ -76,9 +86,10 @@ public class ClinicalStatusRecord {
 
     /** The status as the triage engine reads it. */
     public ClinicalStatus toTriage() {
-        return new ClinicalStatus(ancPerUl, ancDate, plateletsPerUl, iggMgDl, iggDate, ivigLastDate, cd4PerUl,
-                steroidsLastDate, tocilizumabLastDate, maxCrsGrade, maxIcansGrade, iecHsHistory,
+        return new ClinicalStatus(ancPerUl, ancDate, plateletsPerUl, plateletsDate, iggMgDl, iggDate, ivigLastDate, cd4PerUl,
+                steroidsLastDate, tocilizumabLastDate, maxCrsGrade, maxIcansGrade, iecHsHistory, icahtActive,
                 new Prophylaxis(prophylaxisAntibacterial, prophylaxisAntiviral, prophylaxisPjp, prophylaxisAntifungal),
-                centralLine, caregiverPresent, priorLines, priorAlloHct, baselineIceScore, travelMinutesToCenter);
+                centralLine, caregiverPresent, priorLines, priorAlloHct, frailOrComorbid, baselineIceScore, baselineSpo2,
+                baselineSystolicBp, travelMinutesToCenter);
     }
 }

@@ -13,5 +13,7 @@ public enum Advice {
     /** The center may direct the patient to the nearest emergency department with a hand-off (M13). */
     NEAREST_ED_BRANCH,
     /** Test promptly for respiratory viruses: antivirals are time-sensitive. */
-    TEST_PROMPTLY
+    TEST_PROMPTLY,
+    /** Unwell, rigors or breathless without a temperature: take it now and check in again (G2, §10.1.5). */
+    TAKE_TEMPERATURE_NOW
 }

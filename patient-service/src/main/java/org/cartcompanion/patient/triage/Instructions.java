@@ -48,6 +48,10 @@ public final class Instructions {
             text.append(es ? " Vuelva a tomarse la temperatura en " + duration(recheckMinutes, true) + "."
                     : " Check your temperature again in " + duration(recheckMinutes, false) + ".");
         }
+        if (advice.contains(Advice.TAKE_TEMPERATURE_NOW)) {
+            text.append(es ? " Tómese la temperatura ahora y vuelva a registrarse con el resultado."
+                    : " Take your temperature now and check in again.");
+        }
         if (advice.contains(Advice.CONFIRM_WEARABLE)) {
             text.append(es ? " Confirme ahora con un termómetro." : " Confirm now with a thermometer.");
         }

@@ -11,7 +11,7 @@ import java.util.Map;
 public final class RuleSet {
 
     /** The version of the default rule table; bump it whenever a default or a rule changes. */
-    public static final String DEFAULT_VERSION = "default-1";
+    public static final String DEFAULT_VERSION = "default-2";
 
     public static final RuleSet DEFAULT = new RuleSet(DEFAULT_VERSION, Map.of());
 
@@ -59,5 +59,10 @@ public final class RuleSet {
 
     public Map<Threshold, Double> overrides() {
         return overrides;
+    }
+
+    @Override
+    public String toString() {
+        return overrides.isEmpty() ? version : version + " " + overrides;
     }
 }

@@ -1,6 +1,9 @@
 package org.cartcompanion.patient.triage;
 
-/** The symptom codes a check-in may report (API.md). */
+/**
+ * The symptom codes a check-in may report (API.md, with clinical-rules.md §10.3). What the phone shows for each, in English and
+ * Spanish, is in {@link SymptomWording}.
+ */
 public enum Symptom {
     RIGORS,
     FEELS_UNWELL,
@@ -40,5 +43,22 @@ public enum Symptom {
     MISSED_PROPHYLAXIS_DOSE,
     /** The caregiver's concern that something is seriously wrong. */
     SOMETHING_SERIOUSLY_WRONG,
-    WANTS_TO_TALK_NOW
+    WANTS_TO_TALK_NOW,
+    // clinical-rules.md §10.3 (December 2026)
+    SEVERE_BREATHING_DIFFICULTY,
+    COLD_CLAMMY_SKIN,
+    SUDDEN_SLURRED_SPEECH,
+    HEAVY_BLEEDING,
+    VOMITING_BLOOD,
+    BLACK_STOOLS,
+    HEAD_INJURY,
+    WHEEZE_OR_HIVES_AFTER_DRUG,
+    PALPITATIONS,
+    HEADACHE,
+    NOT_ACTING_LIKE_THEMSELVES,
+    FLANK_PAIN,
+    RASH_EYE_OR_FACE,
+    BLOODY_DIARRHEA,
+    /** A flag reported with other codes: the symptoms are getting worse over the last hours. */
+    WORSE_OVER_HOURS
 }

@@ -2,6 +2,7 @@ package org.cartcompanion.patient.triage;
 
 import static org.cartcompanion.patient.triage.Disposition.CENTER_NOW;
 import static org.cartcompanion.patient.triage.Disposition.CENTER_SAME_DAY;
+import static org.cartcompanion.patient.triage.Disposition.COMMUNITY_24H;
 import static org.cartcompanion.patient.triage.Disposition.EMERGENCY;
 import static org.cartcompanion.patient.triage.Disposition.SELF_CARE;
 
@@ -18,36 +19,55 @@ import java.util.Set;
 
 import org.cartcompanion.patient.patient.Disease;
 import org.cartcompanion.patient.patient.Language;
+import org.cartcompanion.patient.timeline.Phase;
 import org.cartcompanion.patient.triage.MatrixRow.Column;
 import org.cartcompanion.patient.triage.MatrixRow.Group;
 
 /**
- * Triage of one check-in (clinical-rules.md §1–§4). Every rule is evaluated; the highest disposition wins; modifiers only raise
- * and never create an emergency (only E1–E9 do). Pure and deterministic: the same input always gives the same result.
+ * Triage of one check-in (clinical-rules.md §1–§4 with the §10 revision). Emergency rules and every matrix row are evaluated,
+ * each row with or without a fever; then the global rules; then the modifiers, applied again until nothing changes. The highest
+ * disposition wins; modifiers only raise and never create an emergency (only E1–E9 do). Pure and deterministic: the same input
+ * always gives the same result.
  */
 public final class TriageEngine {
 
     private static final Set<Symptom> NEURO_SIGNS = EnumSet.of(Symptom.CONFUSION, Symptom.WORD_FINDING_DIFFICULTY,
-            Symptom.HANDWRITING_CHANGE, Symptom.UNUSUAL_SLEEPINESS, Symptom.TREMOR);
+            Symptom.HANDWRITING_CHANGE, Symptom.UNUSUAL_SLEEPINESS, Symptom.TREMOR, Symptom.NOT_ACTING_LIKE_THEMSELVES);
     private static final Set<Symptom> DELAYED_NEURO_SIGNS = EnumSet.of(Symptom.SLOW_MOVEMENT, Symptom.FACIAL_DROOP,
-            Symptom.NUMBNESS_TINGLING, Symptom.ASCENDING_WEAKNESS);
+            Symptom.NUMBNESS_TINGLING);
+    private static final Set<Symptom> LIMB_WEAKNESS = EnumSet.of(Symptom.ASCENDING_WEAKNESS, Symptom.ONE_SIDED_WEAKNESS);
+    /** A neuro or weakness symptom: the same one hours later, or flagged worse over hours, is progressing (§10.2). */
+    private static final Set<Symptom> PROGRESSION_SIGNS = union(NEURO_SIGNS, DELAYED_NEURO_SIGNS, LIMB_WEAKNESS,
+            EnumSet.of(Symptom.SUDDEN_SLURRED_SPEECH));
+    private static final Set<Symptom> BREATHLESS = EnumSet.of(Symptom.BREATHLESS_AT_REST, Symptom.BREATHLESS_ON_EXERTION,
+            Symptom.SEVERE_BREATHING_DIFFICULTY);
+    /** Reported without a temperature, these make the missing temperature a red flag (G2, §10.1.5). */
+    private static final Set<Symptom> NEEDS_A_TEMPERATURE = union(BREATHLESS,
+            EnumSet.of(Symptom.FEELS_UNWELL, Symptom.RIGORS));
+    /** The rows an "any neuro row" modifier (M6) and the BCMA watch (M7) look at. */
+    private static final Set<MatrixRow> NEURO_ROWS = EnumSet.of(MatrixRow.NEURO, MatrixRow.DELAYED_NEURO,
+            MatrixRow.ASCENDING_WEAKNESS, MatrixRow.NEURO_PROGRESSING);
+    private static final Set<MatrixRow> DELAYED_NEURO_ROWS = EnumSet.of(MatrixRow.DELAYED_NEURO,
+            MatrixRow.ASCENDING_WEAKNESS);
     private static final int DEFAULT_BASELINE_ICE = 10;
     /** "Second reading" and "sustained for 1 h" look back this far. */
     private static final Duration READING_WINDOW = Duration.ofHours(3);
     private static final Duration SUSTAINED = Duration.ofMinutes(60);
+    /** The recheck a non-oral borderline reading asks for (§2.1). */
+    private static final int ORAL_RECHECK_MINUTES = 15;
 
     public TriageResult triage(CheckIn checkIn, PatientContext patient, RuleSet rules, Language language) {
         Evaluation e = new Evaluation(checkIn, patient, rules);
         e.run();
         Disposition disposition = e.disposition;
         String callNumber = disposition == EMERGENCY ? Instructions.EMERGENCY_NUMBER : patient.centerPhone();
-        Integer recheck = disposition == SELF_CARE && e.recheckMinutes > 0 ? e.recheckMinutes : null;
+        Integer recheck = e.recheck();
         String text = Instructions.render(disposition, e.advice, recheck, language, patient.centerPhone());
         return new TriageResult(disposition, List.copyOf(e.fired), rules.version(), e.phases.day(), e.phases.phase(),
                 recheck, Set.copyOf(e.advice), text, callNumber);
     }
 
-    /** One evaluation: derived facts first, then the rules in the order of the spec. */
+    /** One evaluation: derived facts first, then the rules in the order of §10.1. */
     private static final class Evaluation {
 
         final CheckIn c;
@@ -55,25 +75,46 @@ public final class TriageEngine {
         final ClinicalStatus s;
         final RuleSet r;
         final Phases.Assessment phases;
+        final Column column;
         final LocalDate today;
 
         final Set<String> fired = new LinkedHashSet<>();
         final Set<Advice> advice = EnumSet.noneOf(Advice.class);
+        /** Each fired row with its column and its disposition (raised by the row modifiers M3, M5, M14). */
+        final Map<MatrixRow, Column> firedColumns = new EnumMap<>(MatrixRow.class);
         final Map<MatrixRow, Disposition> rows = new EnumMap<>(MatrixRow.class);
         final Set<Modifier> modifiers = EnumSet.noneOf(Modifier.class);
         Disposition disposition = SELF_CARE;
-        int recheckMinutes;
+        /** A temperature row's recheck, given whatever the disposition; 0 when none. */
+        int temperatureRecheck;
+        /** Another row's recheck, given on self-care only; 0 when none. */
+        int selfCareRecheck;
 
         // Derived facts.
         final Double tempC;
-        final boolean neutropenic;
-        final boolean ancKnownLow;
-        final boolean profoundNeutropenia;
-        final boolean steroidsRecent;
-        final boolean tociRecent;
-        final boolean lowGradeCountsAsFever;
+        final Integer spo2;
+        final Integer sbp;
+        final Integer hr;
+        final Integer rr;
+        final boolean feverMedicineUnanswered;
+        final boolean lowGrade;
         final boolean fever;
         final boolean borderline;
+        final boolean spo2Low;
+        final boolean spo2BelowBaseline;
+        final boolean sbpLow;
+        final boolean sbpBelowBaseline;
+        final boolean breathlessOrHypoxic;
+        final boolean iceDrop;
+        final boolean anySymptom;
+        final boolean ancKnownLow;
+        final boolean neutropenic;
+        final boolean neutropenicEarly;
+        final boolean profoundNeutropenia;
+        final boolean plateletsLow;
+        final boolean plateletsUnknownEarly;
+        final boolean steroidsRecent;
+        final boolean tociRecent;
 
         Evaluation(CheckIn c, PatientContext p, RuleSet r) {
             this.c = c;
@@ -82,54 +123,99 @@ public final class TriageEngine {
             this.r = r;
             this.today = p.today();
             this.phases = Phases.assess(p.product(), p.infusionDate(), p.secondDoseDate(), today, r);
+            this.column = Column.of(phases.phase());
             this.tempC = c.temperature() == null ? null : c.temperature().celsius();
+            this.spo2 = c.vitals().spo2();
+            this.sbp = c.vitals().systolicBp();
+            this.hr = c.vitals().heartRate();
+            this.rr = c.vitals().respiratoryRate();
+            long day = phases.day();
 
-            boolean ancFresh = s.ancPerUl() != null && s.ancDate() != null
-                    && daysSince(s.ancDate()) <= r.get(Threshold.ANC_STALE_DAYS);
+            // Temperature (§2.1, §10.1.5, §10.5): a reading of 37.5 °C or more with the fever-medicine question unanswered
+            // counts the medicine as taken; fever medicine or recent steroids (M3) make a low-grade reading a fever.
+            this.steroidsRecent = within(s.steroidsLastDate(), Threshold.STEROID_RECENT_DAYS);
+            this.tociRecent = within(s.tocilizumabLastDate(), Threshold.TOCILIZUMAB_RECENT_DAYS);
+            boolean atLeastLowGrade = tempC != null && tempC >= r.get(Threshold.BORDERLINE_C);
+            this.feverMedicineUnanswered = atLeastLowGrade && c.antipyreticLast6h() == null;
+            boolean feverMedicine = Boolean.TRUE.equals(c.antipyreticLast6h()) || feverMedicineUnanswered;
+            boolean measuredFever = tempC != null && tempC >= r.get(Threshold.FEVER_C);
+            this.lowGrade = atLeastLowGrade && !measuredFever;
+            this.fever = measuredFever || (lowGrade && (feverMedicine || steroidsRecent));
+            this.borderline = lowGrade && !fever;
+
+            // Vital signs (§2.2, §10.2).
+            this.spo2Low = spo2 != null && spo2 < r.get(Threshold.SPO2_LOW);
+            this.spo2BelowBaseline = spo2 != null && s.baselineSpo2() != null
+                    && spo2 <= s.baselineSpo2() - r.get(Threshold.SPO2_BASELINE_DROP);
+            this.sbpLow = sbp != null && sbp < r.get(Threshold.SBP_LOW);
+            this.sbpBelowBaseline = sbp != null && s.baselineSystolicBp() != null
+                    && sbp < s.baselineSystolicBp() - r.get(Threshold.SBP_BASELINE_DROP);
+            this.breathlessOrHypoxic = BREATHLESS.stream().anyMatch(c::has) || spo2Low || spo2BelowBaseline;
+            int baselineIce = s.baselineIceScore() == null ? DEFAULT_BASELINE_ICE : s.baselineIceScore();
+            this.iceDrop = c.iceScore() != null && c.iceScore() <= baselineIce - 1;
+            boolean abnormalVital = spo2Low || spo2BelowBaseline || sbpLow || sbpBelowBaseline
+                    || (hr != null && hr > r.get(Threshold.HEART_RATE_HIGH))
+                    || (rr != null && rr >= r.get(Threshold.RESP_RATE_HIGH));
+            // "Any symptom" (§10.1.3): a symptom code, diarrhea above baseline, a home-ICE drop or an abnormal vital sign.
+            this.anySymptom = !c.symptoms().isEmpty() || positive(c.stoolsAboveBaseline()) || iceDrop || abnormalVital;
+
+            // ANC (§3, §10.4): a low count is believed at any age; a normal one only while fresh early after infusion or while
+            // ICAHT is active; "below 1000 and falling" compares the latest with the value before it.
+            Integer anc = s.ancPerUl();
             long unknownUntil = (long) r.get(Phases.isBcma(p.product())
                     ? Threshold.BCMA_NEUTROPENIC_UNKNOWN_UNTIL_DAY
                     : Threshold.NEUTROPENIC_UNKNOWN_UNTIL_DAY);
-            boolean earlyEnoughToAssume = phases.day() <= unknownUntil;
-            // A low count is believed at any age; a normal one only while fresh early after infusion.
-            this.ancKnownLow = s.ancPerUl() != null && s.ancPerUl() < r.get(Threshold.ANC_NEUTROPENIC);
-            this.neutropenic = ancKnownLow || (!ancFresh && earlyEnoughToAssume);
-            this.profoundNeutropenia = s.ancPerUl() != null && s.ancPerUl() < r.get(Threshold.ANC_PROFOUND);
-            this.steroidsRecent = within(s.steroidsLastDate(), Threshold.STEROID_RECENT_DAYS);
-            this.tociRecent = within(s.tocilizumabLastDate(), Threshold.TOCILIZUMAB_RECENT_DAYS);
-            this.lowGradeCountsAsFever = Boolean.TRUE.equals(c.antipyreticLast6h()) || steroidsRecent;
-            boolean measuredFever = tempC != null && tempC >= r.get(Threshold.FEVER_C);
-            boolean lowGrade = tempC != null && !measuredFever && tempC >= r.get(Threshold.BORDERLINE_C);
-            this.fever = measuredFever || (lowGrade && lowGradeCountsAsFever);
-            this.borderline = lowGrade && !fever;
+            boolean staleEarly = olderThan(anc, s.ancDate(), Threshold.ANC_STALE_DAYS);
+            boolean staleIcaht = olderThan(anc, s.ancDate(), Threshold.ICAHT_ANC_STALE_DAYS);
+            this.ancKnownLow = anc != null && anc < r.get(Threshold.ANC_NEUTROPENIC);
+            this.neutropenic = ancKnownLow || ancFalling() || (day <= unknownUntil && staleEarly)
+                    || (Boolean.TRUE.equals(s.icahtActive()) && staleIcaht);
+            this.neutropenicEarly = ancKnownLow || (day <= r.get(Threshold.NEUTROPENIC_UNKNOWN_UNTIL_DAY) && staleEarly);
+            this.profoundNeutropenia = anc != null && anc < r.get(Threshold.ANC_PROFOUND);
+
+            // Platelets (§10.5): 50 000 everywhere; older than 7 days counts as unknown while day ≤ 30.
+            Integer platelets = s.plateletsPerUl();
+            this.plateletsLow = platelets != null && platelets < r.get(Threshold.PLATELETS_BLEEDING);
+            this.plateletsUnknownEarly = day <= r.get(Threshold.PLATELETS_UNKNOWN_UNTIL_DAY)
+                    && olderThan(platelets, s.plateletsDate(), Threshold.PLATELETS_STALE_DAYS);
         }
 
         void run() {
             emergencies();
             matrix();
-            modifiers();
             global();
+            modifiers();
+            if (disposition.isAbove(SELF_CARE) && column != Column.P4P5
+                    && (fever || borderline || c.has(Symptom.RIGORS))) {
+                advice.add(Advice.NO_FEVER_MEDICINE);
+            }
         }
 
-        // --- §4.2 -------------------------------------------------------------------------------
+        // --- §4.2, §10.2, §10.3: emergencies ----------------------------------------------------
 
         void emergencies() {
-            Integer spo2 = c.vitals().spo2();
-            Integer sbp = c.vitals().systolicBp();
-            Integer rr = c.vitals().respiratoryRate();
+            boolean confusion = c.has(Symptom.CONFUSION);
+            boolean clammy = c.has(Symptom.COLD_CLAMMY_SKIN);
             emergency(EmergencyRule.E1, c.has(Symptom.UNRESPONSIVE));
             emergency(EmergencyRule.E2, c.has(Symptom.SEIZURE));
-            emergency(EmergencyRule.E3, (spo2 != null && spo2 < r.get(Threshold.SPO2_EMERGENCY))
+            emergency(EmergencyRule.E3, c.has(Symptom.SEVERE_BREATHING_DIFFICULTY)
+                    || (spo2 != null && spo2 < r.get(Threshold.SPO2_EMERGENCY))
                     || (rr != null && rr >= r.get(Threshold.RESP_RATE_EMERGENCY)));
             emergency(EmergencyRule.E4, c.has(Symptom.FAINTED)
                     || (sbp != null && sbp < r.get(Threshold.SBP_EMERGENCY))
-                    || (sbp != null && sbp < r.get(Threshold.SBP_LOW) && c.has(Symptom.CONFUSION)));
-            emergency(EmergencyRule.E5, c.has(Symptom.ONE_SIDED_WEAKNESS));
-            emergency(EmergencyRule.E6, c.has(Symptom.BLEEDING) && (c.has(Symptom.DIZZY_ON_STANDING) || c.has(Symptom.FAINTED)
-                    || (s.plateletsPerUl() != null && s.plateletsPerUl() < r.get(Threshold.PLATELETS_BLEEDING))));
-            emergency(EmergencyRule.E7, c.has(Symptom.CHEST_PAIN));
-            emergency(EmergencyRule.E8, c.has(Symptom.FACE_THROAT_SWELLING));
-            emergency(EmergencyRule.E9, c.has(Symptom.ASCENDING_WEAKNESS)
-                    && (c.has(Symptom.CANNOT_SWALLOW) || c.has(Symptom.BREATHLESS_AT_REST)));
+                    || ((sbpLow || clammy) && confusion) || (sbpLow && clammy));
+            emergency(EmergencyRule.E5, c.has(Symptom.ONE_SIDED_WEAKNESS) || c.has(Symptom.SUDDEN_SLURRED_SPEECH));
+            boolean bleedingSign = c.has(Symptom.BLEEDING) || c.has(Symptom.BLACK_STOOLS);
+            emergency(EmergencyRule.E6, c.has(Symptom.HEAVY_BLEEDING) || c.has(Symptom.VOMITING_BLOOD)
+                    || (bleedingSign && (c.has(Symptom.DIZZY_ON_STANDING) || c.has(Symptom.FAINTED) || plateletsLow))
+                    || (c.has(Symptom.HEAD_INJURY) && (plateletsLow || plateletsUnknownEarly)));
+            emergency(EmergencyRule.E7, c.has(Symptom.CHEST_PAIN)
+                    || (c.has(Symptom.PALPITATIONS) && c.has(Symptom.FAINTED)));
+            emergency(EmergencyRule.E8, c.has(Symptom.FACE_THROAT_SWELLING) || c.has(Symptom.WHEEZE_OR_HIVES_AFTER_DRUG));
+            boolean breathingTrouble = BREATHLESS.stream().anyMatch(c::has) || spo2Low
+                    || (rr != null && rr >= r.get(Threshold.RESP_RATE_WEAKNESS));
+            emergency(EmergencyRule.E9, LIMB_WEAKNESS.stream().anyMatch(c::has)
+                    && (breathingTrouble || c.has(Symptom.CANNOT_SWALLOW)));
         }
 
         void emergency(EmergencyRule rule, boolean when) {
@@ -139,63 +225,64 @@ public final class TriageEngine {
             }
         }
 
-        // --- §4.3 -------------------------------------------------------------------------------
+        // --- §4.3, §10.2, §10.3: the matrix, every row with or without a fever -------------------
 
         void matrix() {
-            Column column = Column.of(phases.phase());
-            Column feverNeuro = Column.of(phases.feverNeuroPhase());
             // ANC < 500 at any time: P2 fever rules whatever the day (§1.2).
-            Column feverColumn = ancKnownLow && feverNeuro.ordinal() > Column.P2.ordinal() ? Column.P2 : feverNeuro;
-            Integer spo2 = c.vitals().spo2();
-            Integer sbp = c.vitals().systolicBp();
-            Integer hr = c.vitals().heartRate();
-            Integer rr = c.vitals().respiratoryRate();
+            Column feverColumn = ancKnownLow && column.ordinal() > Column.P2.ordinal() ? Column.P2 : column;
             Integer stools = c.stoolsAboveBaseline();
-            boolean spo2Low = spo2 != null && spo2 < r.get(Threshold.SPO2_LOW);
-            boolean breathless = c.has(Symptom.BREATHLESS_AT_REST) || c.has(Symptom.BREATHLESS_ON_EXERTION) || spo2Low;
-            boolean onlyDelayedNeuro = c.has(Symptom.FACIAL_DROOP) || c.has(Symptom.SLOW_MOVEMENT)
-                    || c.has(Symptom.NUMBNESS_TINGLING) || c.has(Symptom.ASCENDING_WEAKNESS);
-            int baselineIce = s.baselineIceScore() == null ? DEFAULT_BASELINE_ICE : s.baselineIceScore();
 
             if (fever) {
-                row(MatrixRow.FEVER, feverColumn, feverP45Disposition(feverColumn));
+                row(MatrixRow.FEVER, feverColumn, feverColumn == Column.P4P5 ? feverP45() : null);
             }
             if (borderline) {
-                Disposition d = MatrixRow.TEMP_BORDERLINE.at(feverColumn);
-                if (feverColumn == Column.P1 && !earlierReadingAtLeast(r.get(Threshold.BORDERLINE_C), Duration.ZERO)) {
-                    d = SELF_CARE; // first low-grade reading: recheck in 30–60 min
-                }
-                row(MatrixRow.TEMP_BORDERLINE, feverColumn, d);
+                boolean second = earlierReadingAtLeast(r.get(Threshold.BORDERLINE_C), Duration.ZERO);
+                // P1: the first low-grade reading is a recheck in 30 min; a second one is same-day.
+                row(MatrixRow.TEMP_BORDERLINE, feverColumn, feverColumn == Column.P1 && !second ? SELF_CARE : null);
                 if (!c.temperature().method().isReference()) {
                     advice.add(Advice.ORAL_RECHECK);
-                    recheck(15);
+                    temperatureRecheck = minRecheck(temperatureRecheck, ORAL_RECHECK_MINUTES);
                 }
             }
-            if (tempC != null && tempC < r.get(Threshold.LOW_TEMP_C) && c.has(Symptom.FEELS_UNWELL)) {
-                row(MatrixRow.LOW_TEMP, feverColumn, null);
-            }
+            when(tempC != null && tempC < r.get(Threshold.LOW_TEMP_C) && c.has(Symptom.FEELS_UNWELL), MatrixRow.LOW_TEMP,
+                    feverColumn);
             when(c.has(Symptom.RIGORS), MatrixRow.RIGORS, feverColumn);
-            when(c.has(Symptom.DIZZY_ON_STANDING) || (sbp != null && sbp < r.get(Threshold.SBP_LOW)), MatrixRow.DIZZY, column);
+            when(c.has(Symptom.FEELS_UNWELL), MatrixRow.FEELS_UNWELL, column);
+
+            when(c.has(Symptom.DIZZY_ON_STANDING) || sbpLow, MatrixRow.DIZZY, column);
+            when(sbpBelowBaseline, MatrixRow.SBP_BELOW_BASELINE, column);
+            when(c.has(Symptom.COLD_CLAMMY_SKIN), MatrixRow.COLD_CLAMMY_SKIN, column);
             when(hr != null && hr > r.get(Threshold.HEART_RATE_HIGH), MatrixRow.HEART_RATE, column);
+            when(c.has(Symptom.PALPITATIONS), MatrixRow.PALPITATIONS, column);
+
             when(c.has(Symptom.BREATHLESS_AT_REST) || spo2Low, MatrixRow.BREATHLESS_REST, column);
+            when(spo2BelowBaseline, MatrixRow.SPO2_BELOW_BASELINE, column);
             when(rr != null && rr >= r.get(Threshold.RESP_RATE_HIGH), MatrixRow.RESP_RATE, column);
-            when(c.has(Symptom.BREATHLESS_ON_EXERTION) && !spo2Low, MatrixRow.BREATHLESS_EXERTION, column);
-            boolean iceDrop = c.iceScore() != null && c.iceScore() <= baselineIce - 1;
-            when(iceDrop || NEURO_SIGNS.stream().anyMatch(c::has), MatrixRow.NEURO, feverNeuro);
-            when(onlyDelayedNeuro, MatrixRow.DELAYED_NEURO, feverNeuro);
-            when(c.has(Symptom.SEVERE_HEADACHE) || c.has(Symptom.STIFF_NECK), MatrixRow.HEADACHE, column);
-            when(c.has(Symptom.COUGH) && (fever || breathless), MatrixRow.COUGH_FEVER, column);
-            when(c.has(Symptom.COUGH) && !fever && !breathless, MatrixRow.COUGH, column);
-            if (c.has(Symptom.RUNNY_NOSE_SORE_THROAT) && !fever) {
+            when(c.has(Symptom.BREATHLESS_ON_EXERTION), MatrixRow.BREATHLESS_EXERTION, column);
+            when(c.has(Symptom.COUGH) && (fever || breathlessOrHypoxic), MatrixRow.COUGH_FEVER, column);
+            when(c.has(Symptom.COUGH), MatrixRow.COUGH, column);
+            if (c.has(Symptom.RUNNY_NOSE_SORE_THROAT)) {
                 row(MatrixRow.URI, column, null);
-                if (column == Column.P4P5 || column == Column.P3) {
+                if (column == Column.P3 || column == Column.P4P5) {
                     advice.add(Advice.TEST_PROMPTLY);
                 }
             }
-            if (stools != null && stools > 0) {
-                if (stools >= r.get(Threshold.DIARRHEA_SEVERE) || fever || c.has(Symptom.DIZZY_ON_STANDING)) {
+
+            when(iceDrop || NEURO_SIGNS.stream().anyMatch(c::has), MatrixRow.NEURO, column);
+            when(DELAYED_NEURO_SIGNS.stream().anyMatch(c::has), MatrixRow.DELAYED_NEURO, column);
+            when(c.has(Symptom.ASCENDING_WEAKNESS), MatrixRow.ASCENDING_WEAKNESS, column);
+            when(progressing(), MatrixRow.NEURO_PROGRESSING, column);
+            when(c.has(Symptom.SEVERE_HEADACHE) || c.has(Symptom.STIFF_NECK) || (c.has(Symptom.HEADACHE) && fever),
+                    MatrixRow.SEVERE_HEADACHE, column);
+            when(c.has(Symptom.HEADACHE), MatrixRow.HEADACHE, column);
+
+            boolean diarrhea = positive(stools) || c.has(Symptom.BLOODY_DIARRHEA);
+            if (diarrhea) {
+                int count = stools == null ? 0 : stools;
+                if (count >= r.get(Threshold.DIARRHEA_SEVERE) || c.has(Symptom.BLOODY_DIARRHEA) || fever
+                        || c.has(Symptom.DIZZY_ON_STANDING)) {
                     row(MatrixRow.DIARRHEA_SEVERE, column, null);
-                } else if (stools >= r.get(Threshold.DIARRHEA_MODERATE)) {
+                } else if (count >= r.get(Threshold.DIARRHEA_MODERATE)) {
                     row(MatrixRow.DIARRHEA_MODERATE, column, null);
                 } else {
                     row(MatrixRow.DIARRHEA_MILD, column, null);
@@ -204,14 +291,18 @@ public final class TriageEngine {
             }
             when(c.has(Symptom.VOMITING_CANNOT_KEEP_FLUIDS), MatrixRow.VOMITING, column);
             when(c.has(Symptom.NOT_EATING_DRINKING_24H), MatrixRow.NOT_EATING, column);
-            when(c.has(Symptom.BURNING_URINATION) && !fever, MatrixRow.URINARY, column);
+
+            boolean urinary = c.has(Symptom.BURNING_URINATION) || c.has(Symptom.FLANK_PAIN);
+            when(urinary, MatrixRow.URINARY, column);
+            when(urinary && neutropenicEarly, MatrixRow.URINARY_NEUTROPENIC, column);
             when(c.has(Symptom.BLISTER_RASH), MatrixRow.BLISTER_RASH, column);
+            when(c.has(Symptom.RASH_EYE_OR_FACE), MatrixRow.RASH_EYE_OR_FACE, column);
             when(c.has(Symptom.NEW_RASH), MatrixRow.NEW_RASH, column);
-            when(c.has(Symptom.BLEEDING), MatrixRow.BLEEDING, column);
+            when(c.has(Symptom.BLEEDING) || c.has(Symptom.BLACK_STOOLS), MatrixRow.BLEEDING, column);
+            when(c.has(Symptom.HEAD_INJURY), MatrixRow.HEAD_INJURY, column);
             when(c.has(Symptom.LINE_SITE_REDNESS), MatrixRow.LINE_SITE, column);
             when(c.has(Symptom.MOUTH_SORES) && !c.has(Symptom.CANNOT_SWALLOW), MatrixRow.MOUTH_SORES, column);
             when(c.has(Symptom.CANNOT_SWALLOW), MatrixRow.CANNOT_SWALLOW, column);
-            when(c.has(Symptom.FEELS_UNWELL) && c.symptoms().size() == 1 && rows.isEmpty(), MatrixRow.FATIGUE_MILD, column);
             when(c.has(Symptom.FATIGUE_SEVERE), MatrixRow.FATIGUE_SEVERE, column);
             when(c.has(Symptom.INFECTION_EXPOSURE), MatrixRow.EXPOSURE, column);
             when(c.has(Symptom.MISSED_PROPHYLAXIS_DOSE), MatrixRow.MISSED_PROPHYLAXIS, column);
@@ -221,22 +312,41 @@ public final class TriageEngine {
             }
         }
 
-        /** Fever in P4–P5: a high or sustained reading is same-day; a single low one is a recheck in 60 min. */
-        Disposition feverP45Disposition(Column feverColumn) {
-            if (feverColumn != Column.P4P5) {
-                return null;
-            }
+        /** Fever in P4–P5: a high or sustained reading is same-day; a single lower one is a recheck in 60 min. */
+        Disposition feverP45() {
             boolean high = tempC != null && tempC >= r.get(Threshold.HIGH_FEVER_C);
             boolean sustained = earlierReadingAtLeast(r.get(Threshold.FEVER_C), SUSTAINED);
             return high || sustained ? CENTER_SAME_DAY : SELF_CARE;
         }
 
-        /** An earlier reading at or above {@code celsius}, at least {@code minAge} before this one. */
+        /** An earlier reading at or above {@code celsius}, at least {@code minAge} before this one and within the window. */
         boolean earlierReadingAtLeast(double celsius, Duration minAge) {
-            for (PatientContext.Reading reading : p.recentTemperatures()) {
-                Duration age = Duration.between(reading.at(), c.recordedAt());
-                if (!age.isNegative() && age.compareTo(minAge) >= 0 && age.compareTo(READING_WINDOW) <= 0
-                        && reading.celsius() >= celsius) {
+            for (PatientContext.Earlier earlier : p.earlier()) {
+                Duration age = Duration.between(earlier.at(), c.recordedAt());
+                if (earlier.celsius() != null && !age.isNegative() && age.compareTo(minAge) >= 0
+                        && age.compareTo(READING_WINDOW) <= 0 && earlier.celsius() >= celsius) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** §10.2: a neuro or weakness symptom flagged worse over hours, or also reported hours earlier within the window. */
+        boolean progressing() {
+            Set<Symptom> now = EnumSet.noneOf(Symptom.class);
+            c.symptoms().stream().filter(PROGRESSION_SIGNS::contains).forEach(now::add);
+            if (now.isEmpty()) {
+                return false;
+            }
+            if (c.has(Symptom.WORSE_OVER_HOURS)) {
+                return true;
+            }
+            Duration apart = Duration.ofMinutes(Math.round(r.get(Threshold.PROGRESSION_MIN_HOURS) * 60));
+            Duration window = Duration.ofMinutes(Math.round(r.get(Threshold.PROGRESSION_WINDOW_HOURS) * 60));
+            for (PatientContext.Earlier earlier : p.earlier()) {
+                Duration age = Duration.between(earlier.at(), c.recordedAt());
+                if (age.compareTo(apart) >= 0 && age.compareTo(window) <= 0
+                        && earlier.symptoms().stream().anyMatch(now::contains)) {
                     return true;
                 }
             }
@@ -249,24 +359,87 @@ public final class TriageEngine {
             }
         }
 
-        /** Fires a row: its cell (or the given disposition), then the row-level modifiers M3, M5, M14. */
+        /** Fires a row at its cell, or at the given disposition. */
         void row(MatrixRow row, Column column, Disposition override) {
             Disposition d = override != null ? override : row.at(column);
-            if (row.recheckMinutes(column) > 0 && d == SELF_CARE) {
-                recheck(row.recheckMinutes(column));
-            }
-            if (steroidsRecent && (row.group() == Group.FEVER || row.group() == Group.RESPIRATORY || row.group() == Group.GI)) {
-                d = raiseCapped(d, Modifier.M3, CENTER_NOW);
-            }
-            if (iggLow() && row.group() == Group.RESPIRATORY && (column == Column.P3 || column == Column.P4P5)) {
-                d = raiseCapped(d, Modifier.M5, CENTER_SAME_DAY);
-            }
-            if (frail() && (row.group() == Group.FEVER || row.group() == Group.GI)) {
-                d = raiseCapped(d, Modifier.M14, CENTER_NOW);
+            int recheck = row.recheckMinutes(column);
+            if (recheck > 0) {
+                if (row.group() == Group.FEVER) {
+                    temperatureRecheck = minRecheck(temperatureRecheck, recheck);
+                } else {
+                    selfCareRecheck = minRecheck(selfCareRecheck, recheck);
+                }
             }
             fired.add(row.id(column));
+            firedColumns.put(row, column);
             rows.merge(row, d, Disposition::max);
             raiseTo(d);
+        }
+
+        // --- §4.1, §10.1.5: global rules ---------------------------------------------------------
+
+        void global() {
+            boolean early = column != Column.P4P5;
+            if (c.has(Symptom.WANTS_TO_TALK_NOW) || c.has(Symptom.SOMETHING_SERIOUSLY_WRONG)) {
+                fired.add(GlobalRule.G3.name());
+                raiseTo(early ? CENTER_NOW : CENTER_SAME_DAY);
+            }
+            // G2: an unanswered red-flag question. No temperature with feeling unwell, rigors or breathlessness is at least
+            // same-day in P1–P2 and a 24-hour visit from P3 (as feeling unwell with a normal temperature is, so reporting a
+            // temperature never lowers the result); fever medicine unanswered was counted as taken above.
+            boolean noTemperature = tempC == null && NEEDS_A_TEMPERATURE.stream().anyMatch(c::has);
+            if (noTemperature) {
+                raiseTo(column == Column.P1 || column == Column.P2 ? CENTER_SAME_DAY : COMMUNITY_24H);
+                advice.add(Advice.TAKE_TEMPERATURE_NOW);
+            }
+            if (noTemperature || feverMedicineUnanswered) {
+                fired.add(GlobalRule.G2.name());
+            }
+        }
+
+        // --- §4.4: modifiers, to a fixed point ---------------------------------------------------
+
+        void modifiers() {
+            rowModifiers();
+            Disposition before;
+            Map<MatrixRow, Disposition> rowsBefore;
+            do {
+                before = disposition;
+                rowsBefore = new EnumMap<>(rows);
+                patientModifiers();
+            } while (before != disposition || !rowsBefore.equals(rows));
+            Integer travel = s.travelMinutesToCenter();
+            if (travel != null && travel > r.get(Threshold.TRAVEL_MINUTES) && column != Column.P1
+                    && disposition == CENTER_NOW) {
+                modifiers.add(Modifier.M13);
+                advice.add(Advice.NEAREST_ED_BRANCH);
+            }
+            modifiers.forEach(m -> fired.add(m.name()));
+        }
+
+        /** M3, M5, M14 raise the rows they name by one level, once each, to at most their cap. */
+        void rowModifiers() {
+            boolean frail = (p.ageYears() != null && p.ageYears() >= r.get(Threshold.AGE_FRAIL))
+                    || Boolean.TRUE.equals(s.frailOrComorbid());
+            boolean respiratoryRisk = iggLow() || sinopulmonaryInfections();
+            for (Map.Entry<MatrixRow, Disposition> entry : rows.entrySet()) {
+                MatrixRow row = entry.getKey();
+                Group group = row.group();
+                Column rowColumn = firedColumns.get(row);
+                Disposition d = entry.getValue();
+                if (steroidsRecent && (group == Group.FEVER || group == Group.RESPIRATORY || group == Group.GI)) {
+                    d = raiseCapped(d, Modifier.M3, CENTER_NOW);
+                }
+                if (respiratoryRisk && group == Group.RESPIRATORY
+                        && (rowColumn == Column.P3 || rowColumn == Column.P4P5)) {
+                    d = raiseCapped(d, Modifier.M5, CENTER_SAME_DAY);
+                }
+                if (frail && (group == Group.FEVER || group == Group.GI)) {
+                    d = raiseCapped(d, Modifier.M14, CENTER_NOW);
+                }
+                entry.setValue(d);
+                raiseTo(d);
+            }
         }
 
         /** Raises one level, to at most {@code cap}; never lowers. */
@@ -276,50 +449,38 @@ public final class TriageEngine {
             return raised.isAbove(cap) ? Disposition.max(d, cap) : raised;
         }
 
-        // --- §4.4 -------------------------------------------------------------------------------
-
-        void modifiers() {
-            Column column = Column.of(phases.phase());
-            Integer hr = c.vitals().heartRate();
-            Integer sbp = c.vitals().systolicBp();
-            Integer spo2 = c.vitals().spo2();
+        void patientModifiers() {
+            boolean feverRow = rows.containsKey(MatrixRow.FEVER);
             if (neutropenic && fever) {
                 modifier(Modifier.M1, CENTER_NOW);
             }
-            if (profoundNeutropenia && borderline && !c.symptoms().isEmpty()) {
+            if (profoundNeutropenia && lowGrade && anySymptom) {
                 modifier(Modifier.M2, CENTER_NOW);
             }
-            if (tociRecent && !fever && c.has(Symptom.FEELS_UNWELL)
+            // §10.1.1: with or without a fever.
+            if (tociRecent && c.has(Symptom.FEELS_UNWELL)
                     && ((hr != null && hr > r.get(Threshold.TOCI_HEART_RATE))
                             || (sbp != null && sbp < r.get(Threshold.TOCI_SBP)))) {
                 modifier(Modifier.M4, CENTER_NOW);
             }
-            boolean severeHistory = atLeast(s.maxCrsGrade(), 2) || atLeast(s.maxIcansGrade(), 2)
-                    || Boolean.TRUE.equals(s.iecHsHistory());
-            if (severeHistory) {
-                boolean feverRow = rows.containsKey(MatrixRow.FEVER);
-                boolean neuroRow = rows.containsKey(MatrixRow.NEURO) || rows.containsKey(MatrixRow.DELAYED_NEURO);
-                // Recurrent fever after CRS can be IEC-HS in any phase; otherwise fever stays NOW through P3.
-                boolean feverApplies = feverRow && (column != Column.P4P5 || Boolean.TRUE.equals(s.iecHsHistory()));
-                if (feverApplies || neuroRow) {
-                    modifier(Modifier.M6, CENTER_NOW);
-                }
+            boolean iecHs = Boolean.TRUE.equals(s.iecHsHistory());
+            boolean severeHistory = atLeast(s.maxCrsGrade(), 2) || atLeast(s.maxIcansGrade(), 2) || iecHs;
+            boolean neuroRow = NEURO_ROWS.stream().anyMatch(rows::containsKey);
+            // A recurrent fever after IEC-HS is NOW in every phase (§10.5); otherwise fever stays NOW through P3.
+            if (severeHistory && ((feverRow && (column != Column.P4P5 || iecHs)) || neuroRow)) {
+                modifier(Modifier.M6, CENTER_NOW);
             }
-            if (Phases.isBcma(p.product()) && rows.containsKey(MatrixRow.DELAYED_NEURO)
+            if (Phases.isBcma(p.product()) && DELAYED_NEURO_ROWS.stream().anyMatch(rows::containsKey)
                     && phases.day() <= r.get(Threshold.BCMA_DELAYED_NEURO_UNTIL_DAY)) {
                 modifier(Modifier.M7, CENTER_SAME_DAY);
             }
             boolean highRisk = p.disease() == Disease.B_ALL || atLeast(s.priorLines(), 4)
                     || Boolean.TRUE.equals(s.priorAlloHct());
-            if (highRisk && rows.containsKey(MatrixRow.FEVER)
-                    && (phases.phase() == org.cartcompanion.patient.timeline.Phase.P3_INTERMEDIATE
-                            || phases.phase() == org.cartcompanion.patient.timeline.Phase.P4_LATE)) {
+            if (highRisk && feverRow && (phases.phase() == Phase.P3_INTERMEDIATE || phases.phase() == Phase.P4_LATE)) {
                 modifier(Modifier.M8, CENTER_NOW);
             }
             boolean pjpRisk = Boolean.FALSE.equals(s.prophylaxis().pjp())
                     || (s.cd4PerUl() != null && s.cd4PerUl() < r.get(Threshold.CD4_LOW));
-            boolean breathlessOrHypoxic = c.has(Symptom.BREATHLESS_AT_REST) || c.has(Symptom.BREATHLESS_ON_EXERTION)
-                    || (spo2 != null && spo2 < r.get(Threshold.SPO2_LOW));
             if (pjpRisk && c.has(Symptom.COUGH) && breathlessOrHypoxic) {
                 modifier(Modifier.M9, CENTER_NOW);
             }
@@ -334,17 +495,11 @@ public final class TriageEngine {
                 rows.put(MatrixRow.FEVER, CENTER_NOW);
                 raiseTo(CENTER_NOW);
             }
+            // M12 raises any same-day result, a global rule's included (§10.1.2).
             if (Boolean.FALSE.equals(s.caregiverPresent()) && (column == Column.P1 || column == Column.P2)
                     && disposition == CENTER_SAME_DAY) {
                 modifier(Modifier.M12, CENTER_NOW);
             }
-            Integer travel = s.travelMinutesToCenter();
-            if (travel != null && travel > r.get(Threshold.TRAVEL_MINUTES) && column != Column.P1
-                    && disposition == CENTER_NOW) {
-                modifiers.add(Modifier.M13);
-                advice.add(Advice.NEAREST_ED_BRANCH);
-            }
-            modifiers.forEach(m -> fired.add(m.name()));
         }
 
         boolean otherRedFlag() {
@@ -357,37 +512,41 @@ public final class TriageEngine {
             raiseTo(atLeast);
         }
 
-        // --- §4.1 -------------------------------------------------------------------------------
-
-        void global() {
-            Column column = Column.of(phases.phase());
-            boolean early = column != Column.P4P5;
-            if (c.has(Symptom.WANTS_TO_TALK_NOW) || c.has(Symptom.SOMETHING_SERIOUSLY_WRONG)) {
-                fired.add(GlobalRule.G3.name());
-                raiseTo(early ? CENTER_NOW : CENTER_SAME_DAY);
-            }
-            boolean unwellWithoutTemperature = tempC == null && early
-                    && (c.has(Symptom.FEELS_UNWELL) || c.has(Symptom.RIGORS));
-            boolean feverMedicineUnknown = tempC != null && tempC >= r.get(Threshold.BORDERLINE_C)
-                    && c.antipyreticLast6h() == null && early;
-            if ((unwellWithoutTemperature || feverMedicineUnknown) && disposition != EMERGENCY) {
-                fired.add(GlobalRule.G2.name());
-                Disposition raised = disposition.raised();
-                raiseTo(raised == EMERGENCY ? CENTER_NOW : raised);
-            }
-            if (disposition.isAbove(SELF_CARE) && (fever || borderline || c.has(Symptom.RIGORS)) && early) {
-                advice.add(Advice.NO_FEVER_MEDICINE);
-            }
-        }
-
         // --- helpers ----------------------------------------------------------------------------
 
         void raiseTo(Disposition d) {
             disposition = Disposition.max(disposition, d);
         }
 
-        void recheck(int minutes) {
-            recheckMinutes = recheckMinutes == 0 ? minutes : Math.min(recheckMinutes, minutes);
+        /** The recheck the patient is told: a temperature row's always, another row's on self-care only. */
+        Integer recheck() {
+            int minutes = disposition == SELF_CARE ? minRecheck(temperatureRecheck, selfCareRecheck) : temperatureRecheck;
+            return minutes > 0 ? minutes : null;
+        }
+
+        static int minRecheck(int current, int minutes) {
+            if (minutes <= 0) {
+                return current;
+            }
+            return current == 0 ? minutes : Math.min(current, minutes);
+        }
+
+        /** §10.4: the latest ANC below 1000 and lower than the one before it, at most a week older. */
+        boolean ancFalling() {
+            Integer anc = s.ancPerUl();
+            LocalDate date = s.ancDate();
+            if (anc == null || date == null || anc >= r.get(Threshold.ANC_FALLING)) {
+                return false;
+            }
+            PatientContext.LabValue previous = null;
+            for (PatientContext.LabValue v : p.ancHistory()) {
+                if (v.date().isBefore(date) && (previous == null || v.date().isAfter(previous.date()))) {
+                    previous = v;
+                }
+            }
+            return previous != null
+                    && ChronoUnit.DAYS.between(previous.date(), date) <= r.get(Threshold.ANC_FALLING_WINDOW_DAYS)
+                    && anc < previous.value();
         }
 
         boolean iggLow() {
@@ -395,8 +554,21 @@ public final class TriageEngine {
                     && !within(s.ivigLastDate(), Threshold.IVIG_RECENT_DAYS);
         }
 
-        boolean frail() {
-            return p.ageYears() != null && p.ageYears() >= r.get(Threshold.AGE_FRAIL);
+        /** M5's infection arm (§10.4): enough respiratory or sinus infections diagnosed in the window, repeats not counted. */
+        boolean sinopulmonaryInfections() {
+            long count = p.infections().stream()
+                    .filter(i -> i.sinopulmonary() && !i.repeatOfAnother() && i.diagnosisDate() != null)
+                    .filter(i -> {
+                        long since = daysSince(i.diagnosisDate());
+                        return since >= 0 && since <= r.get(Threshold.SINOPULMONARY_WINDOW_DAYS);
+                    })
+                    .count();
+            return count >= r.get(Threshold.SINOPULMONARY_INFECTIONS);
+        }
+
+        /** Unknown, undated, or dated more than {@code maxAge} days ago. */
+        boolean olderThan(Integer value, LocalDate date, Threshold maxAge) {
+            return value == null || date == null || daysSince(date) > r.get(maxAge);
         }
 
         boolean within(LocalDate date, Threshold days) {
@@ -414,6 +586,19 @@ public final class TriageEngine {
         static boolean atLeast(Integer value, int min) {
             return value != null && value >= min;
         }
+
+        static boolean positive(Integer value) {
+            return value != null && value > 0;
+        }
+    }
+
+    @SafeVarargs
+    private static <T extends Enum<T>> Set<T> union(Set<T> first, Set<T>... more) {
+        EnumSet<T> all = EnumSet.copyOf(first);
+        for (Set<T> set : more) {
+            all.addAll(set);
+        }
+        return Set.copyOf(all);
     }
 
     /** Every rule id of the default table, in table order. */

@@ -11,7 +11,7 @@ import org.cartcompanion.patient.timeline.Phase;
  * @param firedRules
  *            the id of every rule that fired, in evaluation order (emergency, matrix, modifiers, global)
  * @param recheckMinutes
- *            when to check again on self-care, or null
+ *            when to check the temperature again (a temperature row's recheck is given whatever the disposition), or null
  * @param instructions
  *            patient-facing text in the requested language
  * @param callNumber

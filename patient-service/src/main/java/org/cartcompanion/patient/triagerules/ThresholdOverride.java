@@ -27,6 +27,16 @@ public class ThresholdOverride {
     @Column(nullable = false)
     public String thresholds;
 
+    /** The thresholds, by name and comma-separated, that this version makes less strict than the default table. */
+    public String loosened;
+
+    /** The medical lead who approved the loosening, by name; null when nothing was loosened. */
+    @Column(name = "approved_by")
+    public String approvedBy;
+
+    @Column(name = "approval_reason")
+    public String approvalReason;
+
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 

@@ -86,7 +86,7 @@ class CheckInResourceTest {
                 .body("phase", equalTo("P1_ACUTE"))
                 .body("triage.disposition", equalTo("CENTER_NOW"))
                 .body("triage.firedRules", hasItem("FEVER_P1"))
-                .body("triage.ruleSetVersion", equalTo("default-1"))
+                .body("triage.ruleSetVersion", equalTo(org.cartcompanion.patient.triage.RuleSet.DEFAULT_VERSION))
                 .body("triage.callNumber", equalTo("+15550199"))
                 .body("triage.instructions", containsString("+15550199"))
                 .body("alertRequested", equalTo(true))
@@ -168,6 +168,37 @@ class CheckInResourceTest {
         assertEquals(201, rb.statusCode(), rb.asString());
         assertEquals((String) ra.path("id"), (String) rb.path("id"));
         assertEquals(1, count());
+    }
+
+    @Test
+    void theDecemberSymptomCodesAreAcceptedAndTriaged() {
+        // clinical-rules.md §10.3, through the API: an emergency, a NOW row, and the worse-over-hours flag with a neuro sign.
+        post(patientToken, UUID.randomUUID().toString(),
+                "{\"recordedAt\":\"%s\",\"symptoms\":[\"VOMITING_BLOOD\"]}".formatted(now()))
+                        .then().statusCode(201)
+                        .body("triage.disposition", equalTo("EMERGENCY"))
+                        .body("triage.firedRules", hasItem("E6"))
+                        .body("triage.callNumber", equalTo("911"));
+        post(patientToken, UUID.randomUUID().toString(),
+                "{\"recordedAt\":\"%s\",\"temperature\":{\"value\":36.9,\"unit\":\"C\"},\"symptoms\":[\"COLD_CLAMMY_SKIN\"]}"
+                        .formatted(now()))
+                                .then().statusCode(201)
+                                .body("triage.disposition", equalTo("CENTER_NOW"))
+                                .body("triage.firedRules", hasItem("COLD_CLAMMY_SKIN_P1"));
+        post(patientToken, UUID.randomUUID().toString(),
+                "{\"recordedAt\":\"%s\",\"symptoms\":[\"HEADACHE\",\"WORSE_OVER_HOURS\",\"FLANK_PAIN\"]}".formatted(now()))
+                        .then().statusCode(201)
+                        // Day 5 with no ANC recorded counts as neutropenic: painful urination or flank pain is NOW (§10.2).
+                        .body("triage.disposition", equalTo("CENTER_NOW"))
+                        .body("triage.firedRules", hasItem("URINARY_NEUTROPENIC_P1"))
+                        .body("alertRequested", equalTo(true));
+        // Feeling unwell without a temperature: same day, and the instruction to take it now (the patient reads Spanish).
+        post(patientToken, UUID.randomUUID().toString(),
+                "{\"recordedAt\":\"%s\",\"symptoms\":[\"FEELS_UNWELL\"]}".formatted(now()))
+                        .then().statusCode(201)
+                        .body("triage.disposition", equalTo("CENTER_SAME_DAY"))
+                        .body("triage.firedRules", hasItem("G2"))
+                        .body("triage.instructions", containsString("Tómese la temperatura ahora"));
     }
 
     @Test

@@ -30,6 +30,28 @@ class ModifierTest {
                         () -> TriageCase.onDay(200).anc(499, TriageCase.TODAY).tempC(38.0)),
                 m("M1 ANC 500 on day 200, 38.0 °C", "M1", false, SELF_CARE,
                         () -> TriageCase.onDay(200).anc(500, TriageCase.TODAY).tempC(38.0)),
+                m("M1 ANC 900 falling from 1400 four days before, day 200, 38.0 °C", "M1", true, CENTER_NOW,
+                        () -> TriageCase.onDay(200).anc(900, TriageCase.TODAY).ancBefore(4, 1400).tempC(38.0)),
+                m("M1 ANC 900 falling from 1400 seven days before", "M1", true, CENTER_NOW,
+                        () -> TriageCase.onDay(200).anc(900, TriageCase.TODAY).ancBefore(7, 1400).tempC(38.0)),
+                m("M1 ANC 900, the one before eight days older", "M1", false, SELF_CARE,
+                        () -> TriageCase.onDay(200).anc(900, TriageCase.TODAY).ancBefore(8, 1400).tempC(38.0)),
+                m("M1 ANC 900 rising from 700", "M1", false, SELF_CARE,
+                        () -> TriageCase.onDay(200).anc(900, TriageCase.TODAY).ancBefore(3, 700).tempC(38.0)),
+                m("M1 ANC 1000 falling is not below 1000", "M1", false, SELF_CARE,
+                        () -> TriageCase.onDay(200).anc(1000, TriageCase.TODAY).ancBefore(3, 1800).tempC(38.0)),
+                m("M1 falling compares with the latest earlier value, not the highest", "M1", false, SELF_CARE,
+                        () -> TriageCase.onDay(200).anc(900, TriageCase.TODAY).ancBefore(5, 1500).ancBefore(2, 800)
+                                .tempC(38.0)),
+                m("M1 ICAHT active: an ANC 15 days old on day 200 counts as unknown", "M1", true, CENTER_NOW,
+                        () -> TriageCase.onDay(200).anc(2000, TriageCase.TODAY.minusDays(15)).tempC(38.0)
+                                .set(c -> c.icaht = true)),
+                m("M1 ICAHT active: an ANC 14 days old is believed", "M1", false, SELF_CARE,
+                        () -> TriageCase.onDay(200).anc(2000, TriageCase.TODAY.minusDays(14)).tempC(38.0)
+                                .set(c -> c.icaht = true)),
+                m("M1 ICAHT active on day 20: an ANC 8 days old is still stale", "M1", true, CENTER_NOW,
+                        () -> TriageCase.onDay(20).anc(2000, TriageCase.TODAY.minusDays(8)).tempC(38.0)
+                                .set(c -> c.icaht = true)),
                 m("M1 unknown ANC on day 30 counts as neutropenic", "M1", true, CENTER_NOW,
                         () -> TriageCase.onDay(30).anc(null, null).tempC(38.0)),
                 m("M1 ANC 8 days old on day 20 is stale", "M1", true, CENTER_NOW,
@@ -56,17 +78,28 @@ class ModifierTest {
                 m("M4 tocilizumab 10 days ago, unwell, HR 111, afebrile", "M4", true, CENTER_NOW,
                         () -> TriageCase.onDay(12).with(Symptom.FEELS_UNWELL).heartRate(111)
                                 .set(c -> c.toci = TriageCase.TODAY.minusDays(10))),
-                m("M4 tocilizumab 10 days ago, unwell, HR 110", "M4", false, SELF_CARE,
+                m("M4 tocilizumab 10 days ago, unwell, HR 110", "M4", false, CENTER_SAME_DAY,
                         () -> TriageCase.onDay(12).with(Symptom.FEELS_UNWELL).heartRate(110)
                                 .set(c -> c.toci = TriageCase.TODAY.minusDays(10))),
                 m("M4 tocilizumab, unwell, SBP 99", "M4", true, CENTER_NOW,
                         () -> TriageCase.onDay(12).with(Symptom.FEELS_UNWELL).sbp(99)
                                 .set(c -> c.toci = TriageCase.TODAY.minusDays(1))),
+                m("M4 applies with a fever too: day 200, 38.1 °C, unwell, HR 115", "M4", true, CENTER_NOW,
+                        () -> TriageCase.onDay(200).tempC(38.1).with(Symptom.FEELS_UNWELL).heartRate(115)
+                                .set(c -> c.toci = TriageCase.TODAY.minusDays(5))),
                 // M5: low IgG raises respiratory rows to at most same-day in P3–P5.
                 m("M5 IgG 399, cough on day 101 (24H → SAME)", "M5", true, CENTER_SAME_DAY,
                         () -> TriageCase.onDay(101).with(Symptom.COUGH).set(c -> c.igg = 399)),
                 m("M5 IgG 400", "M5", false, COMMUNITY_24H,
                         () -> TriageCase.onDay(101).with(Symptom.COUGH).set(c -> c.igg = 400)),
+                m("M5 two sinopulmonary infections in 182 days, cough on day 200", "M5", true, CENTER_SAME_DAY,
+                        () -> TriageCase.onDay(200).with(Symptom.COUGH).infection(30, true, false).infection(182, true, false)),
+                m("M5 the second infection 183 days ago", "M5", false, COMMUNITY_24H,
+                        () -> TriageCase.onDay(200).with(Symptom.COUGH).infection(30, true, false).infection(183, true, false)),
+                m("M5 a repeat of the same infection is not counted", "M5", false, COMMUNITY_24H,
+                        () -> TriageCase.onDay(200).with(Symptom.COUGH).infection(30, true, false).infection(20, true, true)),
+                m("M5 a urinary infection is not sinopulmonary", "M5", false, COMMUNITY_24H,
+                        () -> TriageCase.onDay(200).with(Symptom.COUGH).infection(30, true, false).infection(20, false, false)),
                 m("M5 IgG 250 but IVIG 20 days ago", "M5", false, COMMUNITY_24H,
                         () -> TriageCase.onDay(101).with(Symptom.COUGH)
                                 .set(c -> {
@@ -121,7 +154,9 @@ class ModifierTest {
                 // M14: age.
                 m("M14 age 75, 4 stools on day 40 (24H → SAME)", "M14", true, CENTER_SAME_DAY,
                         () -> TriageCase.onDay(40).stools(4).set(c -> c.age = 75)),
-                m("M14 age 74", "M14", false, COMMUNITY_24H, () -> TriageCase.onDay(40).stools(4).set(c -> c.age = 74)));
+                m("M14 age 74", "M14", false, COMMUNITY_24H, () -> TriageCase.onDay(40).stools(4).set(c -> c.age = 74)),
+                m("M14 frail or comorbid at 60", "M14", true, CENTER_SAME_DAY,
+                        () -> TriageCase.onDay(40).stools(4).set(c -> c.frail = true)));
     }
 
     static Arguments m(String name, String id, boolean fires, Disposition expected, Supplier<TriageCase> input) {

@@ -38,12 +38,17 @@ class PhasesTest {
     }
 
     @Test
-    void ciltaCelUsesP1ForFeverAndNeuroUntilDay28() {
+    void ciltaCelIsP1ForEveryRowUntilDay28() {
         Phases.Assessment day28 = Phases.assess(Product.CILTA_CEL, INFUSION, null, INFUSION.plusDays(28), RuleSet.DEFAULT);
-        assertEquals(Phase.P2_EARLY, day28.phase());
-        assertEquals(Phase.P1_ACUTE, day28.feverNeuroPhase());
+        assertEquals(Phase.P1_ACUTE, day28.phase());
         Phases.Assessment day29 = Phases.assess(Product.CILTA_CEL, INFUSION, null, INFUSION.plusDays(29), RuleSet.DEFAULT);
-        assertEquals(Phase.P2_EARLY, day29.feverNeuroPhase());
+        assertEquals(Phase.P2_EARLY, day29.phase());
+        // §10.5: every row, not only fever and neuro: vomiting on day 20 is the P1 cell (NOW, not P2's same day), and the
+        // check-in reports P1.
+        TriageResult vomiting = TriageCase.onDay(20).product(Product.CILTA_CEL).with(Symptom.VOMITING_CANNOT_KEEP_FLUIDS)
+                .triage();
+        assertEquals(Disposition.CENTER_NOW, vomiting.disposition(), vomiting.firedRules()::toString);
+        assertEquals(Phase.P1_ACUTE, vomiting.phase());
 
         // Delayed neuro on day 20 is the P1 cell (NOW), not the P2 cell (same day).
         TriageResult result = TriageCase.onDay(20).product(Product.CILTA_CEL).with(Symptom.SLOW_MOVEMENT).triage();

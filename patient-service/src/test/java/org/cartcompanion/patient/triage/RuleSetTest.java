@@ -19,7 +19,7 @@ class RuleSetTest {
         RuleSet strict = RuleSet.withOverrides("center-7.v3", Map.of(Threshold.FEVER_C, 37.8));
         TriageResult result = TriageCase.onDay(5).tempC(37.8).rules(strict).triage();
         assertEquals(Disposition.CENTER_NOW, result.disposition());
-        assertEquals("default-1+center-7.v3", result.ruleSetVersion());
+        assertEquals("default-2+center-7.v3", result.ruleSetVersion());
         assertEquals(Disposition.SELF_CARE, TriageCase.onDay(5).tempC(37.8).disposition());
     }
 

@@ -81,19 +81,27 @@ class TemperatureTest {
     }
 
     @Test
-    void anUnansweredFeverMedicineQuestionRaisesOneLevelEarly() {
+    void anUnansweredFeverMedicineQuestionCountsTheMedicineAsTaken() {
         TriageResult result = TriageCase.onDay(40).tempC(37.6).antipyretic(null).triage();
-        assertEquals(COMMUNITY_24H, result.disposition());
-        assertTrue(result.firedRules().contains("G2"));
-        // Late, it is not a red flag.
-        assertEquals(SELF_CARE, TriageCase.onDay(200).tempC(37.6).antipyretic(null).disposition());
+        assertEquals(CENTER_NOW, result.disposition());
+        assertTrue(result.firedRules().containsAll(java.util.List.of("G2", "FEVER_P3")), result.firedRules()::toString);
+        // Late, the low-grade reading counts as a fever too: the P4–P5 fever row's recheck in 60 minutes.
+        TriageResult late = TriageCase.onDay(200).tempC(37.6).antipyretic(null).triage();
+        assertEquals(SELF_CARE, late.disposition());
+        assertTrue(late.firedRules().containsAll(java.util.List.of("G2", "FEVER_P4P5")), late.firedRules()::toString);
+        assertEquals(60, late.recheckMinutes());
+        // Below 37.5 °C the question is not a red flag.
+        assertTrue(!TriageCase.onDay(40).tempC(37.4).antipyretic(null).triage().firedRules().contains("G2"));
     }
 
     @Test
     void feelingUnwellWithoutATemperatureIsAnUnansweredRedFlag() {
         TriageResult result = TriageCase.onDay(10).noTemperature().with(Symptom.FEELS_UNWELL).triage();
-        assertEquals(COMMUNITY_24H, result.disposition());
+        assertEquals(CENTER_SAME_DAY, result.disposition());
         assertTrue(result.firedRules().contains("G2"));
+        assertTrue(result.advice().contains(Advice.TAKE_TEMPERATURE_NOW));
+        assertTrue(result.instructions().contains("Take your temperature now and check in again."), result.instructions());
+        assertEquals(COMMUNITY_24H, TriageCase.onDay(200).noTemperature().with(Symptom.FEELS_UNWELL).disposition());
         assertEquals(CENTER_NOW, TriageCase.onDay(10).noTemperature().with(Symptom.RIGORS).disposition());
     }
 
@@ -108,6 +116,7 @@ class TemperatureTest {
     void lowTemperatureOnlyCountsWithFeelingUnwell() {
         assertEquals(SELF_CARE, TriageCase.onDay(5).tempC(35.9).disposition());
         assertEquals(CENTER_NOW, TriageCase.onDay(5).tempC(35.9).with(Symptom.FEELS_UNWELL).disposition());
-        assertEquals(SELF_CARE, TriageCase.onDay(5).tempC(36.0).with(Symptom.FEELS_UNWELL).disposition());
+        // At 36.0 °C feeling unwell is its own row: same-day in P1.
+        assertEquals(CENTER_SAME_DAY, TriageCase.onDay(5).tempC(36.0).with(Symptom.FEELS_UNWELL).disposition());
     }
 }

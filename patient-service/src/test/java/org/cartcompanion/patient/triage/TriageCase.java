@@ -33,7 +33,9 @@ final class TriageCase {
     Boolean antipyretic = false;
     Integer spo2, heartRate, systolicBp, respiratoryRate, stools, ice;
     Set<Symptom> symptoms = EnumSet.noneOf(Symptom.class);
-    List<PatientContext.Reading> earlier = new ArrayList<>();
+    List<PatientContext.Earlier> earlier = new ArrayList<>();
+    List<PatientContext.LabValue> ancHistory = new ArrayList<>();
+    List<PatientContext.PastInfection> infections = new ArrayList<>();
     RuleSet rules = RuleSet.DEFAULT;
     Language language = Language.EN;
 
@@ -42,8 +44,10 @@ final class TriageCase {
     LocalDate ancDate = TODAY.minusDays(1);
     Integer platelets = 150_000, igg = 800, cd4 = 400, maxCrs = 0, maxIcans = 0, priorLines = 2, baselineIce = 10,
             travel = 30;
+    Integer baselineSpo2, baselineSbp;
+    LocalDate plateletsDate = TODAY.minusDays(1);
     LocalDate iggDate, ivig, steroids, toci;
-    Boolean iecHs = false, centralLine = false, caregiver = true, priorAllo = false;
+    Boolean iecHs = false, icaht = false, centralLine = false, caregiver = true, priorAllo = false, frail = false;
     Prophylaxis prophylaxis = new Prophylaxis(true, true, true, false);
 
     static TriageCase onDay(long day) {
@@ -123,7 +127,31 @@ final class TriageCase {
     }
 
     TriageCase earlierReading(long minutesAgo, double celsius) {
-        earlier.add(new PatientContext.Reading(NOW.minusSeconds(minutesAgo * 60), celsius));
+        earlier.add(new PatientContext.Earlier(NOW.minusSeconds(minutesAgo * 60), celsius, Set.of()));
+        return this;
+    }
+
+    /** An earlier check-in without a temperature, reporting {@code symptoms}. */
+    TriageCase earlierCheckIn(long minutesAgo, Symptom... symptoms) {
+        earlier.add(new PatientContext.Earlier(NOW.minusSeconds(minutesAgo * 60), null, Set.of(symptoms)));
+        return this;
+    }
+
+    /** An earlier ANC result, {@code daysAgo} before today. */
+    TriageCase ancBefore(long daysAgo, int value) {
+        ancHistory.add(new PatientContext.LabValue(TODAY.minusDays(daysAgo), value));
+        return this;
+    }
+
+    /** A recorded infection diagnosed {@code daysAgo} before today. */
+    TriageCase infection(long daysAgo, boolean sinopulmonary, boolean repeatOfAnother) {
+        infections.add(new PatientContext.PastInfection(TODAY.minusDays(daysAgo), sinopulmonary, repeatOfAnother));
+        return this;
+    }
+
+    TriageCase platelets(Integer count, LocalDate date) {
+        this.platelets = count;
+        this.plateletsDate = date;
         return this;
     }
 
@@ -154,10 +182,11 @@ final class TriageCase {
     }
 
     PatientContext context() {
-        ClinicalStatus status = new ClinicalStatus(anc, ancDate, platelets, igg, iggDate, ivig, cd4, steroids, toci, maxCrs,
-                maxIcans, iecHs, prophylaxis, centralLine, caregiver, priorLines, priorAllo, baselineIce, travel);
+        ClinicalStatus status = new ClinicalStatus(anc, ancDate, platelets, plateletsDate, igg, iggDate, ivig, cd4, steroids,
+                toci, maxCrs, maxIcans, iecHs, icaht, prophylaxis, centralLine, caregiver, priorLines, priorAllo, frail,
+                baselineIce, baselineSpo2, baselineSbp, travel);
         return new PatientContext(product, disease, TODAY.minusDays(day), secondDose, TODAY, age, status, earlier,
-                CENTER_PHONE);
+                ancHistory, infections, CENTER_PHONE);
     }
 
     TriageResult triage() {

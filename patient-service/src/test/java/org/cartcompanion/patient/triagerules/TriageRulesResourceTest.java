@@ -15,6 +15,7 @@ import org.cartcompanion.patient.support.CareTeamStub;
 import org.cartcompanion.patient.support.Fixtures;
 import org.cartcompanion.patient.triage.RuleSet;
 import org.cartcompanion.patient.triage.Threshold;
+import org.cartcompanion.patient.triagerules.rest.CenterThresholdsRequest;
 import org.cartcompanion.patient.triagerules.service.TriageRulesService;
 import org.cartcompanion.support.testing.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,19 @@ class TriageRulesResourceTest {
                 .body("rules.find { it.id == 'FEVER' }.dispositions.P1", equalTo("CENTER_NOW"))
                 .body("rules.find { it.id == 'FEVER' }.dispositions.P4P5", equalTo("CENTER_SAME_DAY"))
                 .body("thresholds.name", hasItem("FEVER_C"))
-                .body("thresholds.find { it.name == 'FEVER_C' }.defaultValue", equalTo(38.0f));
+                .body("thresholds.find { it.name == 'FEVER_C' }.defaultValue", equalTo(38.0f))
+                .body("thresholds.find { it.name == 'FEVER_C' }.stricter", equalTo("LOWER"))
+                .body("thresholds.find { it.name == 'SPO2_LOW' }.stricter", equalTo("HIGHER"))
+                // §10.3: every code with its plain-language label and help in English and Spanish.
+                .body("symptoms.size()", equalTo(org.cartcompanion.patient.triage.Symptom.values().length))
+                .body("symptoms.find { it.code == 'VOMITING_BLOOD' }.label.en",
+                        equalTo("Vomiting blood or what looks like coffee grounds"))
+                .body("symptoms.find { it.code == 'VOMITING_BLOOD' }.label.es",
+                        equalTo(org.cartcompanion.patient.triage.SymptomWording
+                                .of(org.cartcompanion.patient.triage.Symptom.VOMITING_BLOOD,
+                                        org.cartcompanion.patient.patient.Language.ES)
+                                .label()))
+                .body("symptoms.find { it.code == 'WORSE_OVER_HOURS' }.help.es", org.hamcrest.Matchers.notNullValue());
         given().auth().oauth2(TestTokens.token(Fixtures.unique("p"), "patient"))
                 .get("/api/v1/triage-rules")
                 .then().statusCode(403);
@@ -58,7 +71,7 @@ class TriageRulesResourceTest {
                 .put("/api/v1/triage-rules/centers/" + center)
                 .then().statusCode(200)
                 .body("version", equalTo(1))
-                .body("ruleSetVersion", equalTo("default-1+" + center + ".v1"))
+                .body("ruleSetVersion", equalTo("default-2+" + center + ".v1"))
                 .body("thresholds.FEVER_C", equalTo(37.8f));
         given().auth().oauth2(coordinator).contentType(ContentType.JSON)
                 .body("{\"thresholds\":{\"FEVER_C\":37.9,\"AGE_FRAIL\":70}}")
@@ -97,6 +110,50 @@ class TriageRulesResourceTest {
     }
 
     @Test
+    void aLessStrictThresholdNeedsTheMedicalLeadsNamedApproval() {
+        UUID center = UUID.randomUUID();
+        String coordinator = Fixtures.coordinatorOf(center);
+        // §10.4: a fever threshold of 38.5 °C is less strict than the table's 38.0 °C; so is an SpO₂ alarm below 92 %.
+        given().auth().oauth2(coordinator).contentType(ContentType.JSON)
+                .body("{\"thresholds\":{\"FEVER_C\":38.5,\"SPO2_LOW\":92,\"AGE_FRAIL\":70}}")
+                .put("/api/v1/triage-rules/centers/" + center)
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItems("thresholds.FEVER_C", "thresholds.SPO2_LOW"))
+                .body("errors.field", org.hamcrest.Matchers.not(hasItem("thresholds.AGE_FRAIL")));
+        given().auth().oauth2(coordinator).contentType(ContentType.JSON)
+                .body("{\"thresholds\":{\"FEVER_C\":38.5},\"approval\":{\"medicalLead\":\" \",\"reason\":\"x\"}}")
+                .put("/api/v1/triage-rules/centers/" + center)
+                .then().statusCode(400).body("errors.field", hasItem("approval.medicalLead"));
+        given().auth().oauth2(coordinator).get("/api/v1/triage-rules/centers/" + center)
+                .then().statusCode(200).body("version", equalTo(0));
+
+        given().auth().oauth2(coordinator).contentType(ContentType.JSON)
+                .body("""
+                        {"thresholds":{"FEVER_C":38.5,"SPO2_LOW":92,"AGE_FRAIL":70},
+                         "approval":{"medicalLead":"Dr. Ines Lead, medical director","reason":"Local protocol MP-12"}}""")
+                .put("/api/v1/triage-rules/centers/" + center)
+                .then().statusCode(200)
+                .body("version", equalTo(1))
+                .body("loosened", equalTo(java.util.List.of("SPO2_LOW", "FEVER_C").stream().sorted(
+                        java.util.Comparator.comparingInt(n -> Threshold.valueOf(n).ordinal())).toList()))
+                .body("approval.medicalLead", equalTo("Dr. Ines Lead, medical director"))
+                .body("approval.reason", equalTo("Local protocol MP-12"));
+        given().auth().oauth2(coordinator).get("/api/v1/triage-rules/centers/" + center)
+                .then().statusCode(200)
+                .body("version", equalTo(1))
+                .body("approval.medicalLead", equalTo("Dr. Ines Lead, medical director"));
+        // Stricter values need no approval, and the next version records none.
+        given().auth().oauth2(coordinator).contentType(ContentType.JSON)
+                .body("{\"thresholds\":{\"FEVER_C\":37.8}}")
+                .put("/api/v1/triage-rules/centers/" + center)
+                .then().statusCode(200)
+                .body("version", equalTo(2))
+                .body("loosened", equalTo(java.util.List.of()))
+                .body("approval", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void onlyTheCentersCoordinatorsMayChangeIt() {
         UUID center = UUID.randomUUID();
         given().auth().oauth2(Fixtures.coordinatorOf(UUID.randomUUID())).contentType(ContentType.JSON)
@@ -128,9 +185,10 @@ class TriageRulesResourceTest {
                 return "coordinator".equals(role);
             }
         };
-        VertxContextSupport.subscribeAndAwait(() -> service.save(center, Map.of("SPO2_LOW", 95.0), caller));
+        VertxContextSupport.subscribeAndAwait(() -> service.save(center,
+                new CenterThresholdsRequest(Map.of("SPO2_LOW", 95.0), null), caller));
         RuleSet rules = VertxContextSupport.subscribeAndAwait(() -> service.ruleSetFor(center));
-        assertEquals("default-1+" + center + ".v1", rules.version());
+        assertEquals("default-2+" + center + ".v1", rules.version());
         assertEquals(95.0, rules.get(Threshold.SPO2_LOW));
         assertEquals(RuleSet.DEFAULT, VertxContextSupport.subscribeAndAwait(() -> service.ruleSetFor(other)));
     }

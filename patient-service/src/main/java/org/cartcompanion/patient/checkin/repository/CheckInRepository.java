@@ -34,11 +34,11 @@ public class CheckInRepository implements PanacheRepositoryBase<CheckInRecord, U
     }
 
     /**
-     * The newest temperatures recorded in [from, to), for the "second reading" and "sustained" rules; at most twenty, more than
-     * any patient takes in the window, so one busy record cannot slow every check-in.
+     * The newest check-ins recorded in [from, to), for the "second reading", "sustained" and "the same symptom again" rules; at
+     * most fifty, more than any patient sends in the window, so one busy record cannot slow every check-in.
      */
-    public Uni<List<CheckInRecord>> temperaturesBetween(UUID patientId, Instant from, Instant to) {
-        return find("patientId = ?1 and temperatureC is not null and recordedAt >= ?2 and recordedAt < ?3"
-                + " order by recordedAt desc", patientId, from, to).range(0, 19).list();
+    public Uni<List<CheckInRecord>> recordedBetween(UUID patientId, Instant from, Instant to) {
+        return find("patientId = ?1 and recordedAt >= ?2 and recordedAt < ?3 order by recordedAt desc", patientId, from, to)
+                .range(0, 49).list();
     }
 }

@@ -1,7 +1,6 @@
 package org.cartcompanion.patient.checkin.rest;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -97,13 +96,7 @@ public class CheckInResource {
         Cursor after = Cursor.decode(cursor);
         return service
                 .page(patientId, caller, after == null ? null : after.createdAt(), after == null ? null : after.id(), size)
-                .map(rows -> {
-                    List<CheckInRecord> page = rows.size() > size ? rows.subList(0, size) : rows;
-                    String next = rows.size() > size
-                            ? new Cursor(page.get(size - 1).recordedAt, page.get(size - 1).id).encode()
-                            : null;
-                    return new PageResponse<>(page.stream().map(CheckInResponse::of).toList(), next);
-                });
+                .map(rows -> PageResponse.of(rows, size, r -> new Cursor(r.recordedAt, r.id), CheckInResponse::of));
     }
 
     @GET

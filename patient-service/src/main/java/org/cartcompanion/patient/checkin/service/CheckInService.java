@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -27,6 +28,11 @@ import org.cartcompanion.patient.checkin.repository.CheckInRepository;
 import org.cartcompanion.patient.checkin.rest.CheckInRequest;
 import org.cartcompanion.patient.clinical.ClinicalStatusRecord;
 import org.cartcompanion.patient.clinical.repository.ClinicalStatusRepository;
+import org.cartcompanion.patient.infection.InfectionCodes.Site;
+import org.cartcompanion.patient.infection.InfectionEvent;
+import org.cartcompanion.patient.infection.repository.InfectionEventRepository;
+import org.cartcompanion.patient.lab.LabType;
+import org.cartcompanion.patient.lab.repository.LabResultRepository;
 import org.cartcompanion.patient.outbox.OutboxEvent;
 import org.cartcompanion.patient.outbox.repository.OutboxRepository;
 import org.cartcompanion.patient.outbox.service.OutboxRelay;
@@ -39,6 +45,7 @@ import org.cartcompanion.patient.triage.PatientContext;
 import org.cartcompanion.patient.triage.RuleSet;
 import org.cartcompanion.patient.triage.Symptom;
 import org.cartcompanion.patient.triage.Temperature;
+import org.cartcompanion.patient.triage.Threshold;
 import org.cartcompanion.patient.triage.TriageEngine;
 import org.cartcompanion.patient.triage.TriageResult;
 import org.cartcompanion.patient.triage.Vitals;
@@ -49,6 +56,7 @@ import org.cartcompanion.support.security.Roles;
 import org.hibernate.JDBCException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -68,13 +76,20 @@ public class CheckInService {
     static final Duration MAX_FUTURE = Duration.ofMinutes(5);
     static final Duration MAX_AGE = Duration.ofDays(7);
     static final int MAX_KEY_LENGTH = 64;
-    /** How far back earlier temperatures are read for the "second reading" and "sustained" rules. */
-    static final Duration READINGS = Duration.ofHours(3);
+    /** How many earlier ANC results "below 1000 and falling" may look at. */
+    static final int ANC_HISTORY = 10;
+    private static final Set<Site> SINOPULMONARY = EnumSet.of(Site.LOWER_RESPIRATORY, Site.UPPER_RESPIRATORY, Site.SINUS);
+    private static final Set<String> KNOWN_SYMPTOMS = Arrays.stream(Symptom.values()).map(Enum::name)
+            .collect(Collectors.toUnmodifiableSet());
+    private static final TypeReference<List<Site>> SITES = new TypeReference<>() {
+    };
 
     private final PatientService patients;
     private final CaregiverLinkRepository caregivers;
     private final ClinicalStatusRepository statuses;
     private final CheckInRepository checkIns;
+    private final LabResultRepository labs;
+    private final InfectionEventRepository infections;
     private final OutboxRepository outbox;
     private final TriageRulesService rules;
     private final CareTeamDirectory directory;
@@ -84,12 +99,14 @@ public class CheckInService {
     private final TriageEngine engine = new TriageEngine();
 
     public CheckInService(PatientService patients, CaregiverLinkRepository caregivers, ClinicalStatusRepository statuses,
-            CheckInRepository checkIns, OutboxRepository outbox, TriageRulesService rules, CareTeamDirectory directory,
-            OutboxRelay relay, ObjectMapper json, Clock clock) {
+            CheckInRepository checkIns, LabResultRepository labs, InfectionEventRepository infections, OutboxRepository outbox,
+            TriageRulesService rules, CareTeamDirectory directory, OutboxRelay relay, ObjectMapper json, Clock clock) {
         this.patients = patients;
         this.caregivers = caregivers;
         this.statuses = statuses;
         this.checkIns = checkIns;
+        this.labs = labs;
+        this.infections = infections;
         this.outbox = outbox;
         this.rules = rules;
         this.directory = directory;
@@ -146,19 +163,15 @@ public class CheckInService {
                 return Uni.createFrom().item(replay(existing, hash));
             }
             Instant recordedAt = request.recordedAt().toInstant();
-            Uni<ClinicalStatusRecord> status = statuses.findById(patient.id);
-            Uni<List<CheckInRecord>> earlier = checkIns.temperaturesBetween(patient.id, recordedAt.minus(READINGS), recordedAt);
-            Uni<RuleSet> ruleSet = rules.ruleSetFor(patient.centerId);
-            return status.flatMap(s -> earlier.flatMap(readings -> ruleSet.flatMap(rs -> {
-                ZoneId zone = ZoneId.of(patient.timeZone);
-                LocalDate today = recordedAt.atZone(zone).toLocalDate();
+            ZoneId zone = ZoneId.of(patient.timeZone);
+            LocalDate today = recordedAt.atZone(zone).toLocalDate();
+            // One session runs one query at a time: the rule set first (it says how far back to look), then the history.
+            return rules.ruleSetFor(patient.centerId).flatMap(rs -> history(patient, recordedAt, today, rs).flatMap(h -> {
                 CheckIn checkIn = toTriage(request);
                 PatientContext context = new PatientContext(patient.product, patient.disease, patient.infusionDate,
                         patient.secondDoseDate, today, today.getYear() - patient.birthYear,
-                        s == null ? ClinicalStatus.UNKNOWN : s.toTriage(),
-                        readings.stream().map(r -> new PatientContext.Reading(r.recordedAt, r.temperatureC.doubleValue()))
-                                .toList(),
-                        centerPhone);
+                        h.status() == null ? ClinicalStatus.UNKNOWN : h.status().toTriage(), h.earlier(), h.ancHistory(),
+                        h.infections(), centerPhone);
                 TriageResult result = engine.triage(checkIn, context, rs, language);
                 CheckInRecord record = toRecord(patient, key, hash, request, checkIn, reporter, caller, result, now);
                 return checkIns.persist(record)
@@ -168,8 +181,48 @@ public class CheckInService {
                         .invoke(saved -> Log.infof("Check-in %s stored for patient %s: %s (%s)", saved.id, patient.id,
                                 saved.disposition, saved.firedRules))
                         .map(saved -> new Outcome(saved, false));
-            })));
+            }));
         });
+    }
+
+    /** What triage reads besides the check-in: the clinical status and the patient's recent history. */
+    private record History(ClinicalStatusRecord status, List<PatientContext.Earlier> earlier,
+            List<PatientContext.LabValue> ancHistory, List<PatientContext.PastInfection> infections) {
+    }
+
+    private Uni<History> history(Patient patient, Instant recordedAt, LocalDate today, RuleSet rs) {
+        Duration back = Duration.ofMinutes(Math.round(rs.get(Threshold.PROGRESSION_WINDOW_HOURS) * 60));
+        LocalDate infectionsFrom = today.minusDays((long) rs.get(Threshold.SINOPULMONARY_WINDOW_DAYS));
+        return statuses.findById(patient.id)
+                .flatMap(status -> checkIns.recordedBetween(patient.id, recordedAt.minus(back), recordedAt)
+                        .flatMap(earlier -> labs.recent(patient.id, LabType.ANC, ANC_HISTORY)
+                                .flatMap(anc -> infections.ofPatientSince(patient.id, infectionsFrom)
+                                        .map(found -> new History(status,
+                                                earlier.stream().map(CheckInService::toEarlier).toList(),
+                                                anc.stream().map(l -> new PatientContext.LabValue(l.resultDate, l.value))
+                                                        .toList(),
+                                                found.stream().map(this::toPastInfection).toList())))));
+    }
+
+    static PatientContext.Earlier toEarlier(CheckInRecord r) {
+        Set<Symptom> symptoms = EnumSet.noneOf(Symptom.class);
+        if (r.symptoms != null && !r.symptoms.isBlank()) {
+            Arrays.stream(r.symptoms.split(",")).filter(KNOWN_SYMPTOMS::contains).map(Symptom::valueOf).forEach(symptoms::add);
+        }
+        return new PatientContext.Earlier(r.recordedAt, r.temperatureC == null ? null : r.temperatureC.doubleValue(),
+                symptoms);
+    }
+
+    private PatientContext.PastInfection toPastInfection(InfectionEvent e) {
+        boolean sinopulmonary;
+        try {
+            List<Site> sites = json.readValue(e.sites, SITES);
+            sinopulmonary = sites.stream().anyMatch(SINOPULMONARY::contains);
+        } catch (JsonProcessingException unreadable) {
+            // A record whose sites cannot be read counts: a missed infection could only lower a disposition.
+            sinopulmonary = true;
+        }
+        return new PatientContext.PastInfection(e.diagnosisDate, sinopulmonary, e.sameInfectionOf != null);
     }
 
     /** The same key again: the stored check-in if the body is the same, 422 if it is not. */

@@ -44,8 +44,9 @@ public class TriageRulesResource {
     @GET
     @RolesAllowed({ Roles.CLINICIAN, Roles.COORDINATOR, Roles.COMMUNITY_PHYSICIAN, Roles.ADMIN })
     @Operation(operationId = "getTriageRuleTable", summary = "Read the triage rule table", description = "Clinicians, "
-            + "coordinators, community physicians and admins. The default rule table: every rule id, the matrix cells and the "
-            + "thresholds with their allowed ranges.")
+            + "coordinators, community physicians and admins. The default rule table: every rule id, the matrix cells, the "
+            + "thresholds with their allowed ranges and which way is stricter, and every symptom code with the label and "
+            + "help text the phone shows, in English and Spanish.")
     @APIResponse(responseCode = "200", description = "The table", content = @Content(schema = @Schema(implementation = RuleTableResponse.class)))
     public RuleTableResponse table() {
         return service.ruleTable();
@@ -69,14 +70,16 @@ public class TriageRulesResource {
     @RolesAllowed(Roles.COORDINATOR)
     @Operation(operationId = "saveCenterThresholds", summary = "Save a center's threshold overrides", description = "A "
             + "coordinator of the center. Saves a new version of the overrides, used by every check-in triaged from then on; "
-            + "an empty object restores the defaults. 400 for unknown threshold names, 404 when the center is not one of the "
-            + "caller's, 422 for a value outside the threshold's allowed range.")
+            + "an empty object restores the defaults. A center may make a threshold stricter than the default table on its "
+            + "own; a less strict value needs approval (the medical lead's name and the reason), recorded with the version. "
+            + "400 for unknown threshold names, 404 when the center is not one of the caller's, 422 for a value outside the "
+            + "threshold's allowed range or a less strict value without approval.")
     @APIResponse(responseCode = "200", description = "The new version", content = @Content(schema = @Schema(implementation = CenterThresholdsResponse.class)))
     @APIResponse(responseCode = "400", description = "Unknown threshold names", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Not a center of the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A value outside the threshold's allowed range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A value outside the allowed range, or less strict without approval", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<CenterThresholdsResponse> save(@PathParam("centerId") UUID centerId,
             @Valid @NotNull CenterThresholdsRequest request) {
-        return service.save(centerId, request.thresholds(), caller);
+        return service.save(centerId, request, caller);
     }
 }

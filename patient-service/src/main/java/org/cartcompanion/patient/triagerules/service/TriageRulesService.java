@@ -11,15 +11,19 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.cartcompanion.patient.patient.Language;
 import org.cartcompanion.patient.patient.service.PatientAccess;
 import org.cartcompanion.patient.triage.EmergencyRule;
 import org.cartcompanion.patient.triage.GlobalRule;
 import org.cartcompanion.patient.triage.MatrixRow;
 import org.cartcompanion.patient.triage.Modifier;
 import org.cartcompanion.patient.triage.RuleSet;
+import org.cartcompanion.patient.triage.Symptom;
+import org.cartcompanion.patient.triage.SymptomWording;
 import org.cartcompanion.patient.triage.Threshold;
 import org.cartcompanion.patient.triagerules.ThresholdOverride;
 import org.cartcompanion.patient.triagerules.repository.ThresholdOverrideRepository;
+import org.cartcompanion.patient.triagerules.rest.CenterThresholdsRequest;
 import org.cartcompanion.patient.triagerules.rest.CenterThresholdsResponse;
 import org.cartcompanion.patient.triagerules.rest.RuleTableResponse;
 import org.cartcompanion.support.problem.Problem;
@@ -32,6 +36,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -76,10 +81,21 @@ public class TriageRulesService {
         }
         List<RuleTableResponse.ThresholdEntry> thresholds = new ArrayList<>();
         for (Threshold t : Threshold.values()) {
-            thresholds.add(new RuleTableResponse.ThresholdEntry(t.name(), t.defaultValue(), t.min(), t.max(), t.unit(),
-                    t.description()));
+            thresholds.add(new RuleTableResponse.ThresholdEntry(t.name(), t.defaultValue(), t.min(), t.max(),
+                    t.stricter().name(), t.unit(), t.description()));
         }
-        return new RuleTableResponse(RuleSet.DEFAULT_VERSION, rules, thresholds);
+        List<RuleTableResponse.SymptomEntry> symptoms = new ArrayList<>();
+        for (Symptom symptom : Symptom.values()) {
+            Map<String, String> label = new LinkedHashMap<>();
+            Map<String, String> help = new LinkedHashMap<>();
+            for (Language language : Language.values()) {
+                SymptomWording.Text text = SymptomWording.of(symptom, language);
+                label.put(language.code(), text.label());
+                help.put(language.code(), text.help());
+            }
+            symptoms.add(new RuleTableResponse.SymptomEntry(symptom.name(), label, help));
+        }
+        return new RuleTableResponse(RuleSet.DEFAULT_VERSION, rules, thresholds, symptoms);
     }
 
     /** The center's thresholds in force, for its staff. */
@@ -90,10 +106,24 @@ public class TriageRulesService {
                 .map(latest -> describe(centerId, latest));
     }
 
-    /** Saves a new version of the center's overrides (a coordinator on the center's staff). */
+    /**
+     * Saves a new version of the center's overrides (a coordinator on the center's staff). A value less strict than the default
+     * table is refused (422) unless the request carries the medical lead's approval, which the version then records.
+     */
     @WithTransaction
-    public Uni<CenterThresholdsResponse> save(UUID centerId, Map<String, Double> requested, Caller caller) {
-        Map<Threshold, Double> parsed = parse(requested);
+    public Uni<CenterThresholdsResponse> save(UUID centerId, CenterThresholdsRequest request, Caller caller) {
+        Map<Threshold, Double> parsed = parse(request.thresholds());
+        List<String> loosened = loosened(parsed);
+        CenterThresholdsRequest.Approval approval = request.approval();
+        if (!loosened.isEmpty() && approval == null) {
+            throw new ProblemException(422, "unprocessable", "A center may only make thresholds stricter than the default "
+                    + "table; " + String.join(", ", loosened) + " would make a rule less strict. Send approval.medicalLead "
+                    + "and approval.reason to record the medical lead's approval.",
+                    loosened.stream().map(name -> new Problem.FieldError("thresholds." + name,
+                            "is less strict than the default " + Threshold.valueOf(name).defaultValue()
+                                    + " and needs the medical lead's approval"))
+                            .toList());
+        }
         return requireStaff(centerId, caller)
                 .flatMap(ok -> overrides.latest(centerId))
                 .flatMap(latest -> {
@@ -101,11 +131,34 @@ public class TriageRulesService {
                     next.centerId = centerId;
                     next.version = latest == null ? 1 : latest.version + 1;
                     next.thresholds = write(parsed);
+                    if (!loosened.isEmpty()) {
+                        next.loosened = String.join(",", loosened);
+                        next.approvedBy = approval.medicalLead().strip();
+                        next.approvalReason = approval.reason().strip();
+                    }
                     next.createdBy = caller.subject();
                     next.createdAt = clock.instant();
                     return overrides.persistAndFlush(next);
                 })
+                .invoke(saved -> {
+                    if (saved.loosened != null) {
+                        Log.infof("Center %s thresholds v%d loosen %s with the medical lead's approval, saved by %s",
+                                centerId, saved.version, saved.loosened, caller.subject());
+                    }
+                })
                 .map(saved -> describe(centerId, saved));
+    }
+
+    /** The names of the thresholds that {@code values} make less strict than the default table, in table order. */
+    static List<String> loosened(Map<Threshold, Double> values) {
+        List<String> names = new ArrayList<>();
+        for (Threshold t : Threshold.values()) {
+            Double v = values.get(t);
+            if (v != null && t.loosens(v)) {
+                names.add(t.name());
+            }
+        }
+        return names;
     }
 
     /** The rules a center's check-ins are triaged with. */
@@ -122,14 +175,17 @@ public class TriageRulesService {
 
     private CenterThresholdsResponse describe(UUID centerId, ThresholdOverride latest) {
         if (latest == null) {
-            return new CenterThresholdsResponse(centerId, 0, RuleSet.DEFAULT_VERSION, Map.of(), null, null);
+            return new CenterThresholdsResponse(centerId, 0, RuleSet.DEFAULT_VERSION, Map.of(), List.of(), null, null, null);
         }
         Map<Threshold, Double> values = read(latest.thresholds);
         RuleSet rules = RuleSet.withOverrides(overrideVersion(centerId, latest.version), values);
         Map<String, Double> byName = new TreeMap<>();
         values.forEach((t, v) -> byName.put(t.name(), v));
-        return new CenterThresholdsResponse(centerId, latest.version, rules.version(), byName, latest.createdBy,
-                latest.createdAt);
+        List<String> loosened = latest.loosened == null ? List.of() : List.of(latest.loosened.split(","));
+        CenterThresholdsRequest.Approval approval = latest.approvedBy == null ? null
+                : new CenterThresholdsRequest.Approval(latest.approvedBy, latest.approvalReason);
+        return new CenterThresholdsResponse(centerId, latest.version, rules.version(), byName, loosened, approval,
+                latest.createdBy, latest.createdAt);
     }
 
     private Uni<Boolean> requireStaff(UUID centerId, Caller caller) {

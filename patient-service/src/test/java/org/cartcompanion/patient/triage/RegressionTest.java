@@ -1,0 +1,109 @@
+package org.cartcompanion.patient.triage;
+
+import static org.cartcompanion.patient.triage.Disposition.CENTER_NOW;
+import static org.cartcompanion.patient.triage.Disposition.CENTER_SAME_DAY;
+import static org.cartcompanion.patient.triage.Disposition.COMMUNITY_24H;
+import static org.cartcompanion.patient.triage.Disposition.EMERGENCY;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Under-triage found in the review that led to clinical-rules.md §10 (issue 13), one named case per class, and the shrunk
+ * counterexamples the properties of {@link TriagePropertiesTest} have found since. Each must keep its expected disposition.
+ */
+class RegressionTest {
+
+    // --- The five classes of issue 13 -------------------------------------------------------------
+
+    @Test
+    void aFeverDoesNotSwitchOffTheUrinaryRow() {
+        // Day 150, 37.7 °C with fever medicine and burning urination: the 24-hour visit, never self-care (§10.1.1).
+        TriageResult result = TriageCase.onDay(150).tempC(37.7).antipyretic(true).with(Symptom.BURNING_URINATION).triage();
+        assertEquals(COMMUNITY_24H, result.disposition(), result.firedRules()::toString);
+        assertTrue(result.firedRules().containsAll(List.of("FEVER_P4P5", "URINARY_P4P5")), result.firedRules()::toString);
+    }
+
+    @Test
+    void aFeverDoesNotSwitchOffTheUpperRespiratoryRow() {
+        // Day 120, 38.1 °C with a runny nose: at least the 24-hour visit the afebrile complaint gets.
+        TriageResult result = TriageCase.onDay(120).tempC(38.1).with(Symptom.RUNNY_NOSE_SORE_THROAT).triage();
+        assertEquals(COMMUNITY_24H, result.disposition(), result.firedRules()::toString);
+        assertTrue(result.firedRules().contains("URI_P4P5"), result.firedRules()::toString);
+        assertTrue(result.instructions().contains("Check your temperature again in 1 hour."), result.instructions());
+    }
+
+    @Test
+    void aGlobalRulesSameDayIsRaisedByNoCaregiver() {
+        // Day 20, feels unwell without a temperature (G2 → same day) and no caregiver in P2: M12 raises it to NOW (§10.1.2).
+        TriageResult result = TriageCase.onDay(20).noTemperature().with(Symptom.FEELS_UNWELL)
+                .set(c -> c.caregiver = false).triage();
+        assertEquals(CENTER_NOW, result.disposition(), result.firedRules()::toString);
+        assertTrue(result.firedRules().containsAll(List.of("G2", "M12")), result.firedRules()::toString);
+        // A level a global rule created is seen by the modifiers: G3's NOW on day 40 for a patient 90 minutes away gets
+        // M13's nearest-emergency-department branch.
+        TriageResult far = TriageCase.onDay(40).with(Symptom.WANTS_TO_TALK_NOW).set(c -> c.travel = 90).triage();
+        assertEquals(CENTER_NOW, far.disposition(), far.firedRules()::toString);
+        assertTrue(far.firedRules().containsAll(List.of("G3", "M13")), far.firedRules()::toString);
+        assertTrue(far.advice().contains(Advice.NEAREST_ED_BRANCH));
+    }
+
+    @Test
+    void profoundNeutropeniaCountsDiarrheaAnIceDropAndAbnormalVitalsAsSymptoms() {
+        // M2: ANC < 100 and 37.5–37.9 °C with "any symptom" as §10.1.3 defines it.
+        TriageCase base = TriageCase.onDay(60).anc(80, TriageCase.TODAY).tempC(37.6);
+        assertEquals(CENTER_NOW, base.stools(2).triage().disposition());
+        assertEquals(CENTER_NOW, TriageCase.onDay(60).anc(80, TriageCase.TODAY).tempC(37.6).ice(9).disposition());
+        assertEquals(CENTER_NOW, TriageCase.onDay(60).anc(80, TriageCase.TODAY).tempC(37.6).heartRate(125).disposition());
+        assertEquals(CENTER_NOW, TriageCase.onDay(60).anc(80, TriageCase.TODAY).tempC(37.6).sbp(88).disposition());
+        assertEquals(CENTER_NOW, TriageCase.onDay(60).anc(80, TriageCase.TODAY).tempC(37.6).respRate(22).disposition());
+        assertTrue(TriageCase.onDay(60).anc(80, TriageCase.TODAY).tempC(37.6).stools(1).triage().firedRules().contains("M2"));
+        // Nothing else reported: no symptom, no M2.
+        assertTrue(!TriageCase.onDay(60).anc(80, TriageCase.TODAY).tempC(37.6).triage().firedRules().contains("M2"));
+    }
+
+    @Test
+    void ascendingWeaknessWithBreathlessnessOnExertionAndLowSpo2IsAnEmergency() {
+        // E9: ascending weakness with breathlessness on exertion and SpO₂ 92 %.
+        TriageResult result = TriageCase.onDay(60).product(org.cartcompanion.patient.patient.Product.CILTA_CEL)
+                .with(Symptom.ASCENDING_WEAKNESS, Symptom.BREATHLESS_ON_EXERTION).spo2(92).triage();
+        assertEquals(EMERGENCY, result.disposition(), result.firedRules()::toString);
+        assertTrue(result.firedRules().contains("E9"), result.firedRules()::toString);
+    }
+
+    @Test
+    void painfulUrinationInANeutropenicPatientIsSameDay() {
+        // §2.5 and §10.2: same day (NOW in P1), not a 24-hour visit.
+        assertEquals(CENTER_SAME_DAY,
+                TriageCase.onDay(60).anc(300, TriageCase.TODAY).with(Symptom.BURNING_URINATION).disposition());
+        assertEquals(CENTER_SAME_DAY, TriageCase.onDay(25).anc(null, null).with(Symptom.FLANK_PAIN).disposition());
+        assertEquals(CENTER_NOW, TriageCase.onDay(8).anc(null, null).with(Symptom.BURNING_URINATION).disposition());
+        // Not neutropenic, from day 31: the 24-hour row.
+        assertEquals(COMMUNITY_24H, TriageCase.onDay(31).anc(null, null).with(Symptom.BURNING_URINATION).disposition());
+    }
+
+    // --- Counterexamples the properties found while the §10 engine was written ------------------
+
+    @Test
+    void tocilizumabBluntedFeverStillCountsWithAFever() {
+        // Found by reasoning over M4's "without fever" guard: 37.9 → 38.0 °C on day 200 lowered NOW to a recheck.
+        TriageCase afebrile = TriageCase.onDay(200).tempC(37.9).with(Symptom.FEELS_UNWELL).heartRate(115)
+                .set(c -> c.toci = TriageCase.TODAY.minusDays(3));
+        TriageCase febrile = TriageCase.onDay(200).tempC(38.0).with(Symptom.FEELS_UNWELL).heartRate(115)
+                .set(c -> c.toci = TriageCase.TODAY.minusDays(3));
+        assertEquals(CENTER_NOW, afebrile.disposition());
+        assertEquals(CENTER_NOW, febrile.disposition());
+    }
+
+    @Test
+    void reportingANormalTemperatureDoesNotLowerFeelingUnwell() {
+        // §10.5: without a temperature G2 gives same-day in P1–P2; with 36.8 °C the feels-unwell row gives the same.
+        assertEquals(CENTER_SAME_DAY, TriageCase.onDay(10).noTemperature().with(Symptom.FEELS_UNWELL).disposition());
+        assertEquals(CENTER_SAME_DAY, TriageCase.onDay(10).tempC(36.8).with(Symptom.FEELS_UNWELL).disposition());
+        assertEquals(COMMUNITY_24H, TriageCase.onDay(45).noTemperature().with(Symptom.FEELS_UNWELL).disposition());
+        assertEquals(COMMUNITY_24H, TriageCase.onDay(45).tempC(36.8).with(Symptom.FEELS_UNWELL).disposition());
+    }
+}
