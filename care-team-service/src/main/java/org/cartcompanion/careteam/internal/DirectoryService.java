@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.cartcompanion.careteam.center.repository.CenterRepository;
 import org.cartcompanion.careteam.clinician.Clinician;
+import org.cartcompanion.careteam.clinician.ClinicianRole;
 import org.cartcompanion.careteam.clinician.Recipient;
 import org.cartcompanion.careteam.clinician.repository.ClinicianRepository;
 import org.cartcompanion.careteam.clinician.repository.MembershipRepository;
@@ -84,6 +85,22 @@ public class DirectoryService {
                                     .toList(),
                             found.stream().sorted(Comparator.comparing((Clinician c) -> c.name).thenComparing(c -> c.id))
                                     .map(Recipient::of).toList())));
+        });
+    }
+
+    /** The center's coordinators, by name, for tasks another service must put in front of them. */
+    @WithSession
+    public Uni<CenterCoordinators> coordinators(UUID centerId) {
+        return centers.findById(centerId).flatMap(center -> {
+            if (center == null) {
+                return Uni.createFrom().failure(ProblemException.notFound("Center"));
+            }
+            return memberships.ofCenter(centerId)
+                    .flatMap(list -> clinicians.findByIds(list.stream()
+                            .filter(m -> m.role == ClinicianRole.COORDINATOR).map(m -> m.clinicianId).toList()))
+                    .map(found -> new CenterCoordinators(centerId, center.name, found.stream()
+                            .sorted(Comparator.comparing((Clinician c) -> c.name).thenComparing(c -> c.id))
+                            .map(Recipient::of).toList()));
         });
     }
 

@@ -73,6 +73,17 @@ public class InternalDirectoryResource {
     }
 
     @GET
+    @Path("/centers/{centerId}/coordinators")
+    @Operation(operationId = "listCenterCoordinators", summary = "List a center's coordinators", description = "The "
+            + "service role only (patient-service, reminding them of a task such as recording an obe-cel second dose). The "
+            + "center's name and its members in the coordinator role, with their contact details. 404 when the center is "
+            + "unknown.")
+    @APIResponse(responseCode = "200", description = "The coordinators", content = @Content(schema = @Schema(implementation = CenterCoordinators.class)))
+    public Uni<CenterCoordinators> coordinators(@PathParam("centerId") UUID centerId) {
+        return directory.coordinators(centerId);
+    }
+
+    @GET
     @Path("/care-teams/{patientId}")
     @Operation(operationId = "getInternalCareTeam", summary = "Read a care team for a service", description = "The service "
             + "role only. The patient's care team with its members' subjects, so other services can decide access. 404 when "

@@ -1,6 +1,7 @@
 package org.cartcompanion.careteam.internal;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -64,6 +65,26 @@ class InternalDirectoryResourceTest {
                 .statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(TestTokens.token("someone", "coordinator"))
                 .get("/internal/v1/centers/" + center + "/escalation-targets").then().statusCode(403);
+    }
+
+    @Test
+    void servicesReadACentersCoordinators() {
+        String center = Fixtures.createCenter();
+        String coordinator = Fixtures.addClinician(center, Fixtures.unique("coordinator"), "COORDINATOR");
+        Fixtures.addClinician(center, Fixtures.unique("physician"), "PHYSICIAN");
+        Fixtures.addClinician(center, Fixtures.unique("community"), "COMMUNITY_PHYSICIAN");
+        Fixtures.addClinician(Fixtures.createCenter(), Fixtures.unique("elsewhere"), "COORDINATOR");
+        given().auth().oauth2(SERVICE).get("/internal/v1/centers/" + center + "/coordinators").then().statusCode(200)
+                .body("centerId", equalTo(center))
+                .body("centerName", notNullValue())
+                .body("coordinators.clinicianId", contains(coordinator))
+                .body("coordinators.email", everyItem(notNullValue()));
+        given().auth().oauth2(SERVICE).get("/internal/v1/centers/" + Fixtures.createCenter() + "/coordinators").then()
+                .statusCode(200).body("coordinators", hasSize(0));
+        given().auth().oauth2(SERVICE).get("/internal/v1/centers/" + UUID.randomUUID() + "/coordinators").then()
+                .statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.token("someone", "coordinator"))
+                .get("/internal/v1/centers/" + center + "/coordinators").then().statusCode(403);
     }
 
     @Test

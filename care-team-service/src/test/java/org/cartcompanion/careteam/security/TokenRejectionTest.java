@@ -30,6 +30,7 @@ class TokenRejectionTest {
                 Arguments.of("GET", "/internal/v1/subjects/someone/memberships"),
                 Arguments.of("GET", "/internal/v1/centers/" + UUID.randomUUID()),
                 Arguments.of("GET", "/internal/v1/centers/" + UUID.randomUUID() + "/escalation-targets"),
+                Arguments.of("GET", "/internal/v1/centers/" + UUID.randomUUID() + "/coordinators"),
                 Arguments.of("GET", "/internal/v1/care-teams/" + UUID.randomUUID()),
                 Arguments.of("GET", "/internal/v1/routing/patients/" + UUID.randomUUID()),
                 Arguments.of("PUT", CENTER + "/handoff-settings"), Arguments.of("POST", CENTER + "/rotations"),

@@ -184,6 +184,7 @@ class ContractSweepIT {
                 {"subject":"sweep-new-caregiver","name":"N","relationship":"SPOUSE"}""";
         case "POST /api/v1/patients/{id}/check-ins" -> """
                 {"recordedAt":"%s","temperature":{"value":38.6,"unit":"C","method":"ORAL"}}""".formatted(OffsetDateTime.now());
+        case "PUT /api/v1/patients/{id}/second-dose" -> "{\"date\":\"%s\"}".formatted(today.minusDays(1));
         case "PUT /api/v1/patients/{id}/clinical-status" -> """
                 {"ancPerUl":1200,"ancDate":"%s"}""".formatted(today);
         case "POST /api/v1/patients/{id}/infections", "PUT /api/v1/patients/{id}/infections/{eventId}" -> """

@@ -89,6 +89,8 @@ public final class TriageEngine {
         int temperatureRecheck;
         /** Another row's recheck, given on self-care only; 0 when none. */
         int selfCareRecheck;
+        /** Whether the last modifier pass raised anything. */
+        boolean changed;
 
         // Derived facts.
         final Double tempC;
@@ -150,7 +152,7 @@ public final class TriageEngine {
             this.sbpLow = sbp != null && sbp < r.get(Threshold.SBP_LOW);
             this.sbpBelowBaseline = sbp != null && s.baselineSystolicBp() != null
                     && sbp < s.baselineSystolicBp() - r.get(Threshold.SBP_BASELINE_DROP);
-            this.breathlessOrHypoxic = BREATHLESS.stream().anyMatch(c::has) || spo2Low || spo2BelowBaseline;
+            this.breathlessOrHypoxic = reportsAny(c, BREATHLESS) || spo2Low || spo2BelowBaseline;
             int baselineIce = s.baselineIceScore() == null ? DEFAULT_BASELINE_ICE : s.baselineIceScore();
             this.iceDrop = c.iceScore() != null && c.iceScore() <= baselineIce - 1;
             boolean abnormalVital = spo2Low || spo2BelowBaseline || sbpLow || sbpBelowBaseline
@@ -212,9 +214,9 @@ public final class TriageEngine {
             emergency(EmergencyRule.E7, c.has(Symptom.CHEST_PAIN)
                     || (c.has(Symptom.PALPITATIONS) && c.has(Symptom.FAINTED)));
             emergency(EmergencyRule.E8, c.has(Symptom.FACE_THROAT_SWELLING) || c.has(Symptom.WHEEZE_OR_HIVES_AFTER_DRUG));
-            boolean breathingTrouble = BREATHLESS.stream().anyMatch(c::has) || spo2Low
+            boolean breathingTrouble = reportsAny(c, BREATHLESS) || spo2Low
                     || (rr != null && rr >= r.get(Threshold.RESP_RATE_WEAKNESS));
-            emergency(EmergencyRule.E9, LIMB_WEAKNESS.stream().anyMatch(c::has)
+            emergency(EmergencyRule.E9, reportsAny(c, LIMB_WEAKNESS)
                     && (breathingTrouble || c.has(Symptom.CANNOT_SWALLOW)));
         }
 
@@ -268,8 +270,8 @@ public final class TriageEngine {
                 }
             }
 
-            when(iceDrop || NEURO_SIGNS.stream().anyMatch(c::has), MatrixRow.NEURO, column);
-            when(DELAYED_NEURO_SIGNS.stream().anyMatch(c::has), MatrixRow.DELAYED_NEURO, column);
+            when(iceDrop || reportsAny(c, NEURO_SIGNS), MatrixRow.NEURO, column);
+            when(reportsAny(c, DELAYED_NEURO_SIGNS), MatrixRow.DELAYED_NEURO, column);
             when(c.has(Symptom.ASCENDING_WEAKNESS), MatrixRow.ASCENDING_WEAKNESS, column);
             when(progressing(), MatrixRow.NEURO_PROGRESSING, column);
             when(c.has(Symptom.SEVERE_HEADACHE) || c.has(Symptom.STIFF_NECK) || (c.has(Symptom.HEADACHE) && fever),
@@ -333,9 +335,7 @@ public final class TriageEngine {
 
         /** §10.2: a neuro or weakness symptom flagged worse over hours, or also reported hours earlier within the window. */
         boolean progressing() {
-            Set<Symptom> now = EnumSet.noneOf(Symptom.class);
-            c.symptoms().stream().filter(PROGRESSION_SIGNS::contains).forEach(now::add);
-            if (now.isEmpty()) {
+            if (!reportsAny(c, PROGRESSION_SIGNS)) {
                 return false;
             }
             if (c.has(Symptom.WORSE_OVER_HOURS)) {
@@ -345,9 +345,12 @@ public final class TriageEngine {
             Duration window = Duration.ofMinutes(Math.round(r.get(Threshold.PROGRESSION_WINDOW_HOURS) * 60));
             for (PatientContext.Earlier earlier : p.earlier()) {
                 Duration age = Duration.between(earlier.at(), c.recordedAt());
-                if (age.compareTo(apart) >= 0 && age.compareTo(window) <= 0
-                        && earlier.symptoms().stream().anyMatch(now::contains)) {
-                    return true;
+                if (age.compareTo(apart) >= 0 && age.compareTo(window) <= 0) {
+                    for (Symptom s : earlier.symptoms()) {
+                        if (PROGRESSION_SIGNS.contains(s) && c.has(s)) {
+                            return true;
+                        }
+                    }
                 }
             }
             return false;
@@ -387,7 +390,7 @@ public final class TriageEngine {
             // G2: an unanswered red-flag question. No temperature with feeling unwell, rigors or breathlessness is at least
             // same-day in P1–P2 and a 24-hour visit from P3 (as feeling unwell with a normal temperature is, so reporting a
             // temperature never lowers the result); fever medicine unanswered was counted as taken above.
-            boolean noTemperature = tempC == null && NEEDS_A_TEMPERATURE.stream().anyMatch(c::has);
+            boolean noTemperature = tempC == null && reportsAny(c, NEEDS_A_TEMPERATURE);
             if (noTemperature) {
                 raiseTo(column == Column.P1 || column == Column.P2 ? CENTER_SAME_DAY : COMMUNITY_24H);
                 advice.add(Advice.TAKE_TEMPERATURE_NOW);
@@ -400,14 +403,14 @@ public final class TriageEngine {
         // --- §4.4: modifiers, to a fixed point ---------------------------------------------------
 
         void modifiers() {
-            rowModifiers();
-            Disposition before;
-            Map<MatrixRow, Disposition> rowsBefore;
+            if (!rows.isEmpty()) {
+                rowModifiers();
+            }
+            // Each pass can only raise; a pass that raised nothing is the fixed point.
             do {
-                before = disposition;
-                rowsBefore = new EnumMap<>(rows);
+                changed = false;
                 patientModifiers();
-            } while (before != disposition || !rowsBefore.equals(rows));
+            } while (changed);
             Integer travel = s.travelMinutesToCenter();
             if (travel != null && travel > r.get(Threshold.TRAVEL_MINUTES) && column != Column.P1
                     && disposition == CENTER_NOW) {
@@ -421,7 +424,7 @@ public final class TriageEngine {
         void rowModifiers() {
             boolean frail = (p.ageYears() != null && p.ageYears() >= r.get(Threshold.AGE_FRAIL))
                     || Boolean.TRUE.equals(s.frailOrComorbid());
-            boolean respiratoryRisk = iggLow() || sinopulmonaryInfections();
+            boolean respiratoryRisk = (column == Column.P3 || column == Column.P4P5) && (iggLow() || sinopulmonaryInfections());
             for (Map.Entry<MatrixRow, Disposition> entry : rows.entrySet()) {
                 MatrixRow row = entry.getKey();
                 Group group = row.group();
@@ -465,12 +468,12 @@ public final class TriageEngine {
             }
             boolean iecHs = Boolean.TRUE.equals(s.iecHsHistory());
             boolean severeHistory = atLeast(s.maxCrsGrade(), 2) || atLeast(s.maxIcansGrade(), 2) || iecHs;
-            boolean neuroRow = NEURO_ROWS.stream().anyMatch(rows::containsKey);
+            boolean neuroRow = firedAny(NEURO_ROWS);
             // A recurrent fever after IEC-HS is NOW in every phase (§10.5); otherwise fever stays NOW through P3.
             if (severeHistory && ((feverRow && (column != Column.P4P5 || iecHs)) || neuroRow)) {
                 modifier(Modifier.M6, CENTER_NOW);
             }
-            if (Phases.isBcma(p.product()) && DELAYED_NEURO_ROWS.stream().anyMatch(rows::containsKey)
+            if (Phases.isBcma(p.product()) && firedAny(DELAYED_NEURO_ROWS)
                     && phases.day() <= r.get(Threshold.BCMA_DELAYED_NEURO_UNTIL_DAY)) {
                 modifier(Modifier.M7, CENTER_SAME_DAY);
             }
@@ -493,6 +496,7 @@ public final class TriageEngine {
             // Fever in P4–P5: same-day becomes NOW with any other red flag or modifier (§4.3).
             if (rows.get(MatrixRow.FEVER) == CENTER_SAME_DAY && (otherRedFlag() || !modifiers.isEmpty())) {
                 rows.put(MatrixRow.FEVER, CENTER_NOW);
+                changed = true;
                 raiseTo(CENTER_NOW);
             }
             // M12 raises any same-day result, a global rule's included (§10.1.2).
@@ -515,7 +519,19 @@ public final class TriageEngine {
         // --- helpers ----------------------------------------------------------------------------
 
         void raiseTo(Disposition d) {
-            disposition = Disposition.max(disposition, d);
+            if (d.isAbove(disposition)) {
+                disposition = d;
+                changed = true;
+            }
+        }
+
+        boolean firedAny(Set<MatrixRow> these) {
+            for (MatrixRow row : these) {
+                if (rows.containsKey(row)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The recheck the patient is told: a temperature row's always, another row's on self-care only. */
@@ -556,13 +572,15 @@ public final class TriageEngine {
 
         /** M5's infection arm (§10.4): enough respiratory or sinus infections diagnosed in the window, repeats not counted. */
         boolean sinopulmonaryInfections() {
-            long count = p.infections().stream()
-                    .filter(i -> i.sinopulmonary() && !i.repeatOfAnother() && i.diagnosisDate() != null)
-                    .filter(i -> {
-                        long since = daysSince(i.diagnosisDate());
-                        return since >= 0 && since <= r.get(Threshold.SINOPULMONARY_WINDOW_DAYS);
-                    })
-                    .count();
+            int count = 0;
+            for (PatientContext.PastInfection i : p.infections()) {
+                if (i.sinopulmonary() && !i.repeatOfAnother() && i.diagnosisDate() != null) {
+                    long since = daysSince(i.diagnosisDate());
+                    if (since >= 0 && since <= r.get(Threshold.SINOPULMONARY_WINDOW_DAYS)) {
+                        count++;
+                    }
+                }
+            }
             return count >= r.get(Threshold.SINOPULMONARY_INFECTIONS);
         }
 
@@ -598,7 +616,17 @@ public final class TriageEngine {
         for (Set<T> set : more) {
             all.addAll(set);
         }
-        return Set.copyOf(all);
+        return all;
+    }
+
+    /** Whether the check-in reports any of {@code symptoms} (a loop: this runs for every row of every check-in). */
+    private static boolean reportsAny(CheckIn c, Set<Symptom> symptoms) {
+        for (Symptom s : c.symptoms()) {
+            if (symptoms.contains(s)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every rule id of the default table, in table order. */

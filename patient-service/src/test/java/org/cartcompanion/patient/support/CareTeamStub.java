@@ -69,6 +69,25 @@ public class CareTeamStub implements QuarkusTestResourceLifecycleManager {
                         .formatted(patientId, centerId, UUID.randomUUID(), subject))));
     }
 
+    /** care-team-service names these coordinators (email addresses) for the center; none is an empty list. */
+    public static void coordinators(UUID centerId, String... emails) {
+        StringBuilder list = new StringBuilder();
+        for (String email : emails) {
+            list.append(list.isEmpty() ? "" : ",").append("""
+                    {"clinicianId":"%s","name":"Coordinator","email":"%s","phone":null}""".formatted(UUID.randomUUID(), email));
+        }
+        server.stubFor(get(urlPathEqualTo("/internal/v1/centers/" + centerId + "/coordinators"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
+                        {"centerId":"%s","centerName":"Riverside CAR-T Center","coordinators":[%s]}"""
+                        .formatted(centerId, list))));
+    }
+
+    /** care-team-service fails every question about this center's coordinators. */
+    public static void coordinatorsFail(UUID centerId) {
+        server.stubFor(get(urlPathEqualTo("/internal/v1/centers/" + centerId + "/coordinators"))
+                .willReturn(aResponse().withStatus(500)));
+    }
+
     private static String encode(String subject) {
         return URLEncoder.encode(subject, StandardCharsets.UTF_8).replace("+", "%20");
     }

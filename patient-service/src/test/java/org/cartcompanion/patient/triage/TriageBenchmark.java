@@ -15,8 +15,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One triage evaluation, for a busy check-in (fever, several symptoms, vitals, modifiers in play) and a quiet one. Run:
- * {@code ./mvnw -pl patient-service -am -Ptriage-bench test-compile}.
+ * One triage evaluation, for a busy check-in (fever, several symptoms, vitals, modifiers in play, a day of earlier check-ins,
+ * ANC history and infection records) and a quiet one. Run: {@code ./mvnw -pl patient-service -am -Ptriage-bench test-compile}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,12 +38,16 @@ public class TriageBenchmark {
                 .with(Symptom.RIGORS, Symptom.COUGH, Symptom.BREATHLESS_ON_EXERTION, Symptom.FEELS_UNWELL)
                 .spo2(93).heartRate(118).sbp(96).respRate(24).stools(5).ice(9)
                 .anc(null, null).earlierReading(70, 38.1)
+                .earlierCheckIn(300, Symptom.COUGH, Symptom.NUMBNESS_TINGLING).earlierCheckIn(900, Symptom.FEELS_UNWELL)
+                .ancBefore(6, 1200).ancBefore(12, 1800).infection(40, true, false).infection(150, true, false)
                 .set(c -> {
                     c.steroids = TriageCase.TODAY.minusDays(4);
                     c.toci = TriageCase.TODAY.minusDays(9);
                     c.igg = 300;
                     c.caregiver = false;
                     c.age = 77;
+                    c.baselineSpo2 = 97;
+                    c.baselineSbp = 130;
                 });
         busyCheckIn = busy.checkIn();
         busyPatient = busy.context();

@@ -29,4 +29,8 @@ interface CareTeamClient {
     @GET
     @Path("/centers/{centerId}")
     Uni<CenterContact> center(@PathParam("centerId") UUID centerId);
+
+    @GET
+    @Path("/centers/{centerId}/coordinators")
+    Uni<CenterCoordinators> coordinators(@PathParam("centerId") UUID centerId);
 }

@@ -2,6 +2,7 @@ package org.cartcompanion.patient.access.client;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -56,6 +57,16 @@ public class CareTeamDirectory {
     public Uni<Optional<CenterContact>> center(UUID centerId) {
         return cached(centers, centerId, () -> client.center(centerId).map(Optional::of)
                 .onFailure(WebApplicationException.class).recoverWithUni(e -> absentOn404(e, Optional.empty())));
+    }
+
+    /**
+     * The center's coordinators, asked afresh (a daily task needs no cache); an unknown center has none. An unreachable
+     * care-team-service is a failure the caller retries.
+     */
+    public Uni<CenterCoordinators> coordinators(UUID centerId) {
+        return Deadlines.within(timeout, () -> client.coordinators(centerId)
+                .onFailure(WebApplicationException.class)
+                .recoverWithUni(e -> absentOn404(e, new CenterCoordinators(centerId, null, List.of()))));
     }
 
     /**

@@ -45,10 +45,12 @@ public class ClinicalStatusResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceClinicalStatus", summary = "Replace a patient's clinical status", description = "A "
-            + "clinician or coordinator of the patient's center. Replaces the whole status that triage reads (blood counts, "
-            + "IgG, recent steroids and tocilizumab, CRS/ICANS grades, prophylaxis, line, caregiver, travel time); an absent "
-            + "field is unknown, and unknown ANC early after infusion counts as neutropenic. 400 for invalid input; 404 when "
-            + "the patient is unknown or not of the caller's center.")
+            + "clinician or coordinator of the patient's center. Replaces the whole status that triage reads (blood counts "
+            + "and their dates, IgG, recent steroids and tocilizumab, CRS/ICANS grades, IEC-HS, ICAHT, prophylaxis, line, "
+            + "caregiver, frailty, baseline ICE, SpO2 and systolic BP, travel time); an absent field is unknown, and unknown "
+            + "ANC early after infusion counts as neutropenic. A new ANC, platelet, IgG or CD4 value or date is also kept in "
+            + "the patient's lab history (GET .../labs). 400 for invalid input (out of range, a date after the patient's "
+            + "today); 404 when the patient is unknown or not of the caller's center.")
     @APIResponse(responseCode = "200", description = "The stored status", content = @Content(schema = @Schema(implementation = ClinicalStatusBody.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ClinicalStatusBody> put(@PathParam("id") UUID patientId, @Valid @NotNull ClinicalStatusBody body) {

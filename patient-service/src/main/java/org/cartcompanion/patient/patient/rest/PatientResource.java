@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -61,6 +62,25 @@ public class PatientResource {
         return service.enroll(request, caller)
                 .map(patient -> Response.created(URI.create("/api/v1/patients/" + patient.id))
                         .entity(PatientResponse.of(patient, clock.instant())).build());
+    }
+
+    @PUT
+    @Path("/{id}/second-dose")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.COORDINATOR, Roles.CLINICIAN })
+    @Operation(operationId = "recordSecondDose", summary = "Record an obe-cel second dose", description = "A coordinator or "
+            + "clinician of the patient's center. Records (or corrects) the date of the second dose of a split-dose product "
+            + "(obe-cel): the acute phase then lasts to 14 days after it, instead of the day-26 assumption, and the daily "
+            + "reminder to the center's coordinators stops. Answers the patient. 400 for a missing date, one before the first "
+            + "dose or after the patient's today; 404 when the patient is unknown or not of the caller's center; 409 when the "
+            + "patient's product is not given in two doses.")
+    @APIResponse(responseCode = "200", description = "The patient, with the new phase", content = @Content(schema = @Schema(implementation = PatientResponse.class)))
+    @APIResponse(responseCode = "400", description = "Missing date, before the first dose or in the future", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown, or not of the caller's center", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a split-dose product", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<PatientResponse> recordSecondDose(@PathParam("id") UUID id, @Valid @NotNull SecondDoseRequest request) {
+        return service.recordSecondDose(id, request.date(), caller)
+                .map(patient -> PatientResponse.of(patient, clock.instant()));
     }
 
     @GET

@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,9 +13,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.cartcompanion.patient.clinical.repository.ClinicalStatusRepository;
 import org.cartcompanion.patient.patient.Language;
 import org.cartcompanion.patient.patient.Patient;
+import org.cartcompanion.patient.patient.Product;
 import org.cartcompanion.patient.patient.repository.PatientRepository;
 import org.cartcompanion.patient.patient.rest.EnrollPatientRequest;
 import org.cartcompanion.patient.patient.rest.InternalPatientResponse;
+import org.cartcompanion.support.problem.Problem;
 import org.cartcompanion.support.problem.ProblemException;
 import org.cartcompanion.support.security.Caller;
 
@@ -109,6 +112,27 @@ public class PatientService {
                 .flatMap(staff -> staff
                         ? Uni.createFrom().item(patient)
                         : Uni.createFrom().failure(ProblemException.forbidden(whyNot))));
+    }
+
+    /**
+     * Records the second dose of a split-dose product (obe-cel): the center's staff; the date between the first dose and the
+     * patient's today.
+     */
+    @WithTransaction
+    public Uni<Patient> recordSecondDose(UUID patientId, LocalDate date, Caller caller) {
+        return forCenterStaff(patientId, caller, "Only the center's staff record doses.").map(patient -> {
+            if (patient.product != Product.OBE_CEL) {
+                throw new ProblemException(409, "conflict", "Only a split-dose product (OBE_CEL) has a second dose.");
+            }
+            LocalDate today = LocalDate.now(clock.withZone(zoneOf(patient.timeZone)));
+            if (!date.isAfter(patient.infusionDate) || date.isAfter(today)) {
+                throw new ProblemException(400, "invalid-request", "date must be after the first dose and not after today.",
+                        List.of(new Problem.FieldError("date", "is not after the first dose and on or before today")));
+            }
+            patient.secondDoseDate = date;
+            patient.updatedAt = clock.instant();
+            return patient;
+        }).call(patients::flush);
     }
 
     /** For another service: the patient with the clinical facts a hand-off carries; 404 when unknown. */
