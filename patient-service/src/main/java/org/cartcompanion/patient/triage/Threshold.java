@@ -52,6 +52,8 @@ public enum Threshold {
     TRAVEL_MINUTES(60, 15, 240, LOWER, "min", "travel time above this adds the nearest-ED branch (M13)"),
     DIARRHEA_SEVERE(7, 5, 10, LOWER, "stools/day", "stools above baseline at or above this are severe"),
     DIARRHEA_MODERATE(4, 2, 6, LOWER, "stools/day", "stools above baseline at or above this are moderate"),
+    TEMPERATURE_HISTORY_HOURS(24, 3, 72, HIGHER, "hours",
+            "earlier readings this recent count for a second low-grade reading (P1) and a sustained fever (P4–P5)"),
     PROGRESSION_MIN_HOURS(2, 1, 4, LOWER, "hours",
             "the same neuro or weakness symptom in two check-ins at least this far apart is progressing (CENTER_NOW)"),
     PROGRESSION_WINDOW_HOURS(24, 24, 72, HIGHER, "hours", "how far back earlier check-ins are compared for progression"),

@@ -38,7 +38,10 @@ public final class TriageEngine {
     private static final Set<Symptom> LIMB_WEAKNESS = EnumSet.of(Symptom.ASCENDING_WEAKNESS, Symptom.ONE_SIDED_WEAKNESS);
     /** A neuro or weakness symptom: the same one hours later, or flagged worse over hours, is progressing (§10.2). */
     private static final Set<Symptom> PROGRESSION_SIGNS = union(NEURO_SIGNS, DELAYED_NEURO_SIGNS, LIMB_WEAKNESS,
-            EnumSet.of(Symptom.SUDDEN_SLURRED_SPEECH));
+            EnumSet.of(Symptom.SUDDEN_SLURRED_SPEECH, Symptom.CANNOT_SWALLOW, Symptom.HEADACHE, Symptom.SEVERE_HEADACHE));
+    /** Confusion in the sense of the shock rule E4: any sign of an altered level of attention or awareness. */
+    private static final Set<Symptom> ALTERED_MENTAL_STATE = EnumSet.of(Symptom.CONFUSION,
+            Symptom.NOT_ACTING_LIKE_THEMSELVES, Symptom.UNUSUAL_SLEEPINESS);
     private static final Set<Symptom> BREATHLESS = EnumSet.of(Symptom.BREATHLESS_AT_REST, Symptom.BREATHLESS_ON_EXERTION,
             Symptom.SEVERE_BREATHING_DIFFICULTY);
     /** Reported without a temperature, these make the missing temperature a red flag (G2, §10.1.5). */
@@ -50,8 +53,6 @@ public final class TriageEngine {
     private static final Set<MatrixRow> DELAYED_NEURO_ROWS = EnumSet.of(MatrixRow.DELAYED_NEURO,
             MatrixRow.ASCENDING_WEAKNESS);
     private static final int DEFAULT_BASELINE_ICE = 10;
-    /** "Second reading" and "sustained for 1 h" look back this far. */
-    private static final Duration READING_WINDOW = Duration.ofHours(3);
     private static final Duration SUSTAINED = Duration.ofMinutes(60);
     /** The recheck a non-oral borderline reading asks for (§2.1). */
     private static final int ORAL_RECHECK_MINUTES = 15;
@@ -196,7 +197,8 @@ public final class TriageEngine {
         // --- §4.2, §10.2, §10.3: emergencies ----------------------------------------------------
 
         void emergencies() {
-            boolean confusion = c.has(Symptom.CONFUSION);
+            boolean confusion = reportsAny(c, ALTERED_MENTAL_STATE) || iceDrop;
+            boolean dizzy = c.has(Symptom.DIZZY_ON_STANDING) || c.has(Symptom.FAINTED) || sbpLow || sbpBelowBaseline;
             boolean clammy = c.has(Symptom.COLD_CLAMMY_SKIN);
             emergency(EmergencyRule.E1, c.has(Symptom.UNRESPONSIVE));
             emergency(EmergencyRule.E2, c.has(Symptom.SEIZURE));
@@ -206,10 +208,11 @@ public final class TriageEngine {
             emergency(EmergencyRule.E4, c.has(Symptom.FAINTED)
                     || (sbp != null && sbp < r.get(Threshold.SBP_EMERGENCY))
                     || ((sbpLow || clammy) && confusion) || (sbpLow && clammy));
-            emergency(EmergencyRule.E5, c.has(Symptom.ONE_SIDED_WEAKNESS) || c.has(Symptom.SUDDEN_SLURRED_SPEECH));
+            emergency(EmergencyRule.E5, c.has(Symptom.ONE_SIDED_WEAKNESS) || c.has(Symptom.SUDDEN_SLURRED_SPEECH)
+                    || (c.has(Symptom.FACIAL_DROOP) && reportsAny(c, LIMB_WEAKNESS)));
             boolean bleedingSign = c.has(Symptom.BLEEDING) || c.has(Symptom.BLACK_STOOLS);
             emergency(EmergencyRule.E6, c.has(Symptom.HEAVY_BLEEDING) || c.has(Symptom.VOMITING_BLOOD)
-                    || (bleedingSign && (c.has(Symptom.DIZZY_ON_STANDING) || c.has(Symptom.FAINTED) || plateletsLow))
+                    || (bleedingSign && (dizzy || plateletsLow))
                     || (c.has(Symptom.HEAD_INJURY) && (plateletsLow || plateletsUnknownEarly)));
             emergency(EmergencyRule.E7, c.has(Symptom.CHEST_PAIN)
                     || (c.has(Symptom.PALPITATIONS) && c.has(Symptom.FAINTED)));
@@ -231,7 +234,7 @@ public final class TriageEngine {
 
         void matrix() {
             // ANC < 500 at any time: P2 fever rules whatever the day (§1.2).
-            Column feverColumn = ancKnownLow && column.ordinal() > Column.P2.ordinal() ? Column.P2 : column;
+            Column feverColumn = feverColumn();
             Integer stools = c.stoolsAboveBaseline();
 
             if (fever) {
@@ -249,7 +252,7 @@ public final class TriageEngine {
             when(tempC != null && tempC < r.get(Threshold.LOW_TEMP_C) && c.has(Symptom.FEELS_UNWELL), MatrixRow.LOW_TEMP,
                     feverColumn);
             when(c.has(Symptom.RIGORS), MatrixRow.RIGORS, feverColumn);
-            when(c.has(Symptom.FEELS_UNWELL), MatrixRow.FEELS_UNWELL, column);
+            when(c.has(Symptom.FEELS_UNWELL), MatrixRow.FEELS_UNWELL, feverColumn);
 
             when(c.has(Symptom.DIZZY_ON_STANDING) || sbpLow, MatrixRow.DIZZY, column);
             when(sbpBelowBaseline, MatrixRow.SBP_BELOW_BASELINE, column);
@@ -326,7 +329,7 @@ public final class TriageEngine {
             for (PatientContext.Earlier earlier : p.earlier()) {
                 Duration age = Duration.between(earlier.at(), c.recordedAt());
                 if (earlier.celsius() != null && !age.isNegative() && age.compareTo(minAge) >= 0
-                        && age.compareTo(READING_WINDOW) <= 0 && earlier.celsius() >= celsius) {
+                        && age.compareTo(hours(Threshold.TEMPERATURE_HISTORY_HOURS)) <= 0 && earlier.celsius() >= celsius) {
                     return true;
                 }
             }
@@ -341,8 +344,8 @@ public final class TriageEngine {
             if (c.has(Symptom.WORSE_OVER_HOURS)) {
                 return true;
             }
-            Duration apart = Duration.ofMinutes(Math.round(r.get(Threshold.PROGRESSION_MIN_HOURS) * 60));
-            Duration window = Duration.ofMinutes(Math.round(r.get(Threshold.PROGRESSION_WINDOW_HOURS) * 60));
+            Duration apart = hours(Threshold.PROGRESSION_MIN_HOURS);
+            Duration window = hours(Threshold.PROGRESSION_WINDOW_HOURS);
             for (PatientContext.Earlier earlier : p.earlier()) {
                 Duration age = Duration.between(earlier.at(), c.recordedAt());
                 if (age.compareTo(apart) >= 0 && age.compareTo(window) <= 0) {
@@ -392,7 +395,8 @@ public final class TriageEngine {
             // temperature never lowers the result); fever medicine unanswered was counted as taken above.
             boolean noTemperature = tempC == null && reportsAny(c, NEEDS_A_TEMPERATURE);
             if (noTemperature) {
-                raiseTo(column == Column.P1 || column == Column.P2 ? CENTER_SAME_DAY : COMMUNITY_24H);
+                Column unwell = feverColumn();
+                raiseTo(unwell == Column.P1 || unwell == Column.P2 ? CENTER_SAME_DAY : COMMUNITY_24H);
                 advice.add(Advice.TAKE_TEMPERATURE_NOW);
             }
             if (noTemperature || feverMedicineUnanswered) {
@@ -422,8 +426,7 @@ public final class TriageEngine {
 
         /** M3, M5, M14 raise the rows they name by one level, once each, to at most their cap. */
         void rowModifiers() {
-            boolean frail = (p.ageYears() != null && p.ageYears() >= r.get(Threshold.AGE_FRAIL))
-                    || Boolean.TRUE.equals(s.frailOrComorbid());
+            boolean frail = frail();
             boolean respiratoryRisk = (column == Column.P3 || column == Column.P4P5) && (iggLow() || sinopulmonaryInfections());
             for (Map.Entry<MatrixRow, Disposition> entry : rows.entrySet()) {
                 MatrixRow row = entry.getKey();
@@ -467,7 +470,7 @@ public final class TriageEngine {
                 modifier(Modifier.M4, CENTER_NOW);
             }
             boolean iecHs = Boolean.TRUE.equals(s.iecHsHistory());
-            boolean severeHistory = atLeast(s.maxCrsGrade(), 2) || atLeast(s.maxIcansGrade(), 2) || iecHs;
+            boolean severeHistory = severeHistory();
             boolean neuroRow = firedAny(NEURO_ROWS);
             // A recurrent fever after IEC-HS is NOW in every phase (§10.5); otherwise fever stays NOW through P3.
             if (severeHistory && ((feverRow && (column != Column.P4P5 || iecHs)) || neuroRow)) {
@@ -477,13 +480,11 @@ public final class TriageEngine {
                     && phases.day() <= r.get(Threshold.BCMA_DELAYED_NEURO_UNTIL_DAY)) {
                 modifier(Modifier.M7, CENTER_SAME_DAY);
             }
-            boolean highRisk = p.disease() == Disease.B_ALL || atLeast(s.priorLines(), 4)
-                    || Boolean.TRUE.equals(s.priorAlloHct());
+            boolean highRisk = highRisk();
             if (highRisk && feverRow && (phases.phase() == Phase.P3_INTERMEDIATE || phases.phase() == Phase.P4_LATE)) {
                 modifier(Modifier.M8, CENTER_NOW);
             }
-            boolean pjpRisk = Boolean.FALSE.equals(s.prophylaxis().pjp())
-                    || (s.cd4PerUl() != null && s.cd4PerUl() < r.get(Threshold.CD4_LOW));
+            boolean pjpRisk = pjpRisk();
             if (pjpRisk && c.has(Symptom.COUGH) && breathlessOrHypoxic) {
                 modifier(Modifier.M9, CENTER_NOW);
             }
@@ -494,21 +495,45 @@ public final class TriageEngine {
                 modifier(Modifier.M11, CENTER_NOW);
             }
             // Fever in P4–P5: same-day becomes NOW with any other red flag or modifier (§4.3).
-            if (rows.get(MatrixRow.FEVER) == CENTER_SAME_DAY && (otherRedFlag() || !modifiers.isEmpty())) {
+            if (rows.get(MatrixRow.FEVER) == CENTER_SAME_DAY && (otherRedFlag() || !modifiers.isEmpty() || feverRisk())) {
                 rows.put(MatrixRow.FEVER, CENTER_NOW);
                 changed = true;
                 raiseTo(CENTER_NOW);
             }
             // M12 raises any same-day result, a global rule's included (§10.1.2).
-            if (Boolean.FALSE.equals(s.caregiverPresent()) && (column == Column.P1 || column == Column.P2)
+            // Unknown counts as absent: the first month is when a caregiver is required, and the center can record one.
+            if (!Boolean.TRUE.equals(s.caregiverPresent()) && (column == Column.P1 || column == Column.P2)
                     && disposition == CENTER_SAME_DAY) {
                 modifier(Modifier.M12, CENTER_NOW);
             }
         }
 
         boolean otherRedFlag() {
-            return rows.entrySet().stream()
+            return fired.contains(GlobalRule.G3.name()) || rows.entrySet().stream()
                     .anyMatch(e -> e.getKey() != MatrixRow.FEVER && !CENTER_SAME_DAY.isAbove(e.getValue()));
+        }
+
+        /**
+         * A P4–P5 same-day fever is NOW "with any other red flag or modifier" (§4.3): a patient any modifier of §4.4 is about
+         * counts, whether or not that modifier changed this result.
+         */
+        boolean feverRisk() {
+            return neutropenic || steroidsRecent || tociRecent || iggLow() || sinopulmonaryInfections() || severeHistory()
+                    || Phases.isBcma(p.product()) || highRisk() || pjpRisk()
+                    || Boolean.FALSE.equals(s.prophylaxis().antiviralHsvVzv()) || Boolean.TRUE.equals(s.centralLine())
+                    || frail();
+        }
+
+        /**
+         * The column the fever rows (and "feels unwell", with or without a temperature) use: P2 whatever the day for a
+         * neutropenic patient (§1.2: ANC < 500 at any time; unknown counts as neutropenic where M1 says so).
+         */
+        Column feverColumn() {
+            return neutropenic && column.ordinal() > Column.P2.ordinal() ? Column.P2 : column;
+        }
+
+        Duration hours(Threshold threshold) {
+            return Duration.ofMinutes(Math.round(r.get(threshold) * 60));
         }
 
         void modifier(Modifier modifier, Disposition atLeast) {
@@ -563,6 +588,27 @@ public final class TriageEngine {
             return previous != null
                     && ChronoUnit.DAYS.between(previous.date(), date) <= r.get(Threshold.ANC_FALLING_WINDOW_DAYS)
                     && anc < previous.value();
+        }
+
+        boolean frail() {
+            return (p.ageYears() != null && p.ageYears() >= r.get(Threshold.AGE_FRAIL))
+                    || Boolean.TRUE.equals(s.frailOrComorbid());
+        }
+
+        /** M6: CRS or ICANS grade 2 or more, or IEC-HS. */
+        boolean severeHistory() {
+            return atLeast(s.maxCrsGrade(), 2) || atLeast(s.maxIcansGrade(), 2) || Boolean.TRUE.equals(s.iecHsHistory());
+        }
+
+        /** M8: B-ALL, four or more prior lines, or a prior allogeneic transplant. */
+        boolean highRisk() {
+            return p.disease() == Disease.B_ALL || atLeast(s.priorLines(), 4) || Boolean.TRUE.equals(s.priorAlloHct());
+        }
+
+        /** M9: off PJP prophylaxis, or CD4 low. */
+        boolean pjpRisk() {
+            return Boolean.FALSE.equals(s.prophylaxis().pjp())
+                    || (s.cd4PerUl() != null && s.cd4PerUl() < r.get(Threshold.CD4_LOW));
         }
 
         boolean iggLow() {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -192,12 +193,13 @@ class CheckInResourceTest {
                         .body("triage.disposition", equalTo("CENTER_NOW"))
                         .body("triage.firedRules", hasItem("URINARY_NEUTROPENIC_P1"))
                         .body("alertRequested", equalTo(true));
-        // Feeling unwell without a temperature: same day, and the instruction to take it now (the patient reads Spanish).
+        // Feeling unwell without a temperature: same day (G2), raised to NOW because no caregiver is recorded in P1 (M12),
+        // and the instruction to take it now (the patient reads Spanish).
         post(patientToken, UUID.randomUUID().toString(),
                 "{\"recordedAt\":\"%s\",\"symptoms\":[\"FEELS_UNWELL\"]}".formatted(now()))
                         .then().statusCode(201)
-                        .body("triage.disposition", equalTo("CENTER_SAME_DAY"))
-                        .body("triage.firedRules", hasItem("G2"))
+                        .body("triage.disposition", equalTo("CENTER_NOW"))
+                        .body("triage.firedRules", hasItems("G2", "M12"))
                         .body("triage.instructions", containsString("Tómese la temperatura ahora"));
     }
 

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import org.cartcompanion.patient.patient.Disease;
+import org.cartcompanion.patient.patient.Product;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,7 +70,7 @@ class RegressionTest {
     @Test
     void ascendingWeaknessWithBreathlessnessOnExertionAndLowSpo2IsAnEmergency() {
         // E9: ascending weakness with breathlessness on exertion and SpO₂ 92 %.
-        TriageResult result = TriageCase.onDay(60).product(org.cartcompanion.patient.patient.Product.CILTA_CEL)
+        TriageResult result = TriageCase.onDay(60).product(Product.CILTA_CEL)
                 .with(Symptom.ASCENDING_WEAKNESS, Symptom.BREATHLESS_ON_EXERTION).spo2(92).triage();
         assertEquals(EMERGENCY, result.disposition(), result.firedRules()::toString);
         assertTrue(result.firedRules().contains("E9"), result.firedRules()::toString);
@@ -83,6 +85,80 @@ class RegressionTest {
         assertEquals(CENTER_NOW, TriageCase.onDay(8).anc(null, null).with(Symptom.BURNING_URINATION).disposition());
         // Not neutropenic, from day 31: the 24-hour row.
         assertEquals(COMMUNITY_24H, TriageCase.onDay(31).anc(null, null).with(Symptom.BURNING_URINATION).disposition());
+    }
+
+    // --- Found by the clinical review of the default-2 engine -------------------------------------
+
+    @Test
+    void shockWithAnyAlteredMentalStateIsAnEmergency() {
+        // E4: low SBP or cold clammy skin with confusion — "not themselves", unusual sleepiness or a home-ICE drop count.
+        assertEquals(EMERGENCY, TriageCase.onDay(200).sbp(85).with(Symptom.NOT_ACTING_LIKE_THEMSELVES).disposition());
+        assertEquals(EMERGENCY, TriageCase.onDay(5).sbp(85).with(Symptom.UNUSUAL_SLEEPINESS).disposition());
+        assertEquals(EMERGENCY, TriageCase.onDay(200).sbp(85).ice(6).disposition());
+        assertEquals(EMERGENCY,
+                TriageCase.onDay(200).with(Symptom.COLD_CLAMMY_SKIN, Symptom.NOT_ACTING_LIKE_THEMSELVES).disposition());
+        // E6: black stools with a low SBP count as "with dizziness".
+        assertEquals(EMERGENCY, TriageCase.onDay(200).with(Symptom.BLACK_STOOLS).sbp(85).disposition());
+        assertEquals(EMERGENCY,
+                TriageCase.onDay(200).with(Symptom.BLACK_STOOLS).sbp(100).set(c -> c.baselineSbp = 140).disposition());
+    }
+
+    @Test
+    void aFeverThatStaysUpAcrossCheckInsHoursApartEscalates() {
+        // Sustained (P4–P5) and second low-grade reading (P1) look back over the day's stored readings, not 3 h.
+        assertEquals(CENTER_SAME_DAY, TriageCase.onDay(200).tempC(38.1).earlierReading(200, 38.2).disposition());
+        assertEquals(CENTER_SAME_DAY, TriageCase.onDay(200).tempC(38.1).earlierReading(8 * 60, 38.2).disposition());
+        assertEquals(CENTER_SAME_DAY, TriageCase.onDay(3).tempC(37.6).earlierReading(200, 37.7).disposition());
+        assertEquals(Disposition.SELF_CARE, TriageCase.onDay(200).tempC(38.1).earlierReading(25 * 60, 38.2).disposition());
+    }
+
+    @Test
+    void aLateSameDayFeverIsNowWithAnyRedFlagOrModifierCondition() {
+        // §4.3 P4–P5: "≥ 38.3 → SAME (NOW if any other red flag or modifier)".
+        assertEquals(CENTER_SAME_DAY, TriageCase.onDay(200).tempC(38.5).disposition());
+        assertEquals(CENTER_NOW, TriageCase.onDay(200).tempC(38.5).with(Symptom.SOMETHING_SERIOUSLY_WRONG).disposition());
+        assertEquals(CENTER_NOW, TriageCase.onDay(400).tempC(38.5).disease(Disease.B_ALL).disposition());
+        assertEquals(CENTER_NOW, TriageCase.onDay(200).tempC(38.5).set(c -> c.maxCrs = 3).disposition());
+        assertEquals(CENTER_NOW, TriageCase.onDay(200).tempC(38.5).set(c -> c.igg = 250).disposition());
+        assertEquals(CENTER_NOW,
+                TriageCase.onDay(200).tempC(38.5).set(c -> c.prophylaxis = new Prophylaxis(true, true, false, false))
+                        .disposition());
+        assertEquals(CENTER_NOW, TriageCase.onDay(200).tempC(38.5).product(Product.IDE_CEL).disposition());
+    }
+
+    @Test
+    void aNeutropenicPatientGetsTheP2FeverRulesForUnwellAndRigorsToo() {
+        // §1.2: ANC < 500 at any time → P2 fever rules; unknown counts as neutropenic where M1 says so (ICAHT, stale).
+        assertEquals(CENTER_SAME_DAY,
+                TriageCase.onDay(60).anc(300, TriageCase.TODAY).noTemperature().with(Symptom.FEELS_UNWELL).disposition());
+        assertEquals(CENTER_SAME_DAY,
+                TriageCase.onDay(60).anc(300, TriageCase.TODAY).tempC(36.9).with(Symptom.FEELS_UNWELL).disposition());
+        assertEquals(CENTER_NOW, TriageCase.onDay(200).anc(1800, TriageCase.TODAY.minusDays(20)).tempC(37.0)
+                .with(Symptom.RIGORS).set(c -> c.icaht = true).disposition());
+        assertEquals(CENTER_NOW, TriageCase.onDay(200).anc(800, TriageCase.TODAY).ancBefore(3, 1300).tempC(37.0)
+                .with(Symptom.RIGORS).disposition());
+    }
+
+    @Test
+    void anUnrecordedCaregiverCountsAsAbsentInTheFirstMonth() {
+        assertEquals(CENTER_NOW, TriageCase.onDay(10).with(Symptom.HEADACHE).set(c -> c.caregiver = null).disposition());
+        assertEquals(CENTER_SAME_DAY, TriageCase.onDay(10).with(Symptom.HEADACHE).disposition());
+        assertEquals(COMMUNITY_24H, TriageCase.onDay(40).with(Symptom.HEADACHE).set(c -> c.caregiver = null).disposition());
+    }
+
+    @Test
+    void facialDroopWithLimbWeaknessIsAnEmergency() {
+        TriageResult result = TriageCase.onDay(60).with(Symptom.FACIAL_DROOP, Symptom.ASCENDING_WEAKNESS).triage();
+        assertEquals(EMERGENCY, result.disposition(), result.firedRules()::toString);
+        assertTrue(result.firedRules().contains("E5"), result.firedRules()::toString);
+    }
+
+    @Test
+    void aHeadacheOrTroubleSwallowingWorseOverHoursIsNow() {
+        assertEquals(CENTER_NOW, TriageCase.onDay(200).with(Symptom.HEADACHE, Symptom.WORSE_OVER_HOURS).disposition());
+        assertEquals(CENTER_NOW, TriageCase.onDay(60).with(Symptom.CANNOT_SWALLOW, Symptom.WORSE_OVER_HOURS).disposition());
+        assertEquals(CENTER_NOW,
+                TriageCase.onDay(200).with(Symptom.HEADACHE).earlierCheckIn(180, Symptom.HEADACHE).disposition());
     }
 
     // --- Counterexamples the properties found while the §10 engine was written ------------------

@@ -191,7 +191,8 @@ public class CheckInService {
     }
 
     private Uni<History> history(Patient patient, Instant recordedAt, LocalDate today, RuleSet rs) {
-        Duration back = Duration.ofMinutes(Math.round(rs.get(Threshold.PROGRESSION_WINDOW_HOURS) * 60));
+        double hours = Math.max(rs.get(Threshold.PROGRESSION_WINDOW_HOURS), rs.get(Threshold.TEMPERATURE_HISTORY_HOURS));
+        Duration back = Duration.ofMinutes(Math.round(hours * 60));
         LocalDate infectionsFrom = today.minusDays((long) rs.get(Threshold.SINOPULMONARY_WINDOW_DAYS));
         return statuses.findById(patient.id)
                 .flatMap(status -> checkIns.recordedBetween(patient.id, recordedAt.minus(back), recordedAt)
