@@ -175,7 +175,8 @@ class LabHistoryTest {
                 .post("/api/v1/patients/" + id + "/check-ins")
                 .then().statusCode(201)
                 .body("triage.disposition", equalTo("CENTER_NOW"))
-                .body("triage.firedRules", hasItems("FEVER_P4P5", "M1"));
+                // Neutropenic (falling below 1000): the P2 fever rules whatever the day (§1.2), and M1.
+                .body("triage.firedRules", hasItems("FEVER_P2", "M1"));
 
         // Numbness three hours ago and again now: progressing over hours, NOW instead of same day.
         given().auth().oauth2(patient).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
