@@ -1,5 +1,6 @@
 package org.cartcompanion.patient.triage;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -55,6 +56,11 @@ public final class RuleSet {
 
     public double get(Threshold threshold) {
         return values[threshold.ordinal()];
+    }
+
+    /** A threshold measured in hours, as a duration (to the minute). */
+    public Duration hours(Threshold threshold) {
+        return Duration.ofMinutes(Math.round(get(threshold) * 60));
     }
 
     public Map<Threshold, Double> overrides() {

@@ -81,8 +81,7 @@ public final class TriageEngine {
 
         final Set<String> fired = new LinkedHashSet<>();
         final Set<Advice> advice = EnumSet.noneOf(Advice.class);
-        /** Each fired row with its column and its disposition (raised by the row modifiers M3, M5, M14). */
-        final Map<MatrixRow, Column> firedColumns = new EnumMap<>(MatrixRow.class);
+        /** Each fired row with its disposition (raised by the row modifiers M3, M5, M14). */
         final Map<MatrixRow, Disposition> rows = new EnumMap<>(MatrixRow.class);
         final Set<Modifier> modifiers = EnumSet.noneOf(Modifier.class);
         Disposition disposition = SELF_CARE;
@@ -329,7 +328,7 @@ public final class TriageEngine {
             for (PatientContext.Earlier earlier : p.earlier()) {
                 Duration age = Duration.between(earlier.at(), c.recordedAt());
                 if (earlier.celsius() != null && !age.isNegative() && age.compareTo(minAge) >= 0
-                        && age.compareTo(hours(Threshold.TEMPERATURE_HISTORY_HOURS)) <= 0 && earlier.celsius() >= celsius) {
+                        && age.compareTo(r.hours(Threshold.TEMPERATURE_HISTORY_HOURS)) <= 0 && earlier.celsius() >= celsius) {
                     return true;
                 }
             }
@@ -344,8 +343,8 @@ public final class TriageEngine {
             if (c.has(Symptom.WORSE_OVER_HOURS)) {
                 return true;
             }
-            Duration apart = hours(Threshold.PROGRESSION_MIN_HOURS);
-            Duration window = hours(Threshold.PROGRESSION_WINDOW_HOURS);
+            Duration apart = r.hours(Threshold.PROGRESSION_MIN_HOURS);
+            Duration window = r.hours(Threshold.PROGRESSION_WINDOW_HOURS);
             for (PatientContext.Earlier earlier : p.earlier()) {
                 Duration age = Duration.between(earlier.at(), c.recordedAt());
                 if (age.compareTo(apart) >= 0 && age.compareTo(window) <= 0) {
@@ -377,7 +376,6 @@ public final class TriageEngine {
                 }
             }
             fired.add(row.id(column));
-            firedColumns.put(row, column);
             rows.merge(row, d, Disposition::max);
             raiseTo(d);
         }
@@ -407,9 +405,7 @@ public final class TriageEngine {
         // --- §4.4: modifiers, to a fixed point ---------------------------------------------------
 
         void modifiers() {
-            if (!rows.isEmpty()) {
-                rowModifiers();
-            }
+            rowModifiers();
             // Each pass can only raise; a pass that raised nothing is the fixed point.
             do {
                 changed = false;
@@ -424,20 +420,21 @@ public final class TriageEngine {
             modifiers.forEach(m -> fired.add(m.name()));
         }
 
-        /** M3, M5, M14 raise the rows they name by one level, once each, to at most their cap. */
+        /**
+         * M3, M5, M14 raise the rows they name by one level, once each, to at most their cap. M5 is for P3–P5: respiratory rows
+         * fire in the patient's own column.
+         */
         void rowModifiers() {
             boolean frail = frail();
             boolean respiratoryRisk = (column == Column.P3 || column == Column.P4P5) && (iggLow() || sinopulmonaryInfections());
             for (Map.Entry<MatrixRow, Disposition> entry : rows.entrySet()) {
                 MatrixRow row = entry.getKey();
                 Group group = row.group();
-                Column rowColumn = firedColumns.get(row);
                 Disposition d = entry.getValue();
                 if (steroidsRecent && (group == Group.FEVER || group == Group.RESPIRATORY || group == Group.GI)) {
                     d = raiseCapped(d, Modifier.M3, CENTER_NOW);
                 }
-                if (respiratoryRisk && group == Group.RESPIRATORY
-                        && (rowColumn == Column.P3 || rowColumn == Column.P4P5)) {
+                if (respiratoryRisk && group == Group.RESPIRATORY) {
                     d = raiseCapped(d, Modifier.M5, CENTER_SAME_DAY);
                 }
                 if (frail && (group == Group.FEVER || group == Group.GI)) {
@@ -530,10 +527,6 @@ public final class TriageEngine {
          */
         Column feverColumn() {
             return neutropenic && column.ordinal() > Column.P2.ordinal() ? Column.P2 : column;
-        }
-
-        Duration hours(Threshold threshold) {
-            return Duration.ofMinutes(Math.round(r.get(threshold) * 60));
         }
 
         void modifier(Modifier modifier, Disposition atLeast) {

@@ -191,8 +191,9 @@ public class CheckInService {
     }
 
     private Uni<History> history(Patient patient, Instant recordedAt, LocalDate today, RuleSet rs) {
-        double hours = Math.max(rs.get(Threshold.PROGRESSION_WINDOW_HOURS), rs.get(Threshold.TEMPERATURE_HISTORY_HOURS));
-        Duration back = Duration.ofMinutes(Math.round(hours * 60));
+        Duration progression = rs.hours(Threshold.PROGRESSION_WINDOW_HOURS);
+        Duration temperatures = rs.hours(Threshold.TEMPERATURE_HISTORY_HOURS);
+        Duration back = progression.compareTo(temperatures) >= 0 ? progression : temperatures;
         LocalDate infectionsFrom = today.minusDays((long) rs.get(Threshold.SINOPULMONARY_WINDOW_DAYS));
         return statuses.findById(patient.id)
                 .flatMap(status -> checkIns.recordedBetween(patient.id, recordedAt.minus(back), recordedAt)

@@ -44,7 +44,7 @@ public class ClinicalStatusService {
         return staffPatient(patientId, caller).flatMap(patient -> {
             rejectFutureDates(body, LocalDate.now(clock.withZone(ZoneId.of(patient.timeZone))));
             return statuses.findById(patientId).flatMap(existing -> {
-                ClinicalStatusRecord before = existing == null ? null : labsOf(existing);
+                ClinicalStatusRecord before = existing == null ? new ClinicalStatusRecord() : labsOf(existing);
                 ClinicalStatusRecord record = existing != null ? existing : new ClinicalStatusRecord();
                 record.patientId = patientId;
                 apply(body, record);

@@ -10,6 +10,7 @@ import org.cartcompanion.patient.lab.LabResult;
 import org.cartcompanion.patient.lab.LabType;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
@@ -21,7 +22,7 @@ public class LabResultRepository implements PanacheRepositoryBase<LabResult, UUI
     public Uni<List<LabResult>> page(UUID patientId, LabType type, Instant beforeRecordedAt, UUID beforeId, int limit) {
         String typed = type == null ? "" : " and type = :type";
         String after = beforeRecordedAt == null ? "" : " and (recordedAt < :at or (recordedAt = :at and id < :id))";
-        io.quarkus.panache.common.Parameters params = io.quarkus.panache.common.Parameters.with("patient", patientId);
+        Parameters params = Parameters.with("patient", patientId);
         if (type != null) {
             params = params.and("type", type);
         }

@@ -32,19 +32,17 @@ public class LabService {
     }
 
     /**
-     * The rows a save adds: one per lab whose value or date differs from what was stored before ({@code before} null when there
-     * was no status). A value cleared to unknown adds nothing; the history keeps what was known.
+     * The rows a save adds: one per lab whose value or date differs from what was stored before ({@code before} empty when
+     * there was no status). A value cleared to unknown adds nothing; the history keeps what was known.
      */
     public static List<LabResult> changes(UUID patientId, ClinicalStatusRecord before, ClinicalStatusRecord after, String by,
             Instant at) {
         List<LabResult> rows = new ArrayList<>();
-        add(rows, patientId, LabType.ANC, before == null ? null : before.ancPerUl, before == null ? null : before.ancDate,
-                after.ancPerUl, after.ancDate, by, at);
-        add(rows, patientId, LabType.PLATELETS, before == null ? null : before.plateletsPerUl,
-                before == null ? null : before.plateletsDate, after.plateletsPerUl, after.plateletsDate, by, at);
-        add(rows, patientId, LabType.IGG, before == null ? null : before.iggMgDl, before == null ? null : before.iggDate,
-                after.iggMgDl, after.iggDate, by, at);
-        add(rows, patientId, LabType.CD4, before == null ? null : before.cd4PerUl, null, after.cd4PerUl, null, by, at);
+        add(rows, patientId, LabType.ANC, before.ancPerUl, before.ancDate, after.ancPerUl, after.ancDate, by, at);
+        add(rows, patientId, LabType.PLATELETS, before.plateletsPerUl, before.plateletsDate, after.plateletsPerUl,
+                after.plateletsDate, by, at);
+        add(rows, patientId, LabType.IGG, before.iggMgDl, before.iggDate, after.iggMgDl, after.iggDate, by, at);
+        add(rows, patientId, LabType.CD4, before.cd4PerUl, null, after.cd4PerUl, null, by, at);
         return rows;
     }
 
