@@ -389,12 +389,13 @@ public final class TriageEngine {
                 raiseTo(early ? CENTER_NOW : CENTER_SAME_DAY);
             }
             // G2: an unanswered red-flag question. No temperature with feeling unwell, rigors or breathlessness is at least
-            // same-day in P1–P2 and a 24-hour visit from P3 (as feeling unwell with a normal temperature is, so reporting a
-            // temperature never lowers the result); fever medicine unanswered was counted as taken above.
+            // same-day in P1–P2 and a 24-hour visit from P3, in the patient's own column: no more than the rows give the same
+            // report with a normal temperature, so reporting one never lowers the result (a neutropenic patient's P2
+            // treatment of feeling unwell and rigors comes from those rows, which fire with or without a temperature).
+            // Fever medicine unanswered was counted as taken above.
             boolean noTemperature = tempC == null && reportsAny(c, NEEDS_A_TEMPERATURE);
             if (noTemperature) {
-                Column unwell = feverColumn();
-                raiseTo(unwell == Column.P1 || unwell == Column.P2 ? CENTER_SAME_DAY : COMMUNITY_24H);
+                raiseTo(column == Column.P1 || column == Column.P2 ? CENTER_SAME_DAY : COMMUNITY_24H);
                 advice.add(Advice.TAKE_TEMPERATURE_NOW);
             }
             if (noTemperature || feverMedicineUnanswered) {

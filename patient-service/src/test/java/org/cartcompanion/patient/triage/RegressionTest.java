@@ -164,6 +164,19 @@ class RegressionTest {
     // --- Counterexamples the properties found while the §10 engine was written ------------------
 
     @Test
+    void reportingATemperatureDoesNotLowerBreathlessnessInANeutropenicPatient() {
+        // Shrunk by reportingATemperatureNeverLowersTheResult (CI run after the review fixes): day 101, ICAHT with no ANC
+        // (neutropenic), breathless on exertion. G2's floor took the neutropenic P2 column (same day) while the breathless
+        // row with a temperature (93 °F) stayed in P4–P5 (24 h). G2's floor now uses the patient's own column.
+        TriageCase without = TriageCase.onDay(101).noTemperature().with(Symptom.BREATHLESS_ON_EXERTION).anc(null, null)
+                .set(c -> c.icaht = true);
+        TriageCase with = TriageCase.onDay(101).temp(93.0, Temperature.Unit.F, Temperature.Method.ORAL)
+                .with(Symptom.BREATHLESS_ON_EXERTION).anc(null, null).set(c -> c.icaht = true);
+        assertEquals(COMMUNITY_24H, without.disposition());
+        assertEquals(COMMUNITY_24H, with.disposition());
+    }
+
+    @Test
     void tocilizumabBluntedFeverStillCountsWithAFever() {
         // Found by reasoning over M4's "without fever" guard: 37.9 → 38.0 °C on day 200 lowered NOW to a recheck.
         TriageCase afebrile = TriageCase.onDay(200).tempC(37.9).with(Symptom.FEELS_UNWELL).heartRate(115)
