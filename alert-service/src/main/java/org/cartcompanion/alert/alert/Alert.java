@@ -1,5 +1,6 @@
 package org.cartcompanion.alert.alert;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -66,9 +67,25 @@ public class Alert {
     @Column(name = "next_step_at")
     public Instant nextStepAt;
 
-    /** Set while a due step waits for care-team-service to say who is on call. */
-    @Column(name = "routing_wait_since")
-    public Instant routingWaitSince;
+    /** When the due step first failed (nobody could be named, or an error), in the current run of failures; else null. */
+    @Column(name = "step_failing_since")
+    public Instant stepFailingSince;
+
+    /** Failed attempts of the due step in a row. */
+    @Column(name = "step_attempts", nullable = false)
+    public int stepAttempts;
+
+    /** Why the last attempt failed, as the timeline and operators read it. */
+    @Column(name = "step_error")
+    public String stepError;
+
+    /** When the fallback was paged for the current run of failures; null before. */
+    @Column(name = "failure_fallback_at")
+    public Instant failureFallbackAt;
+
+    /** When the overdue scan reported this alert's step; cleared when a step is taken. */
+    @Column(name = "overdue_flagged_at")
+    public Instant overdueFlaggedAt;
 
     @Column(name = "ack_reminded", nullable = false)
     public boolean ackReminded;
@@ -154,6 +171,33 @@ public class Alert {
 
     public EscalationState state() {
         return new EscalationState(status, disposition, responsible, level, cycle, dueAt, ackReminded, raisedFrom);
+    }
+
+    /**
+     * A failed attempt of the due step: counted, and the step retried on this alert alone after {@code retryIn}, so other
+     * alerts keep their schedule.
+     */
+    public void stepFailed(Instant now, String error, Duration retryIn) {
+        stepAttempts++;
+        if (stepFailingSince == null) {
+            stepFailingSince = now;
+        }
+        stepError = error.length() > 500 ? error.substring(0, 500) : error;
+        nextStepAt = now.plus(retryIn);
+    }
+
+    /** Whether the failures so far call for the fallback: {@code attempts} in a row, or failing for {@code after}. */
+    public boolean failingTooLong(Instant now, int attempts, Duration after) {
+        return stepFailingSince != null && (stepAttempts >= attempts || !now.isBefore(stepFailingSince.plus(after)));
+    }
+
+    /** The due step was taken: the run of failures and an overdue report end. */
+    public void stepTaken() {
+        stepAttempts = 0;
+        stepFailingSince = null;
+        stepError = null;
+        failureFallbackAt = null;
+        overdueFlaggedAt = null;
     }
 
     /** Stores the engine's state and the poller's next look. */

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -86,6 +89,7 @@ class EscalationAcrossInstancesIT {
         config.put("quarkus.rest-client.patient-service.url", careTeam.baseUrl());
         config.put("quarkus.log.console.json.enabled", "false");
         config.put("quarkus.profile", "prod");
+        config.put("alert.escalation.default-fallback-email", "operator@hospital.example");
     }
 
     @AfterAll
@@ -163,6 +167,28 @@ class EscalationAcrossInstancesIT {
             }
         }
         return counts;
+    }
+
+    @Test
+    void withoutTheDeploymentFallbackAddressTheServiceRefusesToStart() throws Exception {
+        Map<String, String> without = new HashMap<>(config);
+        without.remove("alert.escalation.default-fallback-email");
+        instances = new Instances(without);
+        Instance instance = instances.start();
+        assertTrue(instance.process().waitFor(60, TimeUnit.SECONDS), "the service must stop by itself");
+        assertNotEquals(0, instance.process().exitValue());
+        assertTrue(Files.readString(instance.log()).contains("alert.escalation.default-fallback-email"),
+                "the log names the missing setting");
+
+        Map<String, String> invalid = new HashMap<>(config);
+        invalid.put("alert.escalation.default-fallback-email", "not an address");
+        instances.stopAll();
+        instances = new Instances(invalid);
+        Instance refused = instances.start();
+        assertTrue(refused.process().waitFor(60, TimeUnit.SECONDS), "the service must stop by itself");
+        assertNotEquals(0, refused.process().exitValue());
+        assertTrue(Files.readString(refused.log()).contains("alert.escalation.default-fallback-email"),
+                "the log names the invalid setting");
     }
 
     @Test

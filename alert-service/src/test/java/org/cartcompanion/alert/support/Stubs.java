@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -71,6 +72,30 @@ public class Stubs implements QuarkusTestResourceLifecycleManager {
                          "fallbackEmail":%s,"centerPhone":"+15550199"}""".formatted(patientId, centerId,
                         "COMMUNITY".equals(responsible) ? "SHARED" : "CENTER_LED", responsible, list(primary), list(backup),
                         list(careTeam), list(community), fallbackEmail == null ? "null" : "\"" + fallbackEmail + "\""))));
+    }
+
+    /**
+     * The center's paging directory as care-team-service computes it at {@code from}: the primary and backup on call over the
+     * next 48 h, and the clinicians it knows; also served as the only page of every center's directories.
+     */
+    public static void pagingDirectory(UUID centerId, Instant from, List<Person> primary, List<Person> backup,
+            List<Person> known, String hotline) {
+        Instant until = from.plus(java.time.Duration.ofHours(48));
+        String turns = java.util.stream.Stream.concat(
+                primary.stream().map(p -> turn("PRIMARY", from, until, p)),
+                backup.stream().map(p -> turn("BACKUP", from, until, p))).collect(Collectors.joining(","));
+        String body = """
+                {"centerId":"%s","name":"Center","timeZone":"America/Chicago","phone":"+15550199","hotlineEmail":"%s",
+                 "from":"%s","until":"%s","onCall":[%s],"clinicians":%s}""".formatted(centerId, hotline, from, until, turns,
+                list(known));
+        server.stubFor(get(urlPathEqualTo("/internal/v1/centers/" + centerId + "/paging-directory")).willReturn(json(body)));
+        server.stubFor(get(urlPathEqualTo("/internal/v1/paging-directories"))
+                .willReturn(json("{\"items\":[" + body + "],\"nextCursor\":null}")));
+    }
+
+    private static String turn(String tier, Instant start, Instant end, Person p) {
+        return """
+                {"tier":"%s","start":"%s","end":"%s","recipient":%s}""".formatted(tier, start, end, p.json());
     }
 
     /** care-team-service does not answer for this patient (down, or failing). */

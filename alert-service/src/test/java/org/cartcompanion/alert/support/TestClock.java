@@ -22,6 +22,11 @@ public class TestClock extends Clock {
         offset = offset.plus(by);
     }
 
+    /** The service's now: the real time plus every advance so far. */
+    public static Instant now() {
+        return Instant.now().plus(offset);
+    }
+
     @Override
     public Instant instant() {
         return base.instant().plus(offset);

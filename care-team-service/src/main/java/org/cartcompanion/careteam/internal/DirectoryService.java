@@ -1,23 +1,30 @@
 package org.cartcompanion.careteam.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.cartcompanion.careteam.center.Center;
 import org.cartcompanion.careteam.center.repository.CenterRepository;
 import org.cartcompanion.careteam.clinician.Clinician;
 import org.cartcompanion.careteam.clinician.ClinicianRole;
 import org.cartcompanion.careteam.clinician.Recipient;
 import org.cartcompanion.careteam.clinician.repository.ClinicianRepository;
 import org.cartcompanion.careteam.clinician.repository.MembershipRepository;
+import org.cartcompanion.careteam.oncall.schedule.Assignment;
 import org.cartcompanion.careteam.oncall.schedule.Tier;
 import org.cartcompanion.careteam.oncall.service.Schedules;
 import org.cartcompanion.careteam.team.repository.CareTeamMemberRepository;
 import org.cartcompanion.careteam.team.repository.CareTeamRepository;
+import org.cartcompanion.support.paging.Cursor;
+import org.cartcompanion.support.paging.PageResponse;
 import org.cartcompanion.support.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -29,6 +36,8 @@ public class DirectoryService {
 
     /** Shifts are loaded up to here when asking whether a tier has any schedule at all. */
     private static final Instant FAR_FUTURE = Instant.parse("9999-12-31T00:00:00Z");
+    /** How far ahead a paging directory names each tier's holders. */
+    static final Duration PAGING_WINDOW = Duration.ofHours(48);
 
     private final ClinicianRepository clinicians;
     private final MembershipRepository memberships;
@@ -85,6 +94,56 @@ public class DirectoryService {
                                     .toList(),
                             found.stream().sorted(Comparator.comparing((Clinician c) -> c.name).thenComparing(c -> c.id))
                                     .map(Recipient::of).toList())));
+        });
+    }
+
+    /** A center's paging directory: its contact, each tier's holders over the window, and the clinicians it knows. */
+    @WithSession
+    public Uni<PagingDirectory> pagingDirectory(UUID centerId) {
+        return centers.findById(centerId).flatMap(center -> center == null
+                ? Uni.createFrom().failure(ProblemException.notFound("Center"))
+                : pagingDirectory(center, clock.instant()));
+    }
+
+    /** Every center's paging directory, oldest center first, one page at a time. */
+    @WithSession
+    public Uni<PageResponse<PagingDirectory>> pagingDirectories(Cursor after, int limit) {
+        Instant now = clock.instant();
+        return centers.pageAll(after, limit + 1).flatMap(page -> {
+            List<Center> shown = page.subList(0, Math.min(limit, page.size()));
+            Uni<List<PagingDirectory>> all = Uni.createFrom().item(new ArrayList<>());
+            for (Center center : shown) {
+                // One center after another: they share this request's session.
+                all = all.flatMap(list -> pagingDirectory(center, now).map(d -> {
+                    list.add(d);
+                    return list;
+                }));
+            }
+            String next = page.size() > limit ? new Cursor(shown.get(limit - 1).createdAt, shown.get(limit - 1).id).encode()
+                    : null;
+            return all.map(list -> new PageResponse<>(list, next));
+        });
+    }
+
+    private Uni<PagingDirectory> pagingDirectory(Center center, Instant now) {
+        Instant until = now.plus(PAGING_WINDOW);
+        return schedules.of(center, now, until).flatMap(schedule -> {
+            List<Assignment> turns = new ArrayList<>();
+            for (Tier tier : Tier.values()) {
+                turns.addAll(schedule.assignments(tier, now, until));
+            }
+            return memberships.ofCenter(center.id)
+                    .flatMap(list -> clinicians.findByIds(list.stream().map(m -> m.clinicianId).toList()))
+                    .flatMap(known -> schedules.named(turns.stream().map(Assignment::clinicianId).toList())
+                            .map(byId -> new PagingDirectory(center.id, center.name, center.timeZone, center.phone,
+                                    center.hotlineEmail, now, until,
+                                    turns.stream().filter(t -> byId.containsKey(t.clinicianId()))
+                                            .map(t -> new PagingDirectory.Turn(t.tier().name(), t.start(), t.end(),
+                                                    Recipient.of(byId.get(t.clinicianId()))))
+                                            .toList(),
+                                    known.stream()
+                                            .sorted(Comparator.comparing((Clinician c) -> c.name).thenComparing(c -> c.id))
+                                            .map(Recipient::of).toList())));
         });
     }
 

@@ -14,6 +14,8 @@ import org.cartcompanion.careteam.routing.RoutingResponse;
 import org.cartcompanion.careteam.routing.RoutingService;
 import org.cartcompanion.careteam.routing.rules.Disposition;
 import org.cartcompanion.careteam.support.Instants;
+import org.cartcompanion.support.paging.Cursor;
+import org.cartcompanion.support.paging.PageResponse;
 import org.cartcompanion.support.problem.Problem;
 import org.cartcompanion.support.problem.ProblemException;
 import org.cartcompanion.support.security.Roles;
@@ -73,6 +75,29 @@ public class InternalDirectoryResource {
     }
 
     @GET
+    @Path("/centers/{centerId}/paging-directory")
+    @Operation(operationId = "getPagingDirectory", summary = "Read a center's paging directory", description = "The "
+            + "service role only (alert-service, which keeps it to page the center while this service cannot answer). The "
+            + "center's contact, who holds each on-call tier over the next 48 hours (one entry per turn or shift, gaps left "
+            + "out) and the clinicians the center knows. 404 when the center is unknown.")
+    @APIResponse(responseCode = "200", description = "The directory", content = @Content(schema = @Schema(implementation = PagingDirectory.class)))
+    public Uni<PagingDirectory> pagingDirectory(@PathParam("centerId") UUID centerId) {
+        return directory.pagingDirectory(centerId);
+    }
+
+    @GET
+    @Path("/paging-directories")
+    @Operation(operationId = "listPagingDirectories", summary = "List every center's paging directory", description = "The "
+            + "service role only (alert-service's periodic refresh). The paging directory of every center, oldest center "
+            + "first; pass nextCursor as cursor for the next page. 400 for an invalid cursor or a limit outside 1–100.")
+    @APIResponse(responseCode = "200", description = "One page of directories")
+    @APIResponse(responseCode = "400", description = "Invalid cursor or limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<PageResponse<PagingDirectory>> pagingDirectories(@QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
+        return directory.pagingDirectories(Cursor.decode(cursor), Cursor.limit(limit));
+    }
+
+    @GET
     @Path("/centers/{centerId}/coordinators")
     @Operation(operationId = "listCenterCoordinators", summary = "List a center's coordinators", description = "The "
             + "service role only (patient-service, reminding them of a task such as recording an obe-cel second dose). The "
@@ -98,15 +123,18 @@ public class InternalDirectoryResource {
     @Operation(operationId = "getRouting", summary = "Route a patient's alert", description = "The service role only "
             + "(alert-service). Who answers the patient's alert for a disposition at an instant (default now): the "
             + "responsible side, the on-call tiers, the care team, the community physicians, the fallback email and the "
-            + "center's phone. COMMUNITY is responsible only for COMMUNITY_24H in a SHARED or COMMUNITY_LED phase. 400 for a "
-            + "missing or unknown disposition, or an at that is not an instant; 404 when the patient is unknown; 503 when the "
-            + "patient has no care team and patient-service cannot be reached.")
+            + "center's phone. COMMUNITY is responsible only for COMMUNITY_24H in a SHARED or COMMUNITY_LED phase. A patient "
+            + "without a care team is center-led at centerId when the caller gives it (the triage event names it), else at "
+            + "the center patient-service names. 400 for a missing or unknown disposition, or an at that is not an instant; "
+            + "404 when the patient or center is unknown; 503 when the patient has no care team, no centerId is given and "
+            + "patient-service cannot be reached.")
     @APIResponse(responseCode = "200", description = "The routing", content = @Content(schema = @Schema(implementation = RoutingResponse.class)))
     @APIResponse(responseCode = "400", description = "Missing or unknown disposition, or at not an instant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The patient has no care team and patient-service cannot be reached", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RoutingResponse> routing(@PathParam("patientId") UUID patientId,
-            @QueryParam("disposition") String disposition, @QueryParam("at") String at) {
-        return routing.route(patientId, disposition(disposition), Instants.param("at", at));
+            @QueryParam("disposition") String disposition, @QueryParam("at") String at,
+            @QueryParam("centerId") UUID centerId) {
+        return routing.route(patientId, disposition(disposition), Instants.param("at", at), centerId);
     }
 
     private static Disposition disposition(String value) {

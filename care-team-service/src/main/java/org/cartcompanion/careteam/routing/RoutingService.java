@@ -49,13 +49,20 @@ public class RoutingService {
         this.clock = clock;
     }
 
+    /**
+     * {@code centerId}, when the caller knows it (the triage event carries it), places a patient without a care team without
+     * asking patient-service, so the alert is routed while patient-service is down.
+     */
     @WithSession
-    public Uni<RoutingResponse> route(UUID patientId, Disposition disposition, Instant at) {
+    public Uni<RoutingResponse> route(UUID patientId, Disposition disposition, Instant at, UUID centerId) {
         Instant when = at == null ? clock.instant() : at;
         return teams.findById(patientId).flatMap(team -> {
             if (team != null) {
                 return members.ofPatient(patientId).flatMap(list -> answer(patientId, team.centerId, team.phase, list,
                         disposition, when));
+            }
+            if (centerId != null) {
+                return answer(patientId, centerId, CarePhase.CENTER_LED, List.of(), disposition, when);
             }
             return patients.find(patientId).flatMap(patient -> patient == null
                     ? Uni.createFrom().failure(ProblemException.notFound("Patient"))

@@ -22,7 +22,15 @@ interface CareTeamClient {
     @GET
     @Path("/routing/patients/{patientId}")
     Uni<Routing> routing(@PathParam("patientId") UUID patientId, @QueryParam("disposition") String disposition,
-            @QueryParam("at") String at);
+            @QueryParam("at") String at, @QueryParam("centerId") UUID centerId);
+
+    @GET
+    @Path("/centers/{centerId}/paging-directory")
+    Uni<PagingDirectory> pagingDirectory(@PathParam("centerId") UUID centerId);
+
+    @GET
+    @Path("/paging-directories")
+    Uni<PagingDirectory.Page> pagingDirectories(@QueryParam("cursor") String cursor, @QueryParam("limit") int limit);
 
     @GET
     @Path("/centers/{centerId}/escalation-targets")

@@ -34,6 +34,8 @@ public class Directory {
     private final Duration ttl;
     private final Duration routingTtl;
     private final Duration timeout;
+    private final Duration unreachableFor;
+    private volatile Instant unreachableUntil = Instant.MIN;
     private final Map<String, Cached<Memberships>> memberships = new ConcurrentHashMap<>();
     private final Map<UUID, Cached<CareTeam>> teams = new ConcurrentHashMap<>();
     private final Map<String, Cached<SubjectPatients>> subjectPatients = new ConcurrentHashMap<>();
@@ -48,6 +50,7 @@ public class Directory {
         this.ttl = config.directory().cacheTtl();
         this.routingTtl = config.directory().routingCacheTtl();
         this.timeout = config.directory().timeout();
+        this.unreachableFor = config.directory().unreachableFor();
     }
 
     public Uni<Memberships> memberships(String subject) {
@@ -79,12 +82,37 @@ public class Directory {
     }
 
     /**
-     * Who answers for the patient now. Fails (with the cause) when care-team-service cannot tell; the escalation poller then
-     * retries shortly and, past the level's timeout, pages the fallback address.
+     * Who answers for the patient now; {@code centerId} (from the triage event) places a patient without a care team without
+     * patient-service. Fails (with the cause) when care-team-service cannot tell; the step then uses the stored directory.
+     * After care-team-service could not be reached, calls fail at once for a few seconds rather than each waiting for its
+     * timeout, so a hung service does not slow every step.
      */
-    public Uni<Routing> routing(UUID patientId, Disposition disposition) {
+    public Uni<Routing> routing(UUID patientId, UUID centerId, Disposition disposition) {
+        Instant now = clock.instant();
+        if (now.isBefore(unreachableUntil)) {
+            return Uni.createFrom().failure(new CareTeamUnreachable());
+        }
         return cached(routings, patientId + "/" + disposition, routingTtl,
-                () -> careTeams.routing(patientId, disposition.name(), clock.instant().toString()));
+                () -> careTeams.routing(patientId, disposition.name(), now.toString(), centerId))
+                        .onFailure(e -> !(e instanceof WebApplicationException))
+                        .invoke(e -> unreachableUntil = clock.instant().plus(unreachableFor));
+    }
+
+    /** A center's paging directory, for the stored copy; fails when care-team-service cannot answer (404: unknown). */
+    public Uni<PagingDirectory> pagingDirectory(UUID centerId) {
+        return Deadlines.within(timeout, () -> careTeams.pagingDirectory(centerId));
+    }
+
+    /** One page of every center's paging directory. */
+    public Uni<PagingDirectory.Page> pagingDirectories(String cursor, int limit) {
+        return Deadlines.within(timeout, () -> careTeams.pagingDirectories(cursor, limit));
+    }
+
+    /** Routing was not even asked: care-team-service could not be reached a moment ago. */
+    public static final class CareTeamUnreachable extends RuntimeException {
+        CareTeamUnreachable() {
+            super("care-team-service was unreachable a moment ago", null, false, false);
+        }
     }
 
     private <K, V> Uni<V> cached(Map<K, Cached<V>> cache, K key, Duration lifetime, Supplier<Uni<V>> load) {

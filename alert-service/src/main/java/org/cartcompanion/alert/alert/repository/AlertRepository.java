@@ -50,6 +50,24 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
     }
 
     /**
+     * Open alerts whose step is late by more than the cutoff (counted from its first failure when it has been failing) and not
+     * yet reported, locked; alerts a step holds right now are skipped (they are moving).
+     */
+    public Uni<List<Alert>> lockOverdue(Instant cutoff, int limit) {
+        return Panache.getSession().flatMap(session -> session
+                .createNativeQuery("SELECT * FROM alert WHERE next_step_at IS NOT NULL AND overdue_flagged_at IS NULL"
+                        + " AND COALESCE(step_failing_since, next_step_at) < :cutoff AND status <> 'RESOLVED'"
+                        + " ORDER BY COALESCE(step_failing_since, next_step_at) LIMIT :limit FOR UPDATE SKIP LOCKED",
+                        Alert.class)
+                .setParameter("cutoff", cutoff).setParameter("limit", limit).getResultList());
+    }
+
+    /** How many open alerts are reported overdue and still not stepped. */
+    public Uni<Long> countOverdue() {
+        return count("overdueFlaggedAt is not null and nextStepAt is not null and status <> ?1", Status.RESOLVED);
+    }
+
+    /**
      * The alerts of the notifications being sent, share-locked: an acknowledgement (which takes the row for update) waits until
      * the sends in flight are recorded, so no page leaves after an acknowledgement has been answered.
      */

@@ -1,7 +1,9 @@
 package org.cartcompanion.alert.escalation.config;
 
 import java.time.Duration;
-import java.util.Optional;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -30,6 +32,16 @@ public interface AlertConfig {
         /** How long one call to another service may take. */
         @WithDefault("PT3S")
         Duration timeout();
+
+        /**
+         * After care-team-service could not be reached, routing is not asked for this long (steps use the stored directory).
+         */
+        @WithDefault("PT5S")
+        Duration unreachableFor();
+
+        /** How often every center's paging directory is refreshed from care-team-service (also refreshed when it changes). */
+        @WithDefault("60s")
+        String refreshInterval();
     }
 
     interface Escalation {
@@ -46,16 +58,37 @@ public interface AlertConfig {
         @WithDefault("8")
         int concurrency();
 
-        /** While care-team-service cannot say who is on call, the step is retried this often ... */
-        @WithDefault("PT2S")
-        Duration routingRetry();
+        /** A step that fails is retried on its own alert after this long, doubled on each failure ... */
+        @WithDefault("PT1S")
+        Duration retryBase();
 
-        /** ... and after this long the step is taken anyway, with the fallback address paged in place of the unknown. */
+        /** ... up to this long between two attempts. */
         @WithDefault("PT30S")
-        Duration routingGrace();
+        Duration retryMax();
 
-        /** Paged when neither the policy, the center nor routing names a fallback address (the hospital's operator). */
-        Optional<String> defaultFallbackEmail();
+        /** After this many failed attempts of a step in a row ... */
+        @WithDefault("3")
+        int fallbackAfterAttempts();
+
+        /** ... or this long since its first failure, whichever comes first, the fallback address is paged. */
+        @WithDefault("PT60S")
+        Duration fallbackAfter();
+
+        /** An open alert whose step is this late is flagged (timeline entry and metric) by the overdue scan. */
+        @WithDefault("PT60S")
+        Duration overdueAfter();
+
+        /** How often the overdue scan runs. */
+        @WithDefault("15s")
+        String overdueScanInterval();
+
+        /**
+         * The deployment's last-resort address, paged when neither the policy nor the center names one (the hospital's operator
+         * or switchboard). Required: the service does not start without it outside dev and test.
+         */
+        @Email
+        @NotBlank
+        String defaultFallbackEmail();
     }
 
     interface Delivery {

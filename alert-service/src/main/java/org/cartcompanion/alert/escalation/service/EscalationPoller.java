@@ -13,6 +13,8 @@ import org.cartcompanion.alert.access.client.EscalationTargets;
 import org.cartcompanion.alert.access.client.Routing;
 import org.cartcompanion.alert.alert.Alert;
 import org.cartcompanion.alert.alert.repository.AlertRepository;
+import org.cartcompanion.alert.directory.StoredDirectory;
+import org.cartcompanion.alert.directory.service.DirectoryRefresher;
 import org.cartcompanion.alert.escalation.config.AlertConfig;
 import org.cartcompanion.alert.notification.service.NotificationDispatcher;
 import org.cartcompanion.alert.support.Passes;
@@ -34,6 +36,7 @@ public class EscalationPoller {
     private final AlertRepository alerts;
     private final EscalationService escalation;
     private final Directory directory;
+    private final DirectoryRefresher refresher;
     private final NotificationDispatcher dispatcher;
     private final AlertConfig config;
     private final Clock clock;
@@ -42,10 +45,11 @@ public class EscalationPoller {
     private volatile Instant wakeAt;
 
     public EscalationPoller(AlertRepository alerts, EscalationService escalation, Directory directory,
-            NotificationDispatcher dispatcher, AlertConfig config, Clock clock, Vertx vertx) {
+            DirectoryRefresher refresher, NotificationDispatcher dispatcher, AlertConfig config, Clock clock, Vertx vertx) {
         this.alerts = alerts;
         this.escalation = escalation;
         this.directory = directory;
+        this.refresher = refresher;
         this.dispatcher = dispatcher;
         this.config = config;
         this.clock = clock;
@@ -116,21 +120,39 @@ public class EscalationPoller {
     }
 
     private Uni<EscalationService.Applied> stepOne(Alert alert, Instant now) {
-        Uni<Optional<Routing>> routing = directory.routing(alert.patientId, alert.disposition)
+        Uni<Optional<Routing>> routing = directory.routing(alert.patientId, alert.centerId, alert.disposition)
                 .map(Optional::of)
                 .onFailure().recoverWithItem(e -> {
                     Log.warnf("Routing for alert %s unavailable: %s", alert.id, e.getClass().getSimpleName());
                     return Optional.empty();
                 });
-        Uni<Optional<EscalationTargets>> known = alert.policy.contains("CLINICIAN:")
-                ? directory.knownClinicians(alert.centerId).map(Optional::of)
-                        .onFailure().recoverWithItem(e -> Optional.empty())
-                : Uni.createFrom().item(Optional.empty());
-        return routing.flatMap(r -> known.flatMap(k -> escalation.step(alert.id, r, k, now)))
+        return routing.flatMap(r -> stored(alert, r).flatMap(s -> known(alert, r, s)
+                .flatMap(k -> escalation.step(alert.id, new Roster(r, s, k), now))))
+                .onFailure().recoverWithUni(e -> {
+                    Log.errorf(e, "Escalation step of alert %s failed; it is retried after a backoff", alert.id);
+                    return escalation.failed(alert.id, e, now);
+                })
                 .onFailure().recoverWithItem(e -> {
-                    Log.errorf(e, "Escalation step of alert %s failed; it stays due and is retried", alert.id);
+                    Log.errorf(e, "The failure of alert %s's step could not be recorded; it stays due", alert.id);
                     return new EscalationService.Applied(false, 0);
                 });
+    }
+
+    /** The stored directory of the alert's center, read only when routing did not answer. */
+    private Uni<Optional<StoredDirectory>> stored(Alert alert, Optional<Routing> routing) {
+        if (routing.isPresent()) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return refresher.storedAt(alert.centerId).map(Optional::ofNullable)
+                .onFailure().recoverWithItem(e -> Optional.empty());
+    }
+
+    /** The center's clinicians, for a policy naming one directly; from care-team-service unless routing already failed. */
+    private Uni<Optional<EscalationTargets>> known(Alert alert, Optional<Routing> routing, Optional<StoredDirectory> stored) {
+        if (!alert.policy.contains("CLINICIAN:") || (routing.isEmpty() && stored.isPresent())) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return directory.knownClinicians(alert.centerId).map(Optional::of).onFailure().recoverWithItem(e -> Optional.empty());
     }
 
 }

@@ -1,5 +1,6 @@
 package org.cartcompanion.alert.escalation.service;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,9 +11,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.cartcompanion.alert.access.client.EscalationTargets;
 import org.cartcompanion.alert.access.client.Recipient;
-import org.cartcompanion.alert.access.client.Routing;
 import org.cartcompanion.alert.alert.Alert;
 import org.cartcompanion.alert.alert.TimelineEntry;
 import org.cartcompanion.alert.alert.repository.AlertRepository;
@@ -23,7 +22,6 @@ import org.cartcompanion.alert.escalation.engine.Note;
 import org.cartcompanion.alert.escalation.engine.Notice;
 import org.cartcompanion.alert.escalation.engine.Policy;
 import org.cartcompanion.alert.escalation.engine.Purpose;
-import org.cartcompanion.alert.escalation.engine.Responsible;
 import org.cartcompanion.alert.escalation.engine.Step;
 import org.cartcompanion.alert.escalation.engine.Target;
 import org.cartcompanion.alert.notification.AckLink;
@@ -32,6 +30,7 @@ import org.cartcompanion.alert.notification.repository.AckLinkRepository;
 import org.cartcompanion.alert.notification.repository.NotificationRepository;
 import org.cartcompanion.alert.policy.service.PolicyService;
 import org.cartcompanion.alert.support.Batches;
+import org.cartcompanion.support.time.Backoff;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
@@ -40,8 +39,9 @@ import io.smallrye.mutiny.Uni;
 /**
  * Applies escalation steps. For one due alert: lock it (skipping it if another poller has it), re-check that it is still due,
  * ask the engine, store the new state, write the timeline and queue the notifications, in one transaction. Who a target is
- * comes from care-team-service's routing, fetched before the transaction; while routing is unavailable the step waits a little,
- * then fires anyway with the fallback address paged in place of the people it cannot name.
+ * comes from care-team-service's routing, fetched before the transaction, or from the stored directory when routing cannot
+ * answer. A step that fails backs off on its own alert; after a few failures (or a minute) the fallback address is paged, so an
+ * alert never waits in silence.
  */
 @ApplicationScoped
 public class EscalationService {
@@ -49,6 +49,9 @@ public class EscalationService {
     public static final String NOTIFICATION_QUEUED = "NOTIFICATION_QUEUED";
     public static final String NO_RECIPIENT = "NO_RECIPIENT";
     public static final String ROUTING_UNAVAILABLE = "ROUTING_UNAVAILABLE";
+    public static final String STORED_DIRECTORY_USED = "STORED_DIRECTORY_USED";
+    public static final String STEP_RETRYING = "STEP_RETRYING";
+    public static final String STEP_FAILED = "STEP_FAILED";
 
     private final AlertRepository alerts;
     private final TimelineRepository timeline;
@@ -73,73 +76,130 @@ public class EscalationService {
         static final Applied SKIPPED = new Applied(false, 0);
     }
 
-    /** Takes the step of one due alert. Routing and the center's clinicians are fetched by the caller (may be absent). */
-    public Uni<Applied> step(UUID alertId, Optional<Routing> routing, Optional<EscalationTargets> known, Instant now) {
+    /** Notifications, their acknowledge links and the timeline entries a step writes. */
+    private record Writes(List<Notification> notifications, List<AckLink> links, List<TimelineEntry> entries) {
+        Writes() {
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+    }
+
+    /** Takes the step of one due alert, with whom the roster names (fetched by the caller). */
+    public Uni<Applied> step(UUID alertId, Roster roster, Instant now) {
         return Panache.withTransaction(() -> alerts.lockIfDue(alertId, now).flatMap(alert -> {
             if (alert == null) {
                 return Uni.createFrom().item(Applied.SKIPPED);
             }
             Policy policy = policies.read(alert.policy).toPolicy();
-            Responsible routed = routing.map(Routing::responsible).orElse(Responsible.CENTER);
-            Step step = engine.due(policy, alert.state(), routed, now);
-            // A policy naming clinicians directly keeps working without routing; tiers and teams need it.
-            boolean needsRouting = step.notices().stream().flatMap(n -> n.targets().stream())
+            Step step = engine.due(policy, alert.state(), roster.responsible(), now);
+            // A policy naming clinicians directly keeps working without routing; tiers and teams need routing or the store.
+            boolean needsTheCenter = step.notices().stream().flatMap(n -> n.targets().stream())
                     .anyMatch(t -> t.kind() != Target.Kind.CLINICIAN);
-            List<TimelineEntry> entries = new ArrayList<>();
-            if (needsRouting && routing.isEmpty()) {
-                if (alert.routingWaitSince == null) {
-                    alert.routingWaitSince = now;
+            Writes writes = new Writes();
+            if (needsTheCenter && !roster.namesTheCenter()) {
+                if (!nobodyNamedForTooLong(alert, now, writes)) {
+                    return Batches.persist(timeline, writes.entries()).map(v -> new Applied(false, 0));
                 }
-                if (now.isBefore(alert.routingWaitSince.plus(config.escalation().routingGrace()))) {
-                    alert.nextStepAt = now.plus(config.escalation().routingRetry());
-                    Log.warnf("Routing unavailable for alert %s; the step is retried shortly", alert.id);
-                    return Uni.createFrom().item(new Applied(false, 0));
-                }
-                entries.add(TimelineEntry.of(alert.id, now, ROUTING_UNAVAILABLE, "care-team-service could not say who is "
-                        + "on call for " + config.escalation().routingGrace().toSeconds()
-                        + " s; the fallback address is paged in place of the people it would name"));
+            } else if (needsTheCenter && roster.fromStore()) {
+                writes.entries().add(TimelineEntry.of(alert.id, now, STORED_DIRECTORY_USED, "care-team-service could not "
+                        + "answer; the center's on-call stored by this service names who is paged"));
             }
-            alert.routingWaitSince = null;
-            routing.ifPresent(r -> {
-                if (r.centerPhone() != null) {
-                    alert.centerPhone = r.centerPhone();
-                }
-                if (r.fallbackEmail() != null) {
-                    alert.fallbackEmail = r.fallbackEmail();
-                }
-            });
+            alert.stepTaken();
+            roster.centerPhone().ifPresent(phone -> alert.centerPhone = phone);
+            roster.hotline().ifPresent(hotline -> alert.fallbackEmail = hotline);
             alert.apply(step.next(), now);
             for (Note note : step.notes()) {
-                entries.add(TimelineEntry.of(alert.id, now, note.type(), note.detail()));
+                writes.entries().add(TimelineEntry.of(alert.id, now, note.type(), note.detail()));
             }
-            List<Notification> queued = new ArrayList<>();
-            List<AckLink> ackLinks = new ArrayList<>();
             for (Notice notice : step.notices()) {
-                queue(alert, policy, notice, routing, known, now, queued, ackLinks, entries);
+                queue(alert, Optional.of(policy), notice, roster, now, writes);
             }
-            return Batches.persist(notifications, queued)
-                    .flatMap(v -> Batches.persist(links, ackLinks))
-                    .flatMap(v -> Batches.persist(timeline, entries))
-                    .map(v -> new Applied(true, queued.size()));
+            return persist(writes).map(v -> new Applied(true, writes.notifications().size()));
         }));
     }
 
-    private void queue(Alert alert, Policy policy, Notice notice, Optional<Routing> routing,
-            Optional<EscalationTargets> known, Instant now, List<Notification> queued, List<AckLink> ackLinks,
-            List<TimelineEntry> entries) {
+    /**
+     * Nobody can be named (routing did not answer and the center was never stored). The first attempts back off on this alert;
+     * once they have failed long enough the step goes on with the fallback paged in place of the people it would name. Answers
+     * whether the step goes on.
+     */
+    private boolean nobodyNamedForTooLong(Alert alert, Instant now, Writes writes) {
+        String why = "care-team-service could not say who is on call and this service has no stored directory of the center";
+        alert.stepFailed(now, why, retryDelay(alert.stepAttempts + 1));
+        if (!alert.failingTooLong(now, config.escalation().fallbackAfterAttempts(), config.escalation().fallbackAfter())) {
+            if (alert.stepAttempts == 1) {
+                writes.entries().add(TimelineEntry.of(alert.id, now, STEP_RETRYING, why + "; the step is retried shortly"));
+            }
+            Log.warnf("Nobody can be named for alert %s (attempt %d); the step is retried", alert.id, alert.stepAttempts);
+            return false;
+        }
+        writes.entries().add(TimelineEntry.of(alert.id, now, ROUTING_UNAVAILABLE, why + " after " + alert.stepAttempts
+                + " attempts over " + Duration.between(alert.stepFailingSince, now).toSeconds()
+                + " s; the fallback address is paged in place of the people it would name"));
+        return true;
+    }
+
+    /**
+     * A step that failed with an error: counted on its own alert and retried after a backoff, other alerts unaffected. Once it
+     * has failed long enough the fallback address is paged (once per run of failures) while the step keeps being retried.
+     */
+    public Uni<Applied> failed(UUID alertId, Throwable error, Instant now) {
+        String why = "the escalation step failed (" + error.getClass().getSimpleName() + ")";
+        return Panache.withTransaction(() -> alerts.lockIfDue(alertId, now).flatMap(alert -> {
+            if (alert == null) {
+                return Uni.createFrom().item(Applied.SKIPPED);
+            }
+            Writes writes = new Writes();
+            alert.stepFailed(now, why, retryDelay(alert.stepAttempts + 1));
+            if (alert.stepAttempts == 1) {
+                writes.entries().add(TimelineEntry.of(alert.id, now, STEP_FAILED, why + "; it is retried"));
+            }
+            if (alert.failureFallbackAt == null && alert.failingTooLong(now, config.escalation().fallbackAfterAttempts(),
+                    config.escalation().fallbackAfter())) {
+                alert.failureFallbackAt = now;
+                writes.entries().add(TimelineEntry.of(alert.id, now, EscalationEngine.FALLBACK_PAGED, "The step has failed "
+                        + alert.stepAttempts + " times over " + Duration.between(alert.stepFailingSince, now).toSeconds()
+                        + " s; the fallback address is paged while it is retried"));
+                queue(alert, readable(alert), new Notice(Purpose.FALLBACK, Math.max(alert.level, 1), List.of(), false),
+                        new Roster(Optional.empty(), Optional.empty(), Optional.empty()), now, writes);
+            }
+            return persist(writes).map(v -> new Applied(false, writes.notifications().size()));
+        }));
+    }
+
+    private Duration retryDelay(int attempts) {
+        return Backoff.after(attempts, config.escalation().retryBase(), config.escalation().retryMax());
+    }
+
+    /** The alert's policy, or empty when it cannot be read (the step failing may be why). */
+    private Optional<Policy> readable(Alert alert) {
+        try {
+            return Optional.of(policies.read(alert.policy).toPolicy());
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private Uni<Void> persist(Writes writes) {
+        return Batches.persist(notifications, writes.notifications())
+                .flatMap(v -> Batches.persist(links, writes.links()))
+                .flatMap(v -> Batches.persist(timeline, writes.entries()));
+    }
+
+    private void queue(Alert alert, Optional<Policy> policy, Notice notice, Roster roster, Instant now, Writes writes) {
         Map<String, Recipient> recipients = new LinkedHashMap<>();
         boolean fallbackInstead = notice.purpose() == Purpose.FALLBACK;
         for (Target target : notice.targets()) {
-            List<Recipient> found = resolve(target, routing, known);
+            List<Recipient> found = roster.resolve(target);
             if (found.isEmpty()) {
-                entries.add(TimelineEntry.of(alert.id, now, NO_RECIPIENT, target.code() + " names nobody "
-                        + (routing.isPresent() ? "right now" : "(routing unavailable)")
+                writes.entries().add(TimelineEntry.of(alert.id, now, NO_RECIPIENT, target.code() + " names nobody "
+                        + (roster.routing().isPresent() ? "right now"
+                                : roster.stored().isPresent() ? "in the stored directory" : "(routing unavailable)")
                         + "; the fallback address is paged instead"));
                 fallbackInstead = true;
             }
             for (Recipient r : found) {
                 if (r.email() == null || r.email().isBlank()) {
-                    entries.add(TimelineEntry.of(alert.id, now, NO_RECIPIENT,
+                    writes.entries().add(TimelineEntry.of(alert.id, now, NO_RECIPIENT,
                             r.name() + " has no email address; the fallback address is paged instead"));
                     fallbackInstead = true;
                 } else {
@@ -152,19 +212,14 @@ public class EscalationService {
                 recipients.putIfAbsent(alert.acknowledgerEmail.toLowerCase(), new Recipient(alert.acknowledgerId,
                         alert.acknowledgedByName, alert.acknowledgerEmail, null));
             } else if (alert.acknowledgedBy != null) {
-                entries.add(TimelineEntry.of(alert.id, now, NO_RECIPIENT,
+                writes.entries().add(TimelineEntry.of(alert.id, now, NO_RECIPIENT,
                         "No email address is known for " + alert.acknowledger() + "; the fallback address is paged"));
                 fallbackInstead = true;
             }
         }
         if (fallbackInstead) {
             String fallback = fallbackAddress(alert, policy);
-            if (fallback == null) {
-                entries.add(TimelineEntry.of(alert.id, now, NO_RECIPIENT,
-                        "No fallback address: neither the policy, the center nor the configuration names one"));
-            } else {
-                recipients.putIfAbsent(fallback.toLowerCase(), new Recipient(null, "Center fallback", fallback, null));
-            }
+            recipients.putIfAbsent(fallback.toLowerCase(), new Recipient(null, "Center fallback", fallback, null));
         }
         for (Recipient r : recipients.values()) {
             Notification n = new Notification();
@@ -181,7 +236,7 @@ public class EscalationService {
             n.attempts = 0;
             n.nextAttemptAt = now;
             n.createdAt = now;
-            queued.add(n);
+            writes.notifications().add(n);
             if (n.purpose != Purpose.ACK_REMINDER) {
                 AckLink link = new AckLink();
                 link.id = UUID.randomUUID();
@@ -190,44 +245,17 @@ public class EscalationService {
                 link.clinicianId = r.clinicianId();
                 link.recipientName = r.name();
                 link.expiresAt = now.plus(config.links().ackLinkLifetime());
-                ackLinks.add(link);
+                writes.links().add(link);
             }
-            entries.add(TimelineEntry.of(alert.id, now, NOTIFICATION_QUEUED,
+            writes.entries().add(TimelineEntry.of(alert.id, now, NOTIFICATION_QUEUED,
                     n.purpose + " by email to " + (r.name() == null ? r.email() : r.name())));
         }
     }
 
-    /** The people a target names now, from care-team-service's routing answer. */
-    static List<Recipient> resolve(Target target, Optional<Routing> routed, Optional<EscalationTargets> known) {
-        if (target.kind() != Target.Kind.CLINICIAN && routed.isEmpty()) {
-            return List.of();
-        }
-        return switch (target.kind()) {
-        case ON_CALL_PRIMARY -> routed.get().onCall("PRIMARY");
-        case ON_CALL_BACKUP -> routed.get().onCall("BACKUP");
-        case CARE_TEAM -> routed.get().careTeamOrEmpty();
-        case COMMUNITY_PHYSICIAN -> routed.get().communityPhysiciansOrEmpty();
-        case CLINICIAN -> {
-            List<Recipient> everyone = new ArrayList<>();
-            routed.ifPresent(routing -> {
-                everyone.addAll(routing.onCall("PRIMARY"));
-                everyone.addAll(routing.onCall("BACKUP"));
-                everyone.addAll(routing.careTeamOrEmpty());
-                everyone.addAll(routing.communityPhysiciansOrEmpty());
-            });
-            known.ifPresent(k -> everyone.addAll(k.clinicians() == null ? List.of() : k.clinicians()));
-            yield everyone.stream().filter(r -> target.clinicianId().equals(r.clinicianId())).limit(1).toList();
-        }
-        };
-    }
-
-    private String fallbackAddress(Alert alert, Policy policy) {
-        if (policy.fallbackEmail() != null) {
-            return policy.fallbackEmail();
-        }
-        if (alert.fallbackEmail != null) {
-            return alert.fallbackEmail;
-        }
-        return config.escalation().defaultFallbackEmail().orElse(null);
+    /** The policy's fallback, else the center's hotline (routing or the stored directory), else the deployment's (required). */
+    private String fallbackAddress(Alert alert, Optional<Policy> policy) {
+        return policy.map(Policy::fallbackEmail)
+                .or(() -> Optional.ofNullable(alert.fallbackEmail))
+                .orElse(config.escalation().defaultFallbackEmail());
     }
 }

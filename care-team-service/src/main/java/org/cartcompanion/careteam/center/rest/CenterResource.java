@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.cartcompanion.careteam.center.Center;
 import org.cartcompanion.careteam.center.service.CenterService;
+import org.cartcompanion.careteam.client.DirectoryChanges;
 import org.cartcompanion.support.paging.Cursor;
 import org.cartcompanion.support.paging.PageResponse;
 import org.cartcompanion.support.problem.Problem;
@@ -44,10 +45,12 @@ public class CenterResource {
 
     private final CenterService service;
     private final Caller caller;
+    private final DirectoryChanges changes;
 
-    public CenterResource(CenterService service, Caller caller) {
+    public CenterResource(CenterService service, Caller caller, DirectoryChanges changes) {
         this.service = service;
         this.caller = caller;
+        this.changes = changes;
     }
 
     @POST
@@ -59,7 +62,7 @@ public class CenterResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = CenterResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(@Valid @NotNull CreateCenterRequest request) {
-        return service.create(request, caller).map(center -> Response
+        return service.create(request, caller).invoke(center -> changes.changed(center.id)).map(center -> Response
                 .created(URI.create("/api/v1/centers/" + center.id)).entity(CenterResponse.of(center)).build());
     }
 

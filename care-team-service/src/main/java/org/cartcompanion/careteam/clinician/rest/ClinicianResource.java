@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.cartcompanion.careteam.client.DirectoryChanges;
 import org.cartcompanion.careteam.clinician.service.ClinicianService;
 import org.cartcompanion.support.paging.PageResponse;
 import org.cartcompanion.support.problem.Problem;
@@ -38,10 +39,12 @@ public class ClinicianResource {
 
     private final ClinicianService service;
     private final Caller caller;
+    private final DirectoryChanges changes;
 
-    public ClinicianResource(ClinicianService service, Caller caller) {
+    public ClinicianResource(ClinicianService service, Caller caller, DirectoryChanges changes) {
         this.service = service;
         this.caller = caller;
+        this.changes = changes;
     }
 
     @POST
@@ -56,7 +59,7 @@ public class ClinicianResource {
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already known to the center", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> add(@PathParam("centerId") UUID centerId, @Valid @NotNull AddClinicianRequest request) {
-        return service.add(centerId, request, caller)
+        return service.add(centerId, request, caller).invoke(() -> changes.changed(centerId))
                 .map(added -> Response.created(URI.create("/api/v1/centers/" + centerId + "/clinicians/" + added.id()))
                         .entity(added).build());
     }

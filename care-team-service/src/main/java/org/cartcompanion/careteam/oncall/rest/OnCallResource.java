@@ -17,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.cartcompanion.careteam.client.DirectoryChanges;
 import org.cartcompanion.careteam.oncall.service.OnCallService;
 import org.cartcompanion.careteam.support.Instants;
 import org.cartcompanion.support.paging.PageResponse;
@@ -42,10 +43,12 @@ public class OnCallResource {
 
     private final OnCallService service;
     private final Caller caller;
+    private final DirectoryChanges changes;
 
-    public OnCallResource(OnCallService service, Caller caller) {
+    public OnCallResource(OnCallService service, Caller caller, DirectoryChanges changes) {
         this.service = service;
         this.caller = caller;
+        this.changes = changes;
     }
 
     @POST
@@ -61,7 +64,7 @@ public class OnCallResource {
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown clinicians, or not the center's staff; endDate not after startDate", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> createRotation(@PathParam("centerId") UUID centerId, @Valid @NotNull RotationRequest request) {
-        return service.createRotation(centerId, request, caller).map(saved -> Response
+        return service.createRotation(centerId, request, caller).invoke(() -> changes.changed(centerId)).map(saved -> Response
                 .created(URI.create("/api/v1/centers/" + centerId + "/rotations/" + saved.id())).entity(saved).build());
     }
 
@@ -85,7 +88,7 @@ public class OnCallResource {
     @APIResponse(responseCode = "200", description = "Deleted", content = @Content(schema = @Schema(implementation = CoverageResponse.class)))
     public Uni<CoverageResponse> deleteRotation(@PathParam("centerId") UUID centerId,
             @PathParam("rotationId") UUID rotationId) {
-        return service.deleteRotation(centerId, rotationId, caller);
+        return service.deleteRotation(centerId, rotationId, caller).invoke(() -> changes.changed(centerId));
     }
 
     @POST
@@ -101,7 +104,7 @@ public class OnCallResource {
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Empty or overlapping shift; unknown clinician, or not the center's staff", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> createShift(@PathParam("centerId") UUID centerId, @Valid @NotNull ShiftRequest request) {
-        return service.createShift(centerId, request, caller).map(saved -> Response
+        return service.createShift(centerId, request, caller).invoke(() -> changes.changed(centerId)).map(saved -> Response
                 .created(URI.create("/api/v1/centers/" + centerId + "/shifts/" + saved.id())).entity(saved).build());
     }
 
@@ -127,7 +130,7 @@ public class OnCallResource {
             + "or not the caller's.")
     @APIResponse(responseCode = "200", description = "Deleted", content = @Content(schema = @Schema(implementation = CoverageResponse.class)))
     public Uni<CoverageResponse> deleteShift(@PathParam("centerId") UUID centerId, @PathParam("shiftId") UUID shiftId) {
-        return service.deleteShift(centerId, shiftId, caller);
+        return service.deleteShift(centerId, shiftId, caller).invoke(() -> changes.changed(centerId));
     }
 
     @GET

@@ -1,0 +1,44 @@
+package org.cartcompanion.alert.directory.rest;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import org.cartcompanion.alert.directory.service.DirectoryRefresher;
+import org.cartcompanion.support.problem.Problem;
+import org.cartcompanion.support.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** care-team-service says a center's paging directory changed: it is fetched again at once. */
+@Path("/internal/v1/center-directories")
+@RolesAllowed(Roles.SERVICE)
+@Tag(name = "Internal")
+public class DirectoryRefreshResource {
+
+    private final DirectoryRefresher refresher;
+
+    public DirectoryRefreshResource(DirectoryRefresher refresher) {
+        this.refresher = refresher;
+    }
+
+    @POST
+    @Path("/{centerId}/refresh")
+    @Operation(operationId = "refreshCenterDirectory", summary = "Refresh a center's paging directory", description = "The "
+            + "service role only (care-team-service, after a rotation, shift, clinician or the center changed). The center's "
+            + "paging directory is fetched again from care-team-service and stored; answers 202 at once, before the fetch.")
+    @APIResponse(responseCode = "202", description = "The refresh has started")
+    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the service role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response refresh(@PathParam("centerId") UUID centerId) {
+        refresher.kick(centerId);
+        return Response.accepted().build();
+    }
+}
