@@ -65,6 +65,22 @@ class RoutingTest {
     }
 
     @Test
+    void givenTheCenterAPatientWithoutACareTeamIsRoutedWhilePatientServiceIsDown() {
+        String center = Fixtures.createCenter();
+        UUID patient = UUID.randomUUID();
+        OtherServices.patientServiceFails(patient);
+        given().auth().oauth2(Fixtures.service()).queryParam("disposition", "CENTER_NOW")
+                .get("/internal/v1/routing/patients/" + patient).then().statusCode(503);
+        given().auth().oauth2(Fixtures.service()).queryParam("disposition", "CENTER_NOW").queryParam("centerId", center)
+                .get("/internal/v1/routing/patients/" + patient).then().statusCode(200).body("centerId", equalTo(center))
+                .body("phase", equalTo("CENTER_LED")).body("responsible", equalTo("CENTER"))
+                .body("fallbackEmail", equalTo("hotline@example.org"));
+        given().auth().oauth2(Fixtures.service()).queryParam("disposition", "CENTER_NOW")
+                .queryParam("centerId", UUID.randomUUID().toString()).get("/internal/v1/routing/patients/" + patient).then()
+                .statusCode(404);
+    }
+
+    @Test
     void badQuestionsAreAnsweredWithTheReason() {
         given().auth().oauth2(Fixtures.service()).queryParam("disposition", "COMMUNITY_24H")
                 .get("/internal/v1/routing/patients/" + UUID.randomUUID()).then().statusCode(404);
