@@ -104,4 +104,25 @@ class OutboxRelayTest {
         String eventId = Outbox.forCheckIn(checkInId).get(0).id.toString();
         deliveriesOf(checkInId).forEach(r -> assertTrue(r.getBodyAsString().contains(eventId), "same event id every time"));
     }
+
+    @Test
+    void eventsQueuedDuringAnOutageGoOutWithinSecondsOfItsEndNotAfterTheirBackoff() throws Exception {
+        AlertStub.down();
+        List<String> checkIns = List.of(feverCheckIn(), feverCheckIn(), feverCheckIn());
+        for (String id : checkIns) {
+            await(Duration.ofSeconds(10), () -> !deliveriesOf(id).isEmpty(), "a failed attempt");
+        }
+        // A long outage has pushed every retry an hour away.
+        Thread.sleep(500);
+        checkIns.forEach(id -> Outbox.postpone(id, 3600));
+
+        AlertStub.accepting();
+        Instant back = Instant.now();
+        // The relay probes with the first waiting event; when it goes through, the others are brought forward.
+        for (String id : checkIns) {
+            await(Duration.ofSeconds(15), () -> Outbox.forCheckIn(id).get(0).deliveredAt != null, "the delivery of " + id);
+        }
+        Duration took = Duration.between(back, Instant.now());
+        assertTrue(took.compareTo(Duration.ofSeconds(15)) < 0, "delivered " + took + " after alert-service returned");
+    }
 }

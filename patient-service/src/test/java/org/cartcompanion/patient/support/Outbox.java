@@ -17,6 +17,14 @@ public final class Outbox {
     private Outbox() {
     }
 
+    /** Makes the check-in's undelivered event wait {@code seconds} more, as a long run of failures would have. */
+    public static void postpone(String checkInId, long seconds) {
+        io.vertx.mutiny.sqlclient.Pool pool = CDI.current().select(io.vertx.mutiny.sqlclient.Pool.class).get();
+        pool.preparedQuery("UPDATE outbox_event SET next_attempt_at = now() + make_interval(secs => $2)"
+                + " WHERE aggregate_id = $1 AND delivered_at IS NULL")
+                .executeAndAwait(io.vertx.mutiny.sqlclient.Tuple.of(UUID.fromString(checkInId), (double) seconds));
+    }
+
     public static List<OutboxEvent> forCheckIn(String checkInId) {
         OutboxRepository repository = CDI.current().select(OutboxRepository.class).get();
         try {

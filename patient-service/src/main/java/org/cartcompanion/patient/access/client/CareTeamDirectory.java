@@ -70,13 +70,20 @@ public class CareTeamDirectory {
     }
 
     /**
-     * The number patients are told to call, or null when the center is unknown or care-team-service cannot be reached: callers
-     * that must not wait on it (triage, reminders) then name the center without a number.
+     * The number patients are told to call. While care-team-service cannot be reached, the number last read stays in use
+     * however old (a center's phone rarely changes, and the patient and the page both need it during the outage); null only
+     * when the center is unknown or was never read: callers that must not wait on it (triage, reminders) then name the center
+     * without a number.
      */
     public Uni<String> centerPhone(UUID centerId) {
         return center(centerId)
                 .map(contact -> contact.map(CenterContact::phone).orElse(null))
                 .onFailure().recoverWithItem(e -> {
+                    Cached<Optional<CenterContact>> last = centers.get(centerId);
+                    if (last != null) {
+                        Log.warnf("Center contact unavailable; the number last read is used");
+                        return last.value().map(CenterContact::phone).orElse(null);
+                    }
                     Log.warnf("Center contact unavailable; the center is named without a number");
                     return null;
                 });

@@ -39,6 +39,13 @@ public class OutboxRelay {
             + " last_error = NULL WHERE id = $1";
     private static final String MARK_FAILED = "UPDATE outbox_event SET attempts = attempts + 1, next_attempt_at = $2,"
             + " last_error = $3 WHERE id = $1";
+    /** The pending event whose retry comes first, taken before its time: a probe of whether alert-service is back. */
+    private static final String TAKE_PROBE = "SELECT id, payload, attempts FROM outbox_event"
+            + " WHERE delivered_at IS NULL AND next_attempt_at > $1"
+            + " ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED";
+    /** alert-service answers again: every event still waiting out a backoff is due now. */
+    private static final String BRING_FORWARD = "UPDATE outbox_event SET next_attempt_at = $1"
+            + " WHERE delivered_at IS NULL AND next_attempt_at > $1";
 
     private final Pool pool;
     private final AlertDelivery delivery;
@@ -47,6 +54,10 @@ public class OutboxRelay {
     private final AtomicBoolean running = new AtomicBoolean();
     /** Set when a kick arrives during a pass: the pass then runs once more, so new events do not wait for the timer. */
     private final AtomicBoolean again = new AtomicBoolean();
+    /** Set by a failed delivery; the next success brings the backed-off events forward. */
+    private final AtomicBoolean failing = new AtomicBoolean();
+    private volatile Instant lastSuccess = Instant.EPOCH;
+    private volatile Instant lastProbe = Instant.EPOCH;
 
     public OutboxRelay(Pool pool, AlertDelivery delivery, OutboxConfig config, Clock clock) {
         this.pool = pool;
@@ -66,15 +77,33 @@ public class OutboxRelay {
         }, e -> Log.warnf("Outbox pass failed: %s", e.getClass().getSimpleName()));
     }
 
-    /** One pass: delivers what is due and returns how many were confirmed. */
+    /**
+     * One pass: delivers what is due and returns how many were confirmed. With nothing due but events waiting out a backoff and
+     * no success for a probe interval, the first of them is tried early; once alert-service answers again, every waiting event
+     * is brought forward, so what queued during an outage is delivered within seconds of its return rather than after its
+     * backoff.
+     */
     public Uni<Integer> relayDue() {
         if (!running.compareAndSet(false, true)) {
             again.set(true);
             return Uni.createFrom().item(0);
         }
+        AtomicBoolean probed = new AtomicBoolean();
         return pool.withTransaction(connection -> connection.preparedQuery(TAKE_DUE)
                 .execute(Tuple.of(now(), config.batchSize()))
                 .flatMap(rows -> {
+                    if (rows.size() > 0 || !probeDue()) {
+                        return Uni.createFrom().item(rows);
+                    }
+                    probed.set(true);
+                    lastProbe = clock.instant();
+                    return connection.preparedQuery(TAKE_PROBE).execute(Tuple.of(now()));
+                })
+                .flatMap(rows -> {
+                    if (rows.size() >= config.batchSize()) {
+                        // A full batch: more may be due; the pass runs again at once instead of at the next tick.
+                        again.set(true);
+                    }
                     List<Uni<Boolean>> deliveries = new ArrayList<>();
                     for (Row row : rows) {
                         deliveries.add(deliverOne(connection, row.getUUID("id"), row.getString("payload"),
@@ -86,6 +115,8 @@ public class OutboxRelay {
                     return Uni.join().all(deliveries).andCollectFailures()
                             .map(results -> (int) results.stream().filter(Boolean::booleanValue).count());
                 }))
+                .call(delivered -> delivered > 0 && (failing.getAndSet(false) || probed.get()) ? bringForward()
+                        : Uni.createFrom().voidItem())
                 .eventually(() -> {
                     running.set(false);
                     if (again.getAndSet(false)) {
@@ -94,11 +125,28 @@ public class OutboxRelay {
                 });
     }
 
+    private boolean probeDue() {
+        Instant now = clock.instant();
+        Duration every = config.probeInterval();
+        return !now.isBefore(lastSuccess.plus(every)) && !now.isBefore(lastProbe.plus(every));
+    }
+
+    private Uni<Void> bringForward() {
+        return pool.preparedQuery(BRING_FORWARD).execute(Tuple.of(now())).invoke(rows -> {
+            if (rows.rowCount() > 0) {
+                Log.infof("alert-service answers again: %d waiting outbox events brought forward", rows.rowCount());
+                again.set(true);
+            }
+        }).replaceWithVoid();
+    }
+
     private Uni<Boolean> deliverOne(SqlConnection connection, UUID id, String payload, int attempts) {
         return delivery.deliver(payload).flatMap(error -> {
             if (error == null) {
+                lastSuccess = clock.instant();
                 return connection.preparedQuery(MARK_DELIVERED).execute(Tuple.of(id, now())).replaceWith(true);
             }
+            failing.set(true);
             Duration wait = backoff(attempts + 1);
             Log.warnf("Outbox event %s not delivered (attempt %d): %s; next try in %s", id, attempts + 1, error, wait);
             return connection.preparedQuery(MARK_FAILED)
