@@ -1,5 +1,6 @@
 package org.cartcompanion.alert.directory;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -8,7 +9,7 @@ import org.cartcompanion.alert.access.client.Recipient;
 
 /** What the stored directory says about a center at one instant: who holds each tier, whom it knows, its hotline and phone. */
 public record StoredDirectory(UUID centerId, String phone, String hotlineEmail, Map<OnCallTurn.Tier, List<Recipient>> onCall,
-        List<Recipient> clinicians) {
+        List<Recipient> clinicians, Instant refreshedAt, Instant validUntil) {
 
     public List<Recipient> onCall(OnCallTurn.Tier tier) {
         return onCall.getOrDefault(tier, List.of());

@@ -76,12 +76,15 @@ public class CenterDirectoryRepository implements PanacheRepositoryBase<CenterDi
 
     private static StoredDirectory stored(CenterDirectory center, List<OnCallTurn> turns, List<KnownClinician> known) {
         Map<OnCallTurn.Tier, List<Recipient>> onCall = new EnumMap<>(OnCallTurn.Tier.class);
+        for (OnCallTurn.Tier tier : OnCallTurn.Tier.values()) {
+            onCall.put(tier, new ArrayList<>());
+        }
         for (OnCallTurn t : turns) {
-            onCall.computeIfAbsent(t.tier, k -> new ArrayList<>())
-                    .add(new Recipient(t.clinicianId, t.name, t.email, t.phone));
+            onCall.get(t.tier).add(new Recipient(t.clinicianId, t.name, t.email, t.phone));
         }
         return new StoredDirectory(center.centerId, center.phone, center.hotlineEmail, onCall, known.stream()
-                .map(k -> new Recipient(k.clinicianId, k.name, k.email, k.phone)).toList());
+                .map(k -> new Recipient(k.clinicianId, k.name, k.email, k.phone)).toList(), center.refreshedAt,
+                center.validUntil);
     }
 
     private static List<Object> rows(PagingDirectory d) {

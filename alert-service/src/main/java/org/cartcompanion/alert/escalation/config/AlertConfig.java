@@ -58,6 +58,14 @@ public interface AlertConfig {
         @WithDefault("8")
         int concurrency();
 
+        /** The default policy (a center that saved none): how long the primary, then the backup, has to acknowledge ... */
+        @WithDefault("PT5M")
+        Duration defaultAckTimeout();
+
+        /** ... and how often the chain runs again before the fallback is paged. */
+        @WithDefault("1")
+        int defaultRepeat();
+
         /** A step that fails is retried on its own alert after this long, doubled on each failure ... */
         @WithDefault("PT1S")
         Duration retryBase();

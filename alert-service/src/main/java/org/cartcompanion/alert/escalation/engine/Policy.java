@@ -37,8 +37,13 @@ public record Policy(List<Level> levels, int repeat, String fallbackEmail, Durat
 
     /** The default for a center without a saved policy: primary 5 min, backup 5 min, once more, then the hotline. */
     public static Policy defaults() {
-        return new Policy(List.of(new Level(List.of(Target.PRIMARY), Duration.ofMinutes(5)),
-                new Level(List.of(Target.BACKUP), Duration.ofMinutes(5))), 1, null, DEFAULT_RESOLVE_WITHIN,
+        return defaults(Duration.ofMinutes(5), 1);
+    }
+
+    /** The default's shape (the primary on call, then the backup) with a deployment's own timeout and repeat. */
+    public static Policy defaults(Duration ackTimeout, int repeat) {
+        return new Policy(List.of(new Level(List.of(Target.PRIMARY), ackTimeout),
+                new Level(List.of(Target.BACKUP), ackTimeout)), repeat, null, DEFAULT_RESOLVE_WITHIN,
                 DEFAULT_EXHAUSTED_REPAGE);
     }
 }

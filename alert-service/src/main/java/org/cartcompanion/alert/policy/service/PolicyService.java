@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.cartcompanion.alert.access.client.Directory;
+import org.cartcompanion.alert.escalation.config.AlertConfig;
 import org.cartcompanion.alert.escalation.engine.Policy;
 import org.cartcompanion.alert.policy.EscalationPolicy;
 import org.cartcompanion.alert.policy.PolicyDocument;
@@ -34,8 +35,11 @@ public class PolicyService {
     private final Directory directory;
     private final ObjectMapper json;
     private final Clock clock;
+    private final AlertConfig config;
 
-    public PolicyService(EscalationPolicyRepository policies, Directory directory, ObjectMapper json, Clock clock) {
+    public PolicyService(EscalationPolicyRepository policies, Directory directory, ObjectMapper json, Clock clock,
+            AlertConfig config) {
+        this.config = config;
         this.policies = policies;
         this.directory = directory;
         this.json = json;
@@ -54,7 +58,8 @@ public class PolicyService {
 
     public Uni<Current> current(UUID centerId) {
         return Panache.withSession(() -> policies.findById(centerId)).map(saved -> saved == null
-                ? new Current(centerId, PolicyDocument.of(Policy.defaults()), 0, true, null)
+                ? new Current(centerId, PolicyDocument.of(Policy.defaults(config.escalation().defaultAckTimeout(),
+                        config.escalation().defaultRepeat())), 0, true, null)
                 : new Current(centerId, read(saved.document), saved.version, false, saved));
     }
 

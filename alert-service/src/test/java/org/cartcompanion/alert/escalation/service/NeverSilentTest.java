@@ -101,10 +101,16 @@ class NeverSilentTest {
                 + "/refresh").then().statusCode(403);
         given().auth().oauth2(Scenario.SERVICE).post("/internal/v1/center-directories/" + s.centerId + "/refresh").then()
                 .statusCode(202);
-        await().atMost(Duration.ofSeconds(10)).until(() -> pool.preparedQuery(
-                "SELECT count(*) FROM directory_on_call WHERE center_id = $1 AND clinician_id = $2")
-                .executeAndAwait(io.vertx.mutiny.sqlclient.Tuple.of(s.centerId, s.backup.clinicianId())).iterator().next()
-                .getLong(0) == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> s.backup.clinicianId().toString().equals(given().auth()
+                .oauth2(Scenario.SERVICE).get("/internal/v1/center-directories/" + s.centerId).then().statusCode(200)
+                .extract().path("onCall.PRIMARY[0].clinicianId")));
+        given().auth().oauth2(Scenario.SERVICE).get("/internal/v1/center-directories/" + s.centerId).then()
+                .body("hotlineEmail", equalTo(s.fallback)).body("phone", equalTo("+15550199"))
+                .body("onCall.BACKUP", empty());
+        given().auth().oauth2(Scenario.SERVICE).get("/internal/v1/center-directories/" + java.util.UUID.randomUUID()).then()
+                .statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(s.token(s.coordinator, "coordinator")).get("/internal/v1/center-directories/" + s.centerId)
+                .then().statusCode(403);
 
         // An older answer arriving late changes nothing.
         Stubs.pagingDirectory(s.centerId, TestClock.now().minusSeconds(60), List.of(s.primary), List.of(), List.of(),
