@@ -47,6 +47,9 @@ public final class CarTSystem implements AutoCloseable {
 
     private static final AtomicInteger SYSTEMS = new AtomicInteger();
 
+    /** The deployment's last-resort page address (alert.escalation.default-fallback-email). */
+    public static final String OPERATOR = "operator@e2e.example";
+
     private final Path work;
     private final int postgresPort;
     private final Path postgresData;
@@ -231,6 +234,7 @@ public final class CarTSystem implements AutoCloseable {
         c.put("alert.links.public-url", url(Service.ALERT));
         c.put("alert.links.console-url", url(Service.CARE_TEAM) + "/console");
         c.put("careteam.links.console", url(Service.CARE_TEAM) + "/console");
+        c.put("alert.escalation.default-fallback-email", OPERATOR);
         c.putAll(extra);
         return c;
     }
@@ -303,9 +307,11 @@ public final class CarTSystem implements AutoCloseable {
         embeddedPostgres().filter(p -> !postgresBefore.contains(p.pid())).forEach(ProcessHandle::destroy);
     }
 
+    /** The services' own (unused) embedded PostgreSQL servers; not any system's database, which each system stops itself. */
     private static Stream<ProcessHandle> embeddedPostgres() {
         return ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
-                .map(c -> c.contains("/embedded-pg/") && c.contains("/bin/postgres ")).orElse(false));
+                .map(c -> c.contains("/embedded-pg/") && c.contains("/bin/postgres ") && !c.contains("/e2e/system-"))
+                .orElse(false));
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -50,6 +50,16 @@ public final class Scenario {
 
     /** A center whose policy pages the primary, then the backup, {@code levelSeconds} each, once, then the hotline. */
     public Center center(int levelSeconds) {
+        Center center = centerOnTheDefaultPolicy();
+        Api.put(alerts("/api/v1/escalation-policies/" + center.id()), center.coordinator(), """
+                {"levels":[{"targets":["ON_CALL:PRIMARY"],"ackTimeoutSeconds":%d},
+                           {"targets":["ON_CALL:BACKUP"],"ackTimeoutSeconds":%d}],
+                 "repeat":0,"fallbackEmail":"%s"}""".formatted(levelSeconds, levelSeconds, center.hotline())).expect(200);
+        return center;
+    }
+
+    /** A center with its coordinator and weekly primary and backup rotations that has saved no escalation policy. */
+    public Center centerOnTheDefaultPolicy() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String hotline = "hotline-" + tag + "@e2e.example";
         String id = Api.post(care("/api/v1/centers"), admin(), """
@@ -66,12 +76,21 @@ public final class Scenario {
                     {"tier":"%s","clinicianIds":["%s"],"startDate":"%s","handoffTime":"08:00","lengthDays":7}"""
                     .formatted(r[0], r[1], yesterday)).expect(201);
         }
-        Api.put(alerts("/api/v1/escalation-policies/" + id), coordinatorToken, """
-                {"levels":[{"targets":["ON_CALL:PRIMARY"],"ackTimeoutSeconds":%d},
-                           {"targets":["ON_CALL:BACKUP"],"ackTimeoutSeconds":%d}],
-                 "repeat":0,"fallbackEmail":"%s"}""".formatted(levelSeconds, levelSeconds, hotline)).expect(200);
         return new Center(id, coordinatorToken, "primary-" + tag + "@e2e.example", "backup-" + tag + "@e2e.example",
                 hotline, tag);
+    }
+
+    /**
+     * Waits until alert-service has stored the center's paging directory with its primary on call (care-team-service tells it
+     * of every change), so that paging goes on without care-team-service.
+     */
+    public void awaitStoredDirectory(Center center) {
+        String service = tokens.token("e2e-operator", "service");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            Answer stored = Api.get(alerts("/internal/v1/center-directories/" + center.id()), service);
+            return stored.status() == 200 && center.primaryEmail().equals(stored.at("/onCall/PRIMARY/0/email"))
+                    && center.backupEmail().equals(stored.at("/onCall/BACKUP/0/email"));
+        });
     }
 
     /** Adds a clinician to the center (as admin); answers their id. Their email is {@code subject@e2e.example}. */

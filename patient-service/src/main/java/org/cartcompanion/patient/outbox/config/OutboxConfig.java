@@ -28,7 +28,7 @@ public interface OutboxConfig {
      * While events wait out a backoff and nothing was delivered for this long, the first of them is tried early (a probe); when
      * it goes through, all waiting events are delivered at once.
      */
-    @WithDefault("PT5S")
+    @WithDefault("PT3S")
     Duration probeInterval();
 
     /** How long one delivery may take before it counts as failed. */
