@@ -74,8 +74,10 @@ class CareTeamOutageRun {
             System.out.printf("Care-team outage run: care-team-service killed; %d fevers, one every %d s, over %d min%n",
                     count, EVERY.toSeconds(), minutes);
             List<Alert> alerts = new ArrayList<>();
+            // Half a period off the shift's start, so that no check-in falls on the hand-over itself.
+            Instant firstDue = outageStart.plus(EVERY.dividedBy(2));
             for (int i = 0; i < count; i++) {
-                Instant due = stopped.plus(EVERY.multipliedBy(i));
+                Instant due = firstDue.plus(EVERY.multipliedBy(i));
                 long sleep = Duration.between(Instant.now(), due).toMillis();
                 if (sleep > 0) {
                     Thread.sleep(sleep);
@@ -84,7 +86,7 @@ class CareTeamOutageRun {
                 String token = system.tokens().token(subject(center, i), "patient");
                 Instant accepted = Instant.parse(scenario.checkIn(patients.get(i), token,
                         FEVER.formatted(OffsetDateTime.now())).expect(201).at("/receivedAt"));
-                boolean onShift = center == first && accepted.isAfter(shiftStart.plusSeconds(1));
+                boolean onShift = center == first && due.isAfter(shiftStart);
                 alerts.add(new Alert(center, patients.get(i), accepted, onShift ? shiftHolder + "@e2e.example"
                         : center.primaryEmail()));
             }
@@ -125,8 +127,9 @@ class CareTeamOutageRun {
             hotlineLate.add(Duration.between(backup.get(0).receivedAt(), hotline.get(0).receivedAt()).toMillis()
                     - LEVEL_SECONDS * 1000L);
         }
-        System.out.printf(Locale.ROOT, "Care-team outage run (care-team-service down %d s, %d alerts):%n",
-                down.toSeconds(), alerts.size());
+        long onShift = alerts.stream().filter(a -> !a.primaryEmail().equals(a.center().primaryEmail())).count();
+        System.out.printf(Locale.ROOT, "Care-team outage run (care-team-service down %d s, %d alerts, %d of them after "
+                + "a shift that began during the outage took over primary):%n", down.toSeconds(), alerts.size(), onShift);
         line("check-in → primary page", first);
         line("backup page lateness", backupLate);
         line("hotline page lateness", hotlineLate);

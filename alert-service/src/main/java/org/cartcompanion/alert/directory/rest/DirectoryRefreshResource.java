@@ -28,6 +28,8 @@ import io.smallrye.mutiny.Uni;
 @Path("/internal/v1/center-directories")
 @RolesAllowed(Roles.SERVICE)
 @Tag(name = "Internal")
+@APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Not the service role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DirectoryRefreshResource {
 
     private final DirectoryRefresher refresher;
@@ -60,8 +62,6 @@ public class DirectoryRefreshResource {
             + "service role only (care-team-service, after a rotation, shift, clinician or the center changed). The center's "
             + "paging directory is fetched again from care-team-service and stored; answers 202 at once, before the fetch.")
     @APIResponse(responseCode = "202", description = "The refresh has started")
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the service role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response refresh(@PathParam("centerId") UUID centerId) {
         refresher.kick(centerId);
         return Response.accepted().build();
