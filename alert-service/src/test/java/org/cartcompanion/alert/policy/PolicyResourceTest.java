@@ -113,4 +113,20 @@ class PolicyResourceTest {
         given().auth().oauth2(other.token(other.primary, "clinician")).get(path).then().statusCode(404);
         given().auth().oauth2(s.token(s.community, "community-physician")).get(path).then().statusCode(403);
     }
+
+    @Test
+    void aCoordinatorElsewhereWhoIsANurseHereReadsButDoesNotSave() {
+        Scenario here = new Scenario(mailbox);
+        Scenario elsewhere = new Scenario(mailbox);
+        Stubs.Person dual = Stubs.Person.fresh("Dual");
+        Stubs.staff(dual, here.centerId, "NURSE", elsewhere.centerId, "COORDINATOR");
+        String token = TestTokens.token(dual.subject(), "coordinator");
+        String body = policy("[{\"targets\":[\"ON_CALL:PRIMARY\"],\"ackTimeoutSeconds\":60}]", 0);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .put("/api/v1/escalation-policies/" + here.centerId).then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(token).get("/api/v1/escalation-policies/" + here.centerId).then().statusCode(200);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .put("/api/v1/escalation-policies/" + elsewhere.centerId).then().statusCode(200);
+    }
 }

@@ -112,6 +112,15 @@ public class Stubs implements QuarkusTestResourceLifecycleManager {
     }
 
     /** The subject is staff of the center in this role (PHYSICIAN, NURSE, COORDINATOR). */
+    /** The person is staff of two centers, in a role at each. */
+    public static void staff(Person person, UUID centerA, String roleA, UUID centerB, String roleB) {
+        server.stubFor(get(urlPathEqualTo("/internal/v1/subjects/" + encode(person.subject()) + "/memberships"))
+                .willReturn(json("""
+                        {"subject":"%s","clinicianId":"%s","memberships":[{"centerId":"%s","role":"%s","staff":true},
+                         {"centerId":"%s","role":"%s","staff":true}]}"""
+                        .formatted(person.subject(), person.clinicianId(), centerA, roleA, centerB, roleB))));
+    }
+
     public static void staff(Person person, UUID centerId, String role) {
         server.stubFor(get(urlPathEqualTo("/internal/v1/subjects/" + encode(person.subject()) + "/memberships"))
                 .willReturn(json("""

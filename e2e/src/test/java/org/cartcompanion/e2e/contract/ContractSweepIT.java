@@ -296,6 +296,45 @@ class ContractSweepIT {
         assertThat(breaches, empty());
     }
 
+    /**
+     * API.md v1.1: a subject who is COORDINATOR at center A and NURSE at center B, with a {@code coordinator} token, acts as a
+     * nurse at B: every write only a coordinator may make, aimed at B, is 403, and so is enrolling a patient there.
+     */
+    @Test
+    void aCoordinatorElsewhereWhoIsANurseHereTakesNoCoordinatorsActionHere() {
+        String subject = "sweep-dual-" + a.tag();
+        scenario.clinician(a.id(), subject, "COORDINATOR");
+        scenario.clinician(b.id(), subject, "NURSE");
+        String token = tokens.token(subject, "coordinator");
+        List<Breach> breaches = new ArrayList<>();
+        int calls = 0;
+        for (Operation op : operations) {
+            boolean coordinatorsOnly = op.roles().contains("coordinator") && !op.roles().contains("clinician")
+                    && !op.roles().contains("patient");
+            if (!op.secured() || op.method().equals("GET") || !coordinatorsOnly || !op.path().contains("{")) {
+                continue;
+            }
+            expect(breaches, op, "a nurse of center B with a coordinator token", 403, call(op, token));
+            calls++;
+        }
+        Answer enrol = Api.post(scenario.patients("/api/v1/patients"), token, """
+                {"centerId":"%s","subject":"sweep-dual-patient","displayName":"X.","birthYear":1960,
+                 "timeZone":"America/Chicago","infusionDate":"%s","product":"AXI_CEL","disease":"LBCL","language":"en"}"""
+                .formatted(b.id(), LocalDate.now(Scenario.CHICAGO).minusDays(3)));
+        expect(breaches, new Operation(Service.PATIENT, "POST", "/api/v1/patients", List.of(), true, null),
+                "a nurse of center B with a coordinator token", 403, enrol);
+        System.out.printf("e2e contract sweep: %d coordinator-only writes at a center where the caller is a nurse%n",
+                calls + 1);
+        assertThat("coordinator-only writes found: rotations, shifts, clinicians, care teams, thresholds, policies, ...",
+                calls, greaterThanOrEqualTo(6));
+        assertThat(breaches, empty());
+        // At their own center the same token enrolls.
+        Api.post(scenario.patients("/api/v1/patients"), token, """
+                {"centerId":"%s","subject":"sweep-dual-patient-%s","displayName":"X.","birthYear":1960,
+                 "timeZone":"America/Chicago","infusionDate":"%s","product":"AXI_CEL","disease":"LBCL","language":"en"}"""
+                .formatted(a.id(), a.tag(), LocalDate.now(Scenario.CHICAGO).minusDays(3))).expect(201);
+    }
+
     @Test
     void askingByQueryOrBodyAboutAnotherCentersDataIsRefusedOrFindsNothing() {
         String patientB = other.get("patient");

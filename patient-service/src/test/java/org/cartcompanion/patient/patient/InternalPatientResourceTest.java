@@ -24,11 +24,11 @@ class InternalPatientResourceTest {
     void aServiceReadsThePatientsCenterDatesAndClinicalFacts() {
         UUID center = UUID.randomUUID();
         String subject = Fixtures.unique("patient");
-        String id = Fixtures.enroll(center, subject, LocalDate.now().minusDays(35));
+        String id = Fixtures.enroll(center, subject, LocalDate.now(java.time.ZoneId.of("America/Chicago")).minusDays(35));
         given().auth().oauth2(SERVICE).get("/internal/v1/patients/" + id).then().statusCode(200)
                 .body("centerId", equalTo(center.toString())).body("dayPostInfusion", equalTo(35))
                 .body("phase", equalTo("P3_INTERMEDIATE"))
-                .body("infusionDate", equalTo(LocalDate.now().minusDays(35).toString()))
+                .body("infusionDate", equalTo(LocalDate.now(java.time.ZoneId.of("America/Chicago")).minusDays(35).toString()))
                 .body("clinicalStatus", nullValue());
 
         given().auth().oauth2(Fixtures.coordinatorOf(center)).contentType(ContentType.JSON)

@@ -51,6 +51,15 @@ public class CareTeamStub implements QuarkusTestResourceLifecycleManager {
                                 .formatted(subject, UUID.randomUUID(), centerId, role))));
     }
 
+    /** care-team-service knows {@code subject} as staff of two centers, in a role at each. */
+    public static void staff(String subject, UUID centerA, String roleA, UUID centerB, String roleB) {
+        server.stubFor(get(urlPathEqualTo("/internal/v1/subjects/" + encode(subject) + "/memberships"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
+                        {"subject":"%s","clinicianId":"%s","memberships":[{"centerId":"%s","role":"%s","staff":true},
+                         {"centerId":"%s","role":"%s","staff":true}]}"""
+                        .formatted(subject, UUID.randomUUID(), centerA, roleA, centerB, roleB))));
+    }
+
     /** care-team-service knows this center. */
     public static void center(UUID centerId, String name, String phone) {
         server.stubFor(get(urlPathEqualTo("/internal/v1/centers/" + centerId))

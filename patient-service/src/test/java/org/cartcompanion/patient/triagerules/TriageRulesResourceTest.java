@@ -184,6 +184,11 @@ class TriageRulesResourceTest {
             public boolean has(String role) {
                 return "coordinator".equals(role);
             }
+
+            @Override
+            public java.util.Set<String> roles() {
+                return java.util.Set.of("coordinator");
+            }
         };
         VertxContextSupport.subscribeAndAwait(() -> service.save(center,
                 new CenterThresholdsRequest(Map.of("SPO2_LOW", 95.0), null), caller));

@@ -15,6 +15,8 @@ import org.cartcompanion.alert.policy.repository.EscalationPolicyRepository;
 import org.cartcompanion.support.problem.Problem.FieldError;
 import org.cartcompanion.support.problem.ProblemException;
 import org.cartcompanion.support.security.Caller;
+import org.cartcompanion.support.security.CenterAuthority;
+import org.cartcompanion.support.security.Roles;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,8 +67,10 @@ public class PolicyService {
 
     /** A coordinator of the center saves a new version; 422 with every reason when the policy cannot work. */
     public Uni<Current> save(UUID centerId, PolicyDocument document, Caller caller) {
+        // Read now, in the request: the callback may run where the request's beans are gone.
+        java.util.Set<String> groups = java.util.Set.copyOf(caller.roles());
         return directory.memberships(caller.subject()).flatMap(m -> {
-            if (!m.isCoordinatorOf(centerId)) {
+            if (!CenterAuthority.mayActAs(groups, m.roleAt(centerId), Roles.COORDINATOR)) {
                 return Uni.createFrom().failure(m.isStaffOf(centerId)
                         ? ProblemException.forbidden("Only a coordinator of the center changes its escalation policy.")
                         : ProblemException.notFound("Center"));

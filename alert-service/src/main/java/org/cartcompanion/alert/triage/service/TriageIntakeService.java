@@ -19,12 +19,11 @@ import org.cartcompanion.alert.triage.TriageEvent;
 import org.cartcompanion.alert.triage.repository.TriageEventRepository;
 import org.cartcompanion.alert.triage.rest.TriageEventReceipt;
 import org.cartcompanion.alert.triage.rest.TriageEventRequest;
-import org.hibernate.exception.ConstraintViolationException;
+import org.cartcompanion.support.problem.UniqueViolation;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.vertx.pgclient.PgException;
 
 /**
  * Stores each triage event once, however often it is delivered, and in the same transaction opens the patient's alert (the
@@ -58,7 +57,7 @@ public class TriageIntakeService {
     public Uni<TriageEventReceipt> receive(TriageEventRequest request) {
         return Uni.createFrom().deferred(() -> store(request))
                 // Another replica opened the patient's alert at the same instant: ours now appends to it.
-                .onFailure(TriageIntakeService::isUniqueViolation).retry().atMost(2)
+                .onFailure(UniqueViolation::in).retry().atMost(2)
                 .invoke(receipt -> poller.kick());
     }
 
@@ -153,17 +152,5 @@ public class TriageIntakeService {
         event.occurredAt = request.occurredAt().toInstant();
         event.receivedAt = now;
         return event;
-    }
-
-    static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof PgException pg && "23505".equals(pg.getSqlState())) {
-                return true;
-            }
-            if (t instanceof ConstraintViolationException c && "23505".equals(c.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

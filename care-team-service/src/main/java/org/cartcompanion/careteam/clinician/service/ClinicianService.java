@@ -68,7 +68,7 @@ public class ClinicianService {
     /** The center's clinicians (admin, or its staff). */
     @WithSession
     public Uni<List<ClinicianResponse>> list(UUID centerId, Caller caller) {
-        return access.staff(centerId, caller, Roles.COORDINATOR, Roles.CLINICIAN)
+        return access.staffView(centerId, caller)
                 .flatMap(center -> memberships.ofCenter(centerId)).flatMap(members -> clinicians
                         .findByIds(members.stream().map(m -> m.clinicianId).toList()).map(found -> {
                             Map<UUID, Clinician> byId = found.stream()

@@ -110,7 +110,7 @@ public class OnCallService {
 
     @WithSession
     public Uni<List<RotationResponse>> rotations(UUID centerId, Caller caller) {
-        return access.staff(centerId, caller, Roles.COORDINATOR, Roles.CLINICIAN)
+        return access.staffView(centerId, caller)
                 .flatMap(center -> rotations.ofCenter(centerId)).flatMap(rows -> schedules.plans(rows)
                         // plans() keeps the rows' order, so the i-th plan holds the i-th rotation's members.
                         .map(plans -> IntStream.range(0, rows.size())
@@ -167,7 +167,7 @@ public class OnCallService {
     @WithSession
     public Uni<List<ShiftResponse>> shifts(UUID centerId, Instant from, Instant to, Caller caller) {
         Window window = window(from, to, MAX_WINDOW);
-        return access.staff(centerId, caller, Roles.COORDINATOR, Roles.CLINICIAN)
+        return access.staffView(centerId, caller)
                 .flatMap(center -> shifts.ofCenterBetween(centerId, window.from(), window.to()))
                 .map(rows -> rows.stream().map(s -> new ShiftResponse(s.id, centerId, s.clinicianId, s.tier, s.startsAt,
                         s.endsAt, s.createdAt, null, null)).toList());
@@ -193,7 +193,7 @@ public class OnCallService {
     @WithSession
     public Uni<List<GapResponse>> gaps(UUID centerId, Instant from, Instant to, Caller caller) {
         Window window = window(from, to, MAX_WINDOW);
-        return access.staff(centerId, caller, Roles.COORDINATOR, Roles.CLINICIAN)
+        return access.staffView(centerId, caller)
                 .flatMap(center -> schedules.of(center, window.from(), window.to()))
                 .map(schedule -> schedule.gaps(window.from(), window.to()).stream().map(GapResponse::of).toList());
     }

@@ -19,4 +19,11 @@ public record Memberships(String subject, UUID clinicianId, List<Membership> mem
     public boolean isStaffOf(UUID centerId) {
         return memberships != null && memberships.stream().anyMatch(m -> m.staff() && m.centerId().equals(centerId));
     }
+
+    /** The subject's membership role at the center (COORDINATOR, PHYSICIAN, NURSE, COMMUNITY_PHYSICIAN), or null. */
+    public String roleAt(UUID centerId) {
+        return memberships == null ? null
+                : memberships.stream().filter(m -> m.centerId().equals(centerId)).map(Membership::role).findFirst()
+                        .orElse(null);
+    }
 }

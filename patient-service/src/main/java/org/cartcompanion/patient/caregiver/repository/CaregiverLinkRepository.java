@@ -15,4 +15,9 @@ public class CaregiverLinkRepository implements PanacheRepositoryBase<CaregiverL
     public Uni<Boolean> isLinked(UUID patientId, String subject) {
         return count("patientId = ?1 and subject = ?2", patientId, subject).map(n -> n > 0);
     }
+
+    /** Removes the link; answers whether there was one. */
+    public Uni<Boolean> unlink(UUID patientId, String subject) {
+        return delete("patientId = ?1 and subject = ?2", patientId, subject).map(n -> n > 0);
+    }
 }

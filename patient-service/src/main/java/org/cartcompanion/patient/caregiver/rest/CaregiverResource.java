@@ -7,6 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -57,5 +58,19 @@ public class CaregiverResource {
         return service.link(patientId, request, caller)
                 .map(link -> Response.created(URI.create("/api/v1/patients/" + patientId + "/caregivers/" + link.id))
                         .entity(CaregiverResponse.of(link)).build());
+    }
+
+    @DELETE
+    @Path("/{subject}")
+    @RolesAllowed({ Roles.COORDINATOR, Roles.CLINICIAN, Roles.PATIENT })
+    @Operation(operationId = "unlinkCaregiver", summary = "Unlink a caregiver", description = "The patient themself, or a "
+            + "clinician or coordinator of the patient's center. Ends the caregiver's access to the patient: from then on "
+            + "(within 10 s across the services) that subject gets 404 for the patient, their check-ins and alerts, and no "
+            + "more reminders. Answers 204. 403 when the caller may see the patient but not unlink for them, 404 when the "
+            + "patient is unknown or not visible to the caller, or the subject is not linked.")
+    @APIResponse(responseCode = "204", description = "Unlinked")
+    @APIResponse(responseCode = "404", description = "Unknown patient or caregiver, or not visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> unlink(@PathParam("id") UUID patientId, @PathParam("subject") String subject) {
+        return service.unlink(patientId, subject, caller).map(v -> Response.noContent().build());
     }
 }

@@ -61,10 +61,28 @@ public class CaregiverService {
         });
     }
 
+    /**
+     * Ends a caregiver's access to the patient: the patient themself, or a clinician or coordinator of the patient's center.
+     * From the commit on, patient-service answers 404 to that subject for the patient and stops their reminders; the other
+     * services ask whose patients a subject has and cache it for seconds, so access ends everywhere within that time.
+     */
+    @WithTransaction
+    public Uni<Void> unlink(UUID patientId, String subject, Caller caller) {
+        return patients.visible(patientId, caller).flatMap(patient -> mayLink(patient, caller).flatMap(allowed -> {
+            if (!allowed) {
+                return Uni.createFrom().failure(
+                        ProblemException.forbidden("Only the patient or their center's staff may unlink a caregiver."));
+            }
+            return links.unlink(patientId, subject);
+        })).flatMap(removed -> removed ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(ProblemException.notFound("Caregiver")));
+    }
+
     private Uni<Boolean> mayLink(Patient patient, Caller caller) {
         if (caller.has(Roles.PATIENT) && patient.subject.equals(caller.subject())) {
             return Uni.createFrom().item(true);
         }
-        return access.isCenterStaff(patient.centerId, caller);
+        return access.standing(patient.centerId, caller, Roles.COORDINATOR, Roles.CLINICIAN)
+                .map(standing -> standing == PatientAccess.Standing.ACTS);
     }
 }

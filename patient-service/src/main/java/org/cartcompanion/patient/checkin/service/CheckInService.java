@@ -51,9 +51,9 @@ import org.cartcompanion.patient.triage.TriageResult;
 import org.cartcompanion.patient.triage.Vitals;
 import org.cartcompanion.patient.triagerules.service.TriageRulesService;
 import org.cartcompanion.support.problem.ProblemException;
+import org.cartcompanion.support.problem.UniqueViolation;
 import org.cartcompanion.support.security.Caller;
 import org.cartcompanion.support.security.Roles;
-import org.hibernate.JDBCException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -63,7 +63,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.vertx.pgclient.PgException;
 
 /**
  * Stores a check-in with its triage and, when a clinician must hear about it, the outbox event for alert-service — all in one
@@ -144,7 +143,7 @@ public class CheckInService {
                 .flatMap(author -> directory.centerPhone(author.patient().centerId)
                         .flatMap(phone -> Panache.withTransaction(() -> store(author.patient(), idempotencyKey, hash, request,
                                 author.reporter(), caller, phone, requestedLanguage.orElse(author.patient().language), now))))
-                .onFailure(CheckInService::isUniqueViolation)
+                .onFailure(UniqueViolation::in)
                 // The same key arrived twice at once: the other copy was stored; answer as a replay.
                 .recoverWithUni(() -> Panache.withSession(() -> checkIns.findByKey(patientId, idempotencyKey))
                         .map(stored -> replay(stored, hash)))
@@ -383,17 +382,5 @@ public class CheckInService {
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof PgException pg && "23505".equals(pg.getSqlState())) {
-                return true;
-            }
-            if (t instanceof JDBCException jdbc && "23505".equals(jdbc.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

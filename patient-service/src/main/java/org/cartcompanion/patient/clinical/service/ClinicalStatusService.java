@@ -41,20 +41,23 @@ public class ClinicalStatusService {
     /** Replaces the whole status (absent fields become unknown); the center's clinicians and coordinators. */
     @WithTransaction
     public Uni<ClinicalStatusRecord> put(UUID patientId, ClinicalStatusBody body, Caller caller) {
-        return staffPatient(patientId, caller).flatMap(patient -> {
-            rejectFutureDates(body, LocalDate.now(clock.withZone(ZoneId.of(patient.timeZone))));
-            return statuses.findById(patientId).flatMap(existing -> {
-                ClinicalStatusRecord before = existing == null ? new ClinicalStatusRecord() : labsOf(existing);
-                ClinicalStatusRecord record = existing != null ? existing : new ClinicalStatusRecord();
-                record.patientId = patientId;
-                apply(body, record);
-                record.updatedBy = caller.subject();
-                record.updatedAt = clock.instant();
-                Uni<ClinicalStatusRecord> saved = existing != null ? Uni.createFrom().item(record) : statuses.persist(record);
-                // The same transaction keeps the history of every new lab value or date (§10.4).
-                return saved.call(r -> labs.append(LabService.changes(patientId, before, r, caller.subject(), r.updatedAt)));
-            });
-        }).call(statuses::flush);
+        return patients.forCenterAction(patientId, caller,
+                "Your role at this center may not change the clinical status.").flatMap(patient -> {
+                    rejectFutureDates(body, LocalDate.now(clock.withZone(ZoneId.of(patient.timeZone))));
+                    return statuses.findById(patientId).flatMap(existing -> {
+                        ClinicalStatusRecord before = existing == null ? new ClinicalStatusRecord() : labsOf(existing);
+                        ClinicalStatusRecord record = existing != null ? existing : new ClinicalStatusRecord();
+                        record.patientId = patientId;
+                        apply(body, record);
+                        record.updatedBy = caller.subject();
+                        record.updatedAt = clock.instant();
+                        Uni<ClinicalStatusRecord> saved = existing != null ? Uni.createFrom().item(record)
+                                : statuses.persist(record);
+                        // The same transaction keeps the history of every new lab value or date (§10.4).
+                        return saved.call(
+                                r -> labs.append(LabService.changes(patientId, before, r, caller.subject(), r.updatedAt)));
+                    });
+                }).call(statuses::flush);
     }
 
     /** The status, or an empty one (all unknown) when none was ever recorded. */

@@ -49,7 +49,7 @@ public class InfectionService {
 
     @WithTransaction
     public Uni<InfectionEventResponse> create(UUID patientId, InfectionEventBody body, Caller caller) {
-        return staffPatient(patientId, caller).flatMap(patient -> checkLink(patient, body, null).flatMap(ok -> {
+        return actingPatient(patientId, caller).flatMap(patient -> checkLink(patient, body, null).flatMap(ok -> {
             InfectionEvent event = new InfectionEvent();
             event.id = UUID.randomUUID();
             event.patientId = patient.id;
@@ -63,7 +63,7 @@ public class InfectionService {
 
     @WithTransaction
     public Uni<InfectionEventResponse> update(UUID patientId, UUID eventId, InfectionEventBody body, Caller caller) {
-        return staffPatient(patientId, caller).flatMap(patient -> events.findById(eventId).flatMap(event -> {
+        return actingPatient(patientId, caller).flatMap(patient -> events.findById(eventId).flatMap(event -> {
             if (event == null || !event.patientId.equals(patientId)) {
                 return Uni.createFrom().failure(ProblemException.notFound("Infection event"));
             }
@@ -92,6 +92,10 @@ public class InfectionService {
 
     private Uni<Patient> staffPatient(UUID patientId, Caller caller) {
         return patients.forCenterStaff(patientId, caller, "Infection records are kept by the center's staff.");
+    }
+
+    private Uni<Patient> actingPatient(UUID patientId, Caller caller) {
+        return patients.forCenterAction(patientId, caller, "Your role at this center may not keep infection records.");
     }
 
     /** A "same infection" link must name an earlier record of the same patient. */

@@ -1,5 +1,6 @@
 package org.cartcompanion.patient.patient.service;
 
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,7 @@ import org.cartcompanion.patient.access.client.CareTeamDirectory;
 import org.cartcompanion.patient.caregiver.repository.CaregiverLinkRepository;
 import org.cartcompanion.patient.patient.Patient;
 import org.cartcompanion.support.security.Caller;
+import org.cartcompanion.support.security.CenterAuthority;
 import org.cartcompanion.support.security.Roles;
 
 import io.smallrye.mutiny.Uni;
@@ -47,11 +49,35 @@ public class PatientAccess {
         return directory.careTeam(patient.id).map(team -> team.names(caller.subject(), "COMMUNITY_PHYSICIAN"));
     }
 
-    /** A clinician or coordinator who belongs to the center's staff. */
+    /** A clinician or coordinator who belongs to the center's staff (whatever their role there): they see its patients. */
     public Uni<Boolean> isCenterStaff(UUID centerId, Caller caller) {
+        return standing(centerId, caller).map(s -> s != Standing.NONE);
+    }
+
+    /** How far the caller's authority at a center goes, for an action open to {@code roles}. */
+    public enum Standing {
+        /** Not the center's staff: the center and its patients do not exist for them (404). */
+        NONE,
+        /** Staff who see the center's patients but whose role there does not allow the action (403). */
+        SEES,
+        /** Staff whose token and membership at this center both carry one of the roles. */
+        ACTS
+    }
+
+    /** The caller's standing at the center for an action open to {@code roles} (none: reading). */
+    public Uni<Standing> standing(UUID centerId, Caller caller, String... roles) {
         if (!caller.has(Roles.CLINICIAN) && !caller.has(Roles.COORDINATOR)) {
-            return Uni.createFrom().item(false);
+            return Uni.createFrom().item(Standing.NONE);
         }
-        return directory.memberships(caller.subject()).map(m -> m.isStaffOf(centerId));
+        // Read now, in the request: the callback may run where the request's beans are gone.
+        Set<String> groups = Set.copyOf(caller.roles());
+        return directory.memberships(caller.subject()).map(m -> {
+            String role = m.roleAt(centerId);
+            if (!CenterAuthority.maySeeAsStaff(groups, role)) {
+                return Standing.NONE;
+            }
+            return roles.length == 0 || CenterAuthority.mayActAs(groups, role, roles) ? Standing.ACTS
+                    : Standing.SEES;
+        });
     }
 }

@@ -19,7 +19,9 @@ import org.cartcompanion.patient.patient.rest.EnrollPatientRequest;
 import org.cartcompanion.patient.patient.rest.InternalPatientResponse;
 import org.cartcompanion.support.problem.Problem;
 import org.cartcompanion.support.problem.ProblemException;
+import org.cartcompanion.support.problem.UniqueViolation;
 import org.cartcompanion.support.security.Caller;
+import org.cartcompanion.support.security.Roles;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -58,15 +60,27 @@ public class PatientService {
         if (request.birthYear() > today.getYear()) {
             throw ProblemException.badRequest("birthYear is in the future.");
         }
-        return access.isCenterStaff(request.centerId(), caller).flatMap(staff -> {
-            if (!staff) {
+        return access.standing(request.centerId(), caller, Roles.COORDINATOR, Roles.CLINICIAN).flatMap(standing -> {
+            if (standing == PatientAccess.Standing.NONE) {
                 // Not revealing whether the center exists to someone outside it.
                 return Uni.createFrom().failure(ProblemException.notFound("Center"));
+            }
+            if (standing == PatientAccess.Standing.SEES) {
+                return Uni.createFrom()
+                        .failure(ProblemException.forbidden("Your role at this center may not enroll patients."));
             }
             return patients.findBySubject(request.subject()).flatMap(existing -> {
                 if (existing != null) {
                     return Uni.createFrom()
                             .failure(ProblemException.conflict("A patient with this subject is already enrolled."));
+                }
+                return request.externalId() == null ? Uni.createFrom().item((Patient) null)
+                        : patients.find("centerId = ?1 and externalId = ?2", request.centerId(), request.externalId())
+                                .firstResult();
+            }).flatMap(sameRecord -> {
+                if (sameRecord != null) {
+                    return Uni.createFrom().failure(ProblemException.conflict(
+                            "A patient with this externalId is already enrolled at the center."));
                 }
                 Patient patient = new Patient();
                 patient.id = UUID.randomUUID();
@@ -87,7 +101,8 @@ public class PatientService {
                 patient.createdAt = now;
                 patient.updatedAt = now;
                 return patients.persistAndFlush(patient);
-            });
+            }).onFailure(UniqueViolation::in).transform(e -> ProblemException.conflict(
+                    "A patient with this subject or externalId is already enrolled."));
         });
     }
 
@@ -115,24 +130,39 @@ public class PatientService {
     }
 
     /**
+     * The patient, for a change by the patient's center: the caller's token and membership there must both carry the
+     * clinician's or coordinator's role (API.md v1.1: authority is per center). 404 when the caller may not see the patient,
+     * 403 with {@code whyNot} otherwise.
+     */
+    public Uni<Patient> forCenterAction(UUID patientId, Caller caller, String whyNot) {
+        return visible(patientId, caller).flatMap(patient -> access
+                .standing(patient.centerId, caller, Roles.COORDINATOR, Roles.CLINICIAN)
+                .flatMap(standing -> standing == PatientAccess.Standing.ACTS
+                        ? Uni.createFrom().item(patient)
+                        : Uni.createFrom().failure(ProblemException.forbidden(whyNot))));
+    }
+
+    /**
      * Records the second dose of a split-dose product (obe-cel): the center's staff; the date between the first dose and the
      * patient's today.
      */
     @WithTransaction
     public Uni<Patient> recordSecondDose(UUID patientId, LocalDate date, Caller caller) {
-        return forCenterStaff(patientId, caller, "Only the center's staff record doses.").map(patient -> {
-            if (patient.product != Product.OBE_CEL) {
-                throw new ProblemException(409, "conflict", "Only a split-dose product (OBE_CEL) has a second dose.");
-            }
-            LocalDate today = LocalDate.now(clock.withZone(zoneOf(patient.timeZone)));
-            if (!date.isAfter(patient.infusionDate) || date.isAfter(today)) {
-                throw new ProblemException(400, "invalid-request", "date must be after the first dose and not after today.",
-                        List.of(new Problem.FieldError("date", "is not after the first dose and on or before today")));
-            }
-            patient.secondDoseDate = date;
-            patient.updatedAt = clock.instant();
-            return patient;
-        }).call(patients::flush);
+        return forCenterAction(patientId, caller, "Only the center's clinicians and coordinators record doses.")
+                .map(patient -> {
+                    if (patient.product != Product.OBE_CEL) {
+                        throw new ProblemException(409, "conflict", "Only a split-dose product (OBE_CEL) has a second dose.");
+                    }
+                    LocalDate today = LocalDate.now(clock.withZone(zoneOf(patient.timeZone)));
+                    if (!date.isAfter(patient.infusionDate) || date.isAfter(today)) {
+                        throw new ProblemException(400, "invalid-request",
+                                "date must be after the first dose and not after today.",
+                                List.of(new Problem.FieldError("date", "is not after the first dose and on or before today")));
+                    }
+                    patient.secondDoseDate = date;
+                    patient.updatedAt = clock.instant();
+                    return patient;
+                }).call(patients::flush);
     }
 
     /** For another service: the patient with the clinical facts a hand-off carries; 404 when unknown. */

@@ -29,6 +29,7 @@ import org.cartcompanion.patient.triagerules.rest.RuleTableResponse;
 import org.cartcompanion.support.problem.Problem;
 import org.cartcompanion.support.problem.ProblemException;
 import org.cartcompanion.support.security.Caller;
+import org.cartcompanion.support.security.Roles;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -124,7 +125,7 @@ public class TriageRulesService {
                                     + " and needs the medical lead's approval"))
                             .toList());
         }
-        return requireStaff(centerId, caller)
+        return requireStaff(centerId, caller, Roles.COORDINATOR)
                 .flatMap(ok -> overrides.latest(centerId))
                 .flatMap(latest -> {
                     ThresholdOverride next = new ThresholdOverride();
@@ -188,10 +189,13 @@ public class TriageRulesService {
                 latest.createdBy, latest.createdAt);
     }
 
-    private Uni<Boolean> requireStaff(UUID centerId, Caller caller) {
-        return access.isCenterStaff(centerId, caller).flatMap(staff -> staff
-                ? Uni.createFrom().item(true)
-                : Uni.createFrom().failure(ProblemException.notFound("Center")));
+    private Uni<Boolean> requireStaff(UUID centerId, Caller caller, String... roles) {
+        return access.standing(centerId, caller, roles).flatMap(standing -> switch (standing) {
+        case ACTS -> Uni.createFrom().item(true);
+        case SEES -> Uni.createFrom().failure(
+                ProblemException.forbidden("Your role at this center may not change its thresholds."));
+        case NONE -> Uni.createFrom().failure(ProblemException.notFound("Center"));
+        });
     }
 
     /** Unknown names are a 400; values outside a threshold's range a 422, naming the range. */
