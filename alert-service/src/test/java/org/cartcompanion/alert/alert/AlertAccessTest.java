@@ -160,6 +160,36 @@ class AlertAccessTest {
     }
 
     @Test
+    void aClinicianWhoLeftTheCenterLosesItsAlertsEvenThoseTheyWerePagedFor() {
+        Scenario s = new Scenario(mailbox);
+        s.deliver("CENTER_NOW");
+        String id = id(s);
+        Mail page = s.awaitMails(s.primary.email(), 1).get(0);
+        String link = Scenario.ackLink(page);
+        String token = s.token(s.primary, "clinician");
+        given().auth().oauth2(token).get("/api/v1/alerts/" + id).then().statusCode(200);
+
+        // Their membership of this center ends; they stay staff (coordinator) of another one.
+        UUID elsewhere = UUID.randomUUID();
+        Stubs.staff(s.primary, elsewhere, "COORDINATOR");
+        Stubs.escalationTargets(s.centerId, List.of("PRIMARY", "BACKUP"), List.of(s.backup, s.coordinator, s.community));
+        await().atMost(Duration.ofSeconds(3)).until(() -> given().auth().oauth2(token).get("/api/v1/alerts/" + id)
+                .statusCode() == 404);
+        given().auth().oauth2(s.token(s.primary, "coordinator")).get("/api/v1/alerts/" + id).then().statusCode(404);
+        given().auth().oauth2(token).post("/api/v1/alerts/" + id + "/acknowledge").then().statusCode(404);
+        given().auth().oauth2(token).queryParam("patientId", s.patientId).get("/api/v1/alerts").then().statusCode(200)
+                .body("items", hasSize(0));
+        given().auth().oauth2(token).get("/api/v1/alerts").then().statusCode(200).body("items.id",
+                org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(id)));
+        // The link they were paged with no longer acknowledges; the escalation goes on.
+        await().atMost(Duration.ofSeconds(3)).until(() -> given().get(link).statusCode() == 403);
+        given().post(link).then().statusCode(403).contentType(ContentType.HTML)
+                .body(containsString("no longer belong"));
+        given().auth().oauth2(s.token(s.backup, "clinician")).get("/api/v1/alerts/" + id).then().statusCode(200)
+                .body("status", equalTo("TRIGGERED"));
+    }
+
+    @Test
     void aForgedOrExpiredAcknowledgeLinkIsAClearPageAndChangesNothing() {
         Scenario s = new Scenario(mailbox);
         s.deliver("CENTER_NOW");

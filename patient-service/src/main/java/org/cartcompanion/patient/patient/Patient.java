@@ -70,6 +70,23 @@ public class Patient {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public PatientStatus status = PatientStatus.ACTIVE;
+
+    @Column(name = "status_reason")
+    public String statusReason;
+
+    @Column(name = "status_changed_by")
+    public String statusChangedBy;
+
+    @Column(name = "status_changed_at")
+    public Instant statusChangedAt;
+
+    /** When the heartbeat next looks at the patient (see HeartbeatService); set to now to have it look at the next pass. */
+    @Column(name = "heartbeat_at", nullable = false)
+    public Instant heartbeatAt;
+
     @Version
     public long version;
 }

@@ -24,6 +24,11 @@ public record Memberships(String subject, UUID clinicianId, List<Membership> mem
                         .orElse(null);
     }
 
+    /** Every center that knows the subject, as staff or as a community physician. */
+    public List<UUID> knownAt() {
+        return memberships == null ? List.of() : memberships.stream().map(Membership::centerId).distinct().toList();
+    }
+
     public List<UUID> staffCenters() {
         return memberships == null ? List.of()
                 : memberships.stream().filter(Membership::staff).map(Membership::centerId).distinct().toList();

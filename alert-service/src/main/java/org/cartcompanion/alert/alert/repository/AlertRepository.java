@@ -77,9 +77,12 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
                 .setParameter("ids", ids).getResultList());
     }
 
-    /** A page of alerts matching the filters, newest first; centers and patients null mean "any". */
+    /**
+     * A page of alerts matching the filters, newest first; centers and patients null mean "any". {@code routedTo} adds the
+     * alerts that paged these clinicians at the centers {@code routedAt} (those that still know them).
+     */
     public Uni<List<Alert>> page(Collection<UUID> centers, Collection<UUID> patients, Collection<UUID> routedTo,
-            Status status, Instant beforeOpenedAt, UUID beforeId, int limit) {
+            Collection<UUID> routedAt, Status status, Instant beforeOpenedAt, UUID beforeId, int limit) {
         StringBuilder q = new StringBuilder("1 = 1");
         Parameters p = new Parameters();
         if (centers != null || routedTo != null) {
@@ -89,9 +92,10 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
                 p.and("centers", centers.isEmpty() ? List.of(new UUID(0, 0)) : centers);
             }
             if (routedTo != null) {
-                q.append(centers != null ? " or " : "").append(
-                        "id in (select n.alertId from Notification n where n.clinicianId in :routedTo)");
+                q.append(centers != null ? " or " : "").append("(centerId in :routedAt"
+                        + " and id in (select n.alertId from Notification n where n.clinicianId in :routedTo))");
                 p.and("routedTo", routedTo.isEmpty() ? List.of(new UUID(0, 0)) : routedTo);
+                p.and("routedAt", routedAt == null || routedAt.isEmpty() ? List.of(new UUID(0, 0)) : routedAt);
             }
             q.append(")");
         }

@@ -15,8 +15,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Who may see and act on an alert, from stored relations: staff of the alert's center; the clinicians it was routed to; a
- * community physician whose patient's care team names them; and, for its status only, the patient and linked caregivers.
+ * Who may see and act on an alert, from stored relations: staff of the alert's center; the clinicians it was routed to, while
+ * they still belong to (or, as community physicians, are known to) that center; a community physician whose patient's care team
+ * names them; and, for its status only, the patient and linked caregivers.
  */
 @ApplicationScoped
 public class AlertAccess {
@@ -61,7 +62,8 @@ public class AlertAccess {
             return Uni.createFrom().item(Grant.CLINICAL);
         }
         UUID me = m.clinicianId();
-        if (me == null) {
+        // Being paged once gives no lasting right: a clinician whose membership of the center ended sees none of its alerts.
+        if (me == null || m.roleAt(alert.centerId) == null) {
             return Uni.createFrom().item(Grant.NONE);
         }
         return Panache.withSession(() -> notifications.routedTo(alert.id, me)).flatMap(routed -> {

@@ -103,7 +103,8 @@ public class AlertService {
             }
             List<UUID> patients = patientId != null ? List.of(patientId) : mine.patientIds();
             List<UUID> centers = centerId == null ? null : List.of(centerId);
-            return Panache.withSession(() -> alerts.page(centers, patients, null, status, beforeOpenedAt, beforeId, limit))
+            return Panache
+                    .withSession(() -> alerts.page(centers, patients, null, null, status, beforeOpenedAt, beforeId, limit))
                     .map(page -> page.stream().map(a -> new View(a, null, PatientMessages.of(a))).toList());
         });
     }
@@ -120,11 +121,12 @@ public class AlertService {
         Uni<List<Alert>> page;
         if (patientId != null && caller.has(Roles.COMMUNITY_PHYSICIAN) && centerId == null) {
             page = directory.careTeam(patientId).flatMap(team -> Panache.withSession(() -> team.names(m.clinicianId())
-                    ? alerts.page(null, List.of(patientId), null, status, beforeOpenedAt, beforeId, limit)
-                    : alerts.page(centers, List.of(patientId), routedTo, status, beforeOpenedAt, beforeId, limit)));
+                    ? alerts.page(null, List.of(patientId), null, null, status, beforeOpenedAt, beforeId, limit)
+                    : alerts.page(centers, List.of(patientId), routedTo, m.knownAt(), status, beforeOpenedAt, beforeId,
+                            limit)));
         } else {
             page = Panache.withSession(() -> alerts.page(centers, patientId == null ? null : List.of(patientId),
-                    centerId == null ? routedTo : null, status, beforeOpenedAt, beforeId, limit));
+                    centerId == null ? routedTo : null, m.knownAt(), status, beforeOpenedAt, beforeId, limit));
         }
         return page.map(list -> list.stream().map(a -> new View(a, List.of(), null)).toList());
     }

@@ -50,6 +50,7 @@ public class AckLinkResource {
             + "expired or already used one.")
     @APIResponse(responseCode = "200", description = "The alert and an Acknowledge button, or its current state", content = @Content(mediaType = MediaType.TEXT_HTML))
     @APIResponse(responseCode = "400", description = "A forged or damaged link", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "403", description = "The recipient no longer belongs to the alert's center", content = @Content(mediaType = MediaType.TEXT_HTML))
     @APIResponse(responseCode = "410", description = "An expired or already used link", content = @Content(mediaType = MediaType.TEXT_HTML))
     public Uni<Response> open(@PathParam("token") String token) {
         return service.open(token).map(this::render);
@@ -62,6 +63,7 @@ public class AckLinkResource {
             + "is. 400 for a forged or damaged link, 410 for an expired or already used one; nothing changes then.")
     @APIResponse(responseCode = "200", description = "Acknowledged, or the alert's current state", content = @Content(mediaType = MediaType.TEXT_HTML))
     @APIResponse(responseCode = "400", description = "A forged or damaged link; nothing changed", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "403", description = "The recipient no longer belongs to the alert's center; nothing changed", content = @Content(mediaType = MediaType.TEXT_HTML))
     @APIResponse(responseCode = "410", description = "An expired or already used link; nothing changed", content = @Content(mediaType = MediaType.TEXT_HTML))
     public Uni<Response> acknowledge(@PathParam("token") String token) {
         return service.acknowledge(token).map(this::render);
@@ -89,6 +91,10 @@ public class AckLinkResource {
                 null, false, console);
         case EXPIRED -> page(410, "This link has expired",
                 "Acknowledge links work for a limited time. Nothing was changed. Open the console to see the alert.",
+                null, false, console);
+        case REVOKED -> page(403, "This link no longer works for you",
+                "You no longer belong to this center's care team, so you cannot acknowledge its alerts. Nothing was "
+                        + "changed; the escalation goes on to the people on call.",
                 null, false, console);
         case USED -> page(410, "This link was already used",
                 "Each acknowledge link works once. Nothing was changed. Open the console to see the alert.", null,

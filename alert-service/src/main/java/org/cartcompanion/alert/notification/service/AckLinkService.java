@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.cartcompanion.alert.access.client.Directory;
 import org.cartcompanion.alert.alert.Alert;
 import org.cartcompanion.alert.alert.repository.AlertRepository;
 import org.cartcompanion.alert.alert.service.AlertService;
@@ -26,7 +27,9 @@ import io.smallrye.mutiny.Uni;
 public class AckLinkService {
 
     public enum Outcome {
-        CONFIRM, ACKNOWLEDGED, ALREADY_ACKNOWLEDGED, RESOLVED, INVALID, EXPIRED, USED
+        CONFIRM, ACKNOWLEDGED, ALREADY_ACKNOWLEDGED, RESOLVED, INVALID, EXPIRED, USED,
+        /** The link's recipient no longer belongs to the alert's center. */
+        REVOKED
     }
 
     /** What the page shows. */
@@ -39,9 +42,11 @@ public class AckLinkService {
     private final NotificationRepository notifications;
     private final AlertService service;
     private final Clock clock;
+    private final Directory directory;
 
     public AckLinkService(AckLinkSigner signer, AckLinkRepository links, AlertRepository alerts,
-            NotificationRepository notifications, AlertService service, Clock clock) {
+            NotificationRepository notifications, AlertService service, Clock clock, Directory directory) {
+        this.directory = directory;
         this.signer = signer;
         this.links = links;
         this.alerts = alerts;
@@ -58,11 +63,13 @@ public class AckLinkService {
                 return Uni.createFrom().item(new Result(checked.outcome(), null, null));
             }
             AckLink link = checked.link();
-            return Panache.withSession(() -> alerts.findById(link.alertId)).map(alert -> new Result(switch (alert.status) {
-            case RESOLVED -> Outcome.RESOLVED;
-            case ACKNOWLEDGED -> Outcome.ALREADY_ACKNOWLEDGED;
-            default -> Outcome.CONFIRM;
-            }, alert, link.recipientName));
+            return stillBelongs(link).flatMap(belongs -> !belongs
+                    ? Uni.createFrom().item(new Result(Outcome.REVOKED, null, link.recipientName))
+                    : Panache.withSession(() -> alerts.findById(link.alertId)).map(alert -> new Result(switch (alert.status) {
+                    case RESOLVED -> Outcome.RESOLVED;
+                    case ACKNOWLEDGED -> Outcome.ALREADY_ACKNOWLEDGED;
+                    default -> Outcome.CONFIRM;
+                    }, alert, link.recipientName)));
         });
     }
 
@@ -74,31 +81,53 @@ public class AckLinkService {
                 return Uni.createFrom().item(new Result(checked.outcome(), null, null));
             }
             AckLink link = checked.link();
-            return Panache.withTransaction(() -> alerts.findById(link.alertId).flatMap(alert -> {
-                if (alert.status == Status.RESOLVED) {
-                    return Uni.createFrom().item(new Result(Outcome.RESOLVED, alert, link.recipientName));
-                }
-                if (alert.status == Status.ACKNOWLEDGED) {
-                    return Uni.createFrom().item(new Result(Outcome.ALREADY_ACKNOWLEDGED, alert, link.recipientName));
-                }
-                return links.use(link.id, now).map(first -> first ? null
-                        : new Result(Outcome.USED, null, link.recipientName));
-            })).flatMap(early -> {
-                if (early != null) {
-                    return Uni.createFrom().item(early);
-                }
-                return Panache.withSession(() -> notifications.findById(link.notificationId))
-                        .flatMap(n -> service.acknowledge(link.alertId, new AlertService.Actor("ack-link", link.clinicianId,
-                                link.recipientName, n == null ? null : n.address), "the email link"))
-                        .map(view -> new Result(Outcome.ACKNOWLEDGED, view.alert(), link.recipientName))
-                        .onFailure(ProblemException.class).recoverWithUni(() -> Panache
-                                .withSession(() -> alerts.findById(link.alertId))
-                                .map(alert -> new Result(Outcome.RESOLVED, alert, link.recipientName)));
-            });
+            return stillBelongs(link).flatMap(belongs -> belongs ? use(link, now)
+                    : Uni.createFrom().item(new Result(Outcome.REVOKED, null, link.recipientName)));
+        });
+    }
+
+    /** Uses the link once and acknowledges as its recipient, unless the alert is past that. */
+    private Uni<Result> use(AckLink link, Instant now) {
+        return Panache.withTransaction(() -> alerts.findById(link.alertId).flatMap(alert -> {
+            if (alert.status == Status.RESOLVED) {
+                return Uni.createFrom().item(new Result(Outcome.RESOLVED, alert, link.recipientName));
+            }
+            if (alert.status == Status.ACKNOWLEDGED) {
+                return Uni.createFrom().item(new Result(Outcome.ALREADY_ACKNOWLEDGED, alert, link.recipientName));
+            }
+            return links.use(link.id, now).map(first -> first ? null
+                    : new Result(Outcome.USED, null, link.recipientName));
+        })).flatMap(early -> {
+            if (early != null) {
+                return Uni.createFrom().item(early);
+            }
+            return Panache.withSession(() -> notifications.findById(link.notificationId))
+                    .flatMap(n -> service.acknowledge(link.alertId, new AlertService.Actor("ack-link", link.clinicianId,
+                            link.recipientName, n == null ? null : n.address), "the email link"))
+                    .map(view -> new Result(Outcome.ACKNOWLEDGED, view.alert(), link.recipientName))
+                    .onFailure(ProblemException.class).recoverWithUni(() -> Panache
+                            .withSession(() -> alerts.findById(link.alertId))
+                            .map(alert -> new Result(Outcome.RESOLVED, alert, link.recipientName)));
         });
     }
 
     private record Checked(AckLink link, Outcome outcome) {
+    }
+
+    /**
+     * False when care-team-service says the link's recipient no longer belongs to the alert's center. When it cannot be asked,
+     * the link works: it was sent to somebody on the center's staff, and a page that can still be acknowledged is safer than
+     * one nobody can stop.
+     */
+    private Uni<Boolean> stillBelongs(AckLink link) {
+        if (link.clinicianId == null) {
+            return Uni.createFrom().item(true);
+        }
+        return Panache.withSession(() -> alerts.findById(link.alertId)).flatMap(alert -> directory
+                .knownClinicians(alert.centerId)
+                .map(known -> known.clinicians() == null || known.clinicians().stream()
+                        .anyMatch(r -> link.clinicianId.equals(r.clinicianId())))
+                .onFailure().recoverWithItem(true));
     }
 
     private Uni<Checked> check(String token, Instant now) {

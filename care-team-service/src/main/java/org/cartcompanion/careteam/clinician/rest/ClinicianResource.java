@@ -7,7 +7,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -72,5 +74,44 @@ public class ClinicianResource {
     @APIResponse(responseCode = "200", description = "The clinicians")
     public Uni<PageResponse<ClinicianResponse>> list(@PathParam("centerId") UUID centerId) {
         return service.list(centerId, caller).map(all -> new PageResponse<>(all, null));
+    }
+
+    @DELETE
+    @Path("/{clinicianId}")
+    @RolesAllowed({ Roles.ADMIN, Roles.COORDINATOR })
+    @Operation(operationId = "endMembership", summary = "End a clinician's membership of a center", description = "An "
+            + "admin, or a coordinator of the center. From then on the clinician has no access to the center, its patients "
+            + "or its alerts (other services within 10 seconds, including alerts they were paged for); the on-call schedule "
+            + "skips their rotation turns and shifts, which leaves gaps until the rotation is changed; they leave the care "
+            + "teams of the center's patients and hand-offs pending to them are withdrawn. Answers 204 with one Warning "
+            + "header (code 299) per coverage gap the departure opens within the next 14 days, worded as when a rotation is "
+            + "saved, and per other change to follow up; GET coverage-gaps gives the gaps themselves. 404 when the center or "
+            + "the membership is unknown or not the caller's.")
+    @APIResponse(responseCode = "204", description = "Ended; warnings in Warning headers")
+    public Uni<Response> end(@PathParam("centerId") UUID centerId, @PathParam("clinicianId") UUID clinicianId) {
+        return service.end(centerId, clinicianId, caller).invoke(() -> changes.changed(centerId)).map(warnings -> {
+            Response.ResponseBuilder response = Response.noContent();
+            for (String warning : warnings) {
+                response.header("Warning", "299 care-team-service \"" + warning.replace('"', '\'') + "\"");
+            }
+            return response.build();
+        });
+    }
+
+    @PATCH
+    @Path("/{clinicianId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.ADMIN, Roles.COORDINATOR, Roles.CLINICIAN, Roles.COMMUNITY_PHYSICIAN })
+    @Operation(operationId = "updateClinician", summary = "Edit a clinician's contact", description = "The clinician, or "
+            + "an admin or coordinator of the center. Changes the fields given (name, email, phone; an empty phone removes it); "
+            + "a clinician is one person across centers, so each center that knows them sees the change, and pages use it at "
+            + "once. 400 for invalid input or nothing to change; 403 for staff who may not manage the center's clinicians; 404 "
+            + "when the center or the clinician is unknown or not the caller's.")
+    @APIResponse(responseCode = "200", description = "The clinician as now known", content = @Content(schema = @Schema(implementation = ClinicianResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ClinicianResponse> update(@PathParam("centerId") UUID centerId, @PathParam("clinicianId") UUID clinicianId,
+            @Valid @NotNull UpdateClinicianRequest request) {
+        return service.update(centerId, clinicianId, request, caller).call(updated -> service.centersOf(clinicianId)
+                .invoke(centers -> centers.forEach(changes::changed)));
     }
 }

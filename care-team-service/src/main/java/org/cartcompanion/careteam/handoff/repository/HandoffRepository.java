@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import org.cartcompanion.careteam.handoff.Handoff;
 import org.cartcompanion.careteam.handoff.HandoffStatus;
@@ -25,14 +26,15 @@ public class HandoffRepository implements PanacheRepositoryBase<Handoff, UUID> {
     }
 
     /**
-     * A page, newest first, of {@code limit} hand-offs of these centers or to this clinician (either may be empty or null);
-     * {@code status} null means any.
+     * A page, newest first, of {@code limit} hand-offs of these centers or to this clinician at the centers that still know
+     * them (either may be empty or null); {@code status} null means any.
      */
-    public Uni<List<Handoff>> page(Collection<UUID> centers, UUID toClinician, HandoffStatus status, Cursor after,
-            int limit) {
-        StringBuilder q = new StringBuilder("(centerId in :centers or toClinicianId = :to)");
-        Parameters p = Parameters.with("centers", centers.isEmpty() ? List.of(new UUID(0, 0)) : centers).and("to",
-                toClinician == null ? new UUID(0, 0) : toClinician);
+    public Uni<List<Handoff>> page(Collection<UUID> centers, UUID toClinician, Collection<UUID> receiverCenters,
+            HandoffStatus status, Cursor after, int limit) {
+        StringBuilder q = new StringBuilder("(centerId in :centers or (toClinicianId = :to and centerId in :known))");
+        Parameters p = Parameters.with("centers", centers.isEmpty() ? List.of(new UUID(0, 0)) : centers)
+                .and("to", toClinician == null ? new UUID(0, 0) : toClinician)
+                .and("known", receiverCenters.isEmpty() ? List.of(new UUID(0, 0)) : receiverCenters);
         if (status != null) {
             q.append(" and status = :status");
             p.and("status", status);
@@ -63,5 +65,11 @@ public class HandoffRepository implements PanacheRepositoryBase<Handoff, UUID> {
                 .flatMap(session -> session.createNativeQuery("SELECT * FROM handoff WHERE status = 'PENDING'"
                         + " AND created_at <= :cutoff ORDER BY created_at LIMIT :limit FOR UPDATE SKIP LOCKED", Handoff.class)
                         .setParameter("cutoff", cutoff).setParameter("limit", limit).getResultList());
+    }
+
+    /** The pending hand-offs of a center to one clinician, locked. */
+    public Uni<List<Handoff>> lockPendingTo(UUID centerId, UUID clinicianId) {
+        return find("centerId = ?1 and toClinicianId = ?2 and status = ?3", centerId, clinicianId, HandoffStatus.PENDING)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 }

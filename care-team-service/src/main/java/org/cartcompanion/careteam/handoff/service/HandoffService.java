@@ -172,7 +172,8 @@ public class HandoffService {
                         ? mine.stream().filter(m -> m.role.isStaff()).map(m -> m.centerId).toList()
                         : List.of();
                 UUID receiver = caller.has(Roles.COMMUNITY_PHYSICIAN) ? me.id : null;
-                return handoffs.page(staffOf, receiver, status, after, limit + 1);
+                return handoffs.page(staffOf, receiver, mine.stream().map(m -> m.centerId).toList(), status, after,
+                        limit + 1);
             }).flatMap(rows -> clinicians.findByIds(rows.stream().map(h -> h.toClinicianId).toList())
                     .map(found -> rows.stream().map(h -> response(h,
                             found.stream().filter(c -> c.id.equals(h.toClinicianId)).findFirst().orElseThrow()))

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * A center's on-call schedule: its rotations and one-off shifts, in the center's time zone.
@@ -17,18 +18,26 @@ import java.util.UUID;
  * Who holds a tier at an instant: the clinician of a shift of that tier running then; otherwise the member whose turn it is in
  * the rotation of that tier that started most recently and still runs (so a new rotation may be planned to take over from a
  * date; of two starting at the same moment, the one later in the list, i.e. saved later); otherwise nobody, which is a coverage
- * gap.
+ * gap. A clinician who no longer belongs to the center holds nothing: their shifts are passed over and their rotation turns are
+ * gaps, reported as such until the coordinator changes the rotation.
  */
 public final class OnCallSchedule {
 
     private final ZoneId zone;
     private final List<RotationPlan> rotations;
     private final List<ShiftPlan> shifts;
+    private final Predicate<UUID> present;
 
     public OnCallSchedule(ZoneId zone, List<RotationPlan> rotations, List<ShiftPlan> shifts) {
+        this(zone, rotations, shifts, clinicianId -> true);
+    }
+
+    /** {@code present} says who still belongs to the center's staff; anybody else is skipped. */
+    public OnCallSchedule(ZoneId zone, List<RotationPlan> rotations, List<ShiftPlan> shifts, Predicate<UUID> present) {
         this.zone = zone;
         this.rotations = List.copyOf(rotations);
         this.shifts = List.copyOf(shifts);
+        this.present = present;
     }
 
     /** Who is on call at {@code at}, per tier; a tier with nobody maps to an empty list. */
@@ -108,7 +117,8 @@ public final class OnCallSchedule {
     }
 
     private Optional<Assignment> holder(Tier tier, Instant at) {
-        Optional<ShiftPlan> shift = shifts.stream().filter(s -> s.tier() == tier && s.covers(at))
+        Optional<ShiftPlan> shift = shifts.stream()
+                .filter(s -> s.tier() == tier && s.covers(at) && present.test(s.clinicianId()))
                 .max(Comparator.comparing(ShiftPlan::start));
         if (shift.isPresent()) {
             ShiftPlan s = shift.get();
@@ -125,6 +135,9 @@ public final class OnCallSchedule {
             return Optional.empty();
         }
         long k = current.turnAt(at, zone);
+        if (!present.test(current.memberOfTurn(k))) {
+            return Optional.empty();
+        }
         return Optional.of(new Assignment(tier, current.memberOfTurn(k), current.turnStart(k, zone),
                 current.turnStart(k + 1, zone), Assignment.Source.ROTATION, current.id(), k));
     }

@@ -49,7 +49,7 @@ import io.smallrye.mutiny.Uni;
 public class OnCallService {
 
     /** How far ahead saving a rotation or shift looks for gaps. */
-    static final Duration WARNING_HORIZON = Duration.ofDays(14);
+    public static final Duration WARNING_HORIZON = Duration.ofDays(14);
     /** The longest window a gaps or calendar query may span, and the longest shift. */
     static final Duration MAX_WINDOW = Duration.ofDays(92);
 
@@ -241,7 +241,7 @@ public class OnCallService {
                 .map(schedule -> schedule.gaps(now, until).stream().map(GapResponse::of).toList());
     }
 
-    private static List<String> warnings(List<GapResponse> gaps, Center center) {
+    public static List<String> warnings(List<GapResponse> gaps, Center center) {
         ZoneId zone = ZoneId.of(center.timeZone);
         DateTimeFormatter shown = DateTimeFormatter.ofPattern("EEE d MMM HH:mm");
         return gaps.stream().map(g -> g.tier() + " has nobody on call from " + shown.format(g.start().atZone(zone))

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -16,6 +17,7 @@ import org.cartcompanion.careteam.center.Center;
 import org.cartcompanion.careteam.clinician.Clinician;
 import org.cartcompanion.careteam.clinician.Recipient;
 import org.cartcompanion.careteam.clinician.repository.ClinicianRepository;
+import org.cartcompanion.careteam.clinician.repository.MembershipRepository;
 import org.cartcompanion.careteam.oncall.Rotation;
 import org.cartcompanion.careteam.oncall.RotationMember;
 import org.cartcompanion.careteam.oncall.Shift;
@@ -37,20 +39,30 @@ public class Schedules {
     private final RotationMemberRepository members;
     private final ShiftRepository shifts;
     private final ClinicianRepository clinicians;
+    private final MembershipRepository memberships;
 
     public Schedules(RotationRepository rotations, RotationMemberRepository members, ShiftRepository shifts,
-            ClinicianRepository clinicians) {
+            ClinicianRepository clinicians, MembershipRepository memberships) {
+        this.memberships = memberships;
         this.rotations = rotations;
         this.members = members;
         this.shifts = shifts;
         this.clinicians = clinicians;
     }
 
-    /** The center's schedule with every rotation and the shifts that overlap [from, to). */
+    /**
+     * The center's schedule with every rotation and the shifts that overlap [from, to). Only the center's present staff hold a
+     * turn or shift: a clinician whose membership ended is skipped, which leaves their turns as gaps.
+     */
     public Uni<OnCallSchedule> of(Center center, Instant from, Instant to) {
-        return rotations.ofCenter(center.id).flatMap(rows -> plans(rows)).flatMap(
-                plans -> shifts.ofCenterBetween(center.id, from, to).map(found -> new OnCallSchedule(
-                        ZoneId.of(center.timeZone), plans, found.stream().map(Schedules::plan).toList())));
+        return memberships.ofCenter(center.id).flatMap(staff -> {
+            Set<UUID> present = staff.stream().filter(m -> m.role.isStaff()).map(m -> m.clinicianId)
+                    .collect(Collectors.toSet());
+            return rotations.ofCenter(center.id).flatMap(rows -> plans(rows)).flatMap(
+                    plans -> shifts.ofCenterBetween(center.id, from, to).map(found -> new OnCallSchedule(
+                            ZoneId.of(center.timeZone), plans, found.stream().map(Schedules::plan).toList(),
+                            present::contains)));
+        });
     }
 
     /** Who is on call at {@code at}, named: PRIMARY and BACKUP, each an empty list when nobody. */

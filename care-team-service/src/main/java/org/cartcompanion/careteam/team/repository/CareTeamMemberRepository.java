@@ -23,4 +23,10 @@ public class CareTeamMemberRepository implements PanacheRepositoryBase<CareTeamM
         return find("select m from CareTeamMember m, Clinician k where m.clinicianId = k.id and m.patientId = ?1"
                 + " and k.subject = ?2 and m.role = ?3", patientId, subject, role).count().map(n -> n > 0);
     }
+
+    /** Takes the clinician off the care teams of every patient of the center; how many teams they were on. */
+    public Uni<Long> removeFromCenter(UUID clinicianId, UUID centerId) {
+        return delete("clinicianId = ?1 and patientId in (select t.patientId from CareTeam t where t.centerId = ?2)",
+                clinicianId, centerId);
+    }
 }

@@ -127,6 +127,20 @@ class OnCallScheduleTest {
     }
 
     @Test
+    void aClinicianWhoLeftHoldsNothingTheirTurnsAreGapsAndTheirShiftsArePassedOver() {
+        RotationPlan primary = daily(Tier.PRIMARY, LocalDate.parse("2026-11-01"), "08:00", ANA, BEN);
+        ShiftPlan cover = new ShiftPlan(UUID.randomUUID(), Tier.PRIMARY, BEN, local(CHICAGO, "2026-11-02T18:00"),
+                local(CHICAGO, "2026-11-02T20:00"));
+        OnCallSchedule schedule = new OnCallSchedule(CHICAGO, List.of(primary), List.of(cover), id -> !id.equals(BEN));
+        assertThat(primaryAt(schedule, local(CHICAGO, "2026-11-01T09:00")), equalTo(ANA));
+        assertThat(schedule.at(local(CHICAGO, "2026-11-02T09:00")).get(Tier.PRIMARY), empty());
+        assertThat(schedule.at(local(CHICAGO, "2026-11-02T19:00")).get(Tier.PRIMARY), empty());
+        List<Gap> gaps = schedule.gaps(local(CHICAGO, "2026-11-01T08:00"), local(CHICAGO, "2026-11-05T08:00"));
+        assertThat(gaps.stream().filter(g -> g.tier() == Tier.PRIMARY).map(Gap::start).toList(),
+                contains(local(CHICAGO, "2026-11-02T08:00"), local(CHICAGO, "2026-11-04T08:00")));
+    }
+
+    @Test
     void aRotationPlannedFromALaterDateTakesOverFromThatDate() {
         RotationPlan old = daily(Tier.PRIMARY, LocalDate.parse("2026-11-01"), "08:00", ANA);
         RotationPlan next = daily(Tier.PRIMARY, LocalDate.parse("2026-12-01"), "08:00", BEN, CARA);

@@ -18,6 +18,13 @@ public interface HeartbeatConfig {
     @WithDefault("60s")
     String interval();
 
+    /**
+     * How many due patients one query of a pass reads; a pass reads batches until fewer come back (at most 20, so a pass that
+     * keeps failing cannot loop).
+     */
+    @WithDefault("500")
+    int batchSize();
+
     /** The deployment's own check-in interval per phase, for every center's patients. */
     Cadence cadence();
 

@@ -68,6 +68,8 @@ public class HeartbeatService {
             + " WHERE patient_id = $1 AND due_at = $2 AND escalated_at IS NULL";
     private static final String INSERT_EVENT = "INSERT INTO outbox_event (id, event_type, aggregate_id, payload, created_at,"
             + " attempts, next_attempt_at) VALUES ($1, $2, $3, $4, $5, 0, $5)";
+    private static final String LOOK_AGAIN = "UPDATE patient SET heartbeat_at = $2 WHERE id = $1";
+    private static final int MAX_BATCHES = 20;
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final PatientRepository patients;
@@ -105,68 +107,105 @@ public class HeartbeatService {
         return runPass(clock.instant()).replaceWithVoid();
     }
 
+    /**
+     * One pass at {@code now}: the ACTIVE patients whose {@code heartbeat_at} has come, found through its partial index and
+     * read in batches, each checked and given the next time to look at them.
+     */
     public Uni<Pass> runPass(Instant now) {
-        return Panache.withSession(this::candidates)
-                .flatMap(list -> Multi.createFrom().iterable(list)
-                        .onItem().transformToUniAndConcatenate(c -> check(c, now)
-                                .onFailure().recoverWithItem(e -> {
-                                    Log.warnf("Heartbeat check failed for patient %s: %s", c.patient().id,
-                                            e.getClass().getSimpleName());
-                                    return new Pass(0, 0);
-                                }))
-                        .collect().asList())
-                .map(passes -> new Pass(passes.stream().mapToInt(Pass::reminded).sum(),
-                        passes.stream().mapToInt(Pass::escalated).sum()))
-                .invoke(pass -> {
-                    if (pass.escalated() > 0) {
-                        relay.kick();
-                    }
-                });
-    }
-
-    private Uni<List<Candidate>> candidates() {
-        Uni<List<Patient>> all = patients.listAll();
-        Uni<List<Object[]>> last = patients.getSession().flatMap(session -> session
-                .createSelectionQuery("select c.patientId, max(c.recordedAt) from CheckInRecord c group by c.patientId",
-                        Object[].class)
-                .getResultList());
-        Uni<List<CaregiverLink>> links = caregivers.listAll();
-        // One session runs one query at a time: read the three lists in turn.
-        return all.flatMap(ps -> last.flatMap(lastRows -> links.map(cgs -> {
-            Map<UUID, Instant> lastByPatient = new HashMap<>();
-            for (Object[] row : lastRows) {
-                lastByPatient.put((UUID) row[0], (Instant) row[1]);
+        return batches(now, 0, new Pass(0, 0)).invoke(pass -> {
+            if (pass.escalated() > 0) {
+                relay.kick();
             }
-            Map<UUID, List<CaregiverLink>> byPatient = new HashMap<>();
-            cgs.forEach(l -> byPatient.computeIfAbsent(l.patientId, k -> new ArrayList<>()).add(l));
-            return ps.stream()
-                    .map(p -> new Candidate(p, lastByPatient.get(p.id), byPatient.getOrDefault(p.id, List.of())))
-                    .toList();
-        })));
+        });
     }
 
+    private Uni<Pass> batches(Instant now, int done, Pass sofar) {
+        int size = config.batchSize();
+        return Panache.withSession(() -> candidates(now, size)).flatMap(list -> Multi.createFrom().iterable(list)
+                .onItem().transformToUniAndConcatenate(c -> check(c, now)
+                        .onFailure().recoverWithItem(e -> {
+                            Log.warnf("Heartbeat check failed for patient %s: %s", c.patient().id,
+                                    e.getClass().getSimpleName());
+                            return new Pass(0, 0);
+                        }))
+                .collect().asList()
+                .flatMap(passes -> {
+                    Pass total = new Pass(sofar.reminded() + passes.stream().mapToInt(Pass::reminded).sum(),
+                            sofar.escalated() + passes.stream().mapToInt(Pass::escalated).sum());
+                    return list.size() < size || done + 1 >= MAX_BATCHES ? Uni.createFrom().item(total)
+                            : batches(now, done + 1, total);
+                }));
+    }
+
+    private Uni<List<Candidate>> candidates(Instant now, int limit) {
+        // One session runs one query at a time: read the three lists in turn, each only for the patients due.
+        return patients.dueForHeartbeat(now, limit).flatMap(ps -> {
+            if (ps.isEmpty()) {
+                return Uni.createFrom().item(List.<Candidate> of());
+            }
+            List<UUID> ids = ps.stream().map(p -> p.id).toList();
+            return patients.getSession().flatMap(session -> session
+                    .createSelectionQuery("select c.patientId, max(c.recordedAt) from CheckInRecord c"
+                            + " where c.patientId in :ids group by c.patientId", Object[].class)
+                    .setParameter("ids", ids).getResultList())
+                    .flatMap(lastRows -> caregivers.list("patientId in ?1", ids).map(cgs -> {
+                        Map<UUID, Instant> lastByPatient = new HashMap<>();
+                        for (Object[] row : lastRows) {
+                            lastByPatient.put((UUID) row[0], (Instant) row[1]);
+                        }
+                        Map<UUID, List<CaregiverLink>> byPatient = new HashMap<>();
+                        cgs.forEach(l -> byPatient.computeIfAbsent(l.patientId, k -> new ArrayList<>()).add(l));
+                        return ps.stream().map(p -> new Candidate(p, lastByPatient.get(p.id),
+                                byPatient.getOrDefault(p.id, List.of()))).toList();
+                    }));
+        });
+    }
+
+    /**
+     * Checks one patient and sets when to look at them next: when the check-in falls due, the reminder may go or the escalation
+     * is due, and never later than the patient's next local midnight, when their phase (and cadence) may change. A reminder or
+     * escalation that failed leaves the time as it is, so the next pass tries again.
+     */
     private Uni<Pass> check(Candidate c, Instant now) {
         Patient p = c.patient();
         ZoneId zone = ZoneId.of(p.timeZone);
         LocalDate today = Timeline.localDate(now, zone);
+        Instant midnight = today.plusDays(1).atStartOfDay(zone).toInstant();
         Phase phase = Phases.of(p.product, p.infusionDate, p.secondDoseDate, today);
         Instant due = cadence.nextDue(phase, c.lastCheckIn(), p.createdAt);
         if (now.isBefore(due)) {
-            return Uni.createFrom().item(new Pass(0, 0));
+            return lookAgain(p, earlier(due, midnight), new Pass(0, 0));
         }
         OffsetDateTime dueAt = due.atOffset(ZoneOffset.UTC);
         return pool.preparedQuery(REMINDED).execute(Tuple.of(p.id, dueAt)).flatMap(rows -> {
             if (!rows.iterator().hasNext()) {
-                return now.isBefore(reminderTime(due, zone)) ? Uni.createFrom().item(new Pass(0, 0)) : remind(c, due, now);
+                Instant remindAt = reminderTime(due, zone);
+                if (now.isBefore(remindAt)) {
+                    return lookAgain(p, earlier(remindAt, midnight), new Pass(0, 0));
+                }
+                return remind(c, due, now).flatMap(sent -> sent == null ? Uni.createFrom().item(new Pass(0, 0))
+                        : lookAgain(p, earlier(now.plus(config.escalateAfter()), midnight), sent));
             }
             var row = rows.iterator().next();
             Instant remindedAt = row.getOffsetDateTime("reminded_at").toInstant();
             boolean escalated = row.getOffsetDateTime("escalated_at") != null;
-            if (escalated || now.isBefore(remindedAt.plus(config.escalateAfter()))) {
-                return Uni.createFrom().item(new Pass(0, 0));
+            if (escalated) {
+                return lookAgain(p, midnight, new Pass(0, 0));
             }
-            return escalate(c, phase, due, now);
+            Instant escalateAt = remindedAt.plus(config.escalateAfter());
+            if (now.isBefore(escalateAt)) {
+                return lookAgain(p, earlier(escalateAt, midnight), new Pass(0, 0));
+            }
+            return escalate(c, phase, due, now).flatMap(pass -> lookAgain(p, midnight, pass));
         });
+    }
+
+    private Uni<Pass> lookAgain(Patient p, Instant at, Pass pass) {
+        return pool.preparedQuery(LOOK_AGAIN).execute(Tuple.of(p.id, at.atOffset(ZoneOffset.UTC))).replaceWith(pass);
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /** The reminder goes out when the check-in is due, unless that is the patient's night: then in the morning. */
@@ -190,6 +229,7 @@ public class HeartbeatService {
         return pool.preparedQuery(CLAIM_REMINDER).execute(Tuple.of(p.id, dueAt, now.atOffset(ZoneOffset.UTC)))
                 .flatMap(claimed -> {
                     if (claimed.rowCount() == 0) {
+                        // Another replica reminded them.
                         return Uni.createFrom().item(new Pass(0, 0));
                     }
                     return directory.centerPhone(p.centerId)
@@ -199,7 +239,7 @@ public class HeartbeatService {
                                 // Give the claim back so that the next pass tries again.
                                 Log.warnf("Reminder for patient %s not sent: %s", p.id, e.getClass().getSimpleName());
                                 return pool.preparedQuery(RELEASE_REMINDER).execute(Tuple.of(p.id, dueAt))
-                                        .replaceWith(new Pass(0, 0));
+                                        .replaceWith((Pass) null);
                             });
                 });
     }

@@ -83,6 +83,25 @@ public class PatientResource {
                 .map(patient -> PatientResponse.of(patient, clock.instant()));
     }
 
+    @PUT
+    @Path("/{id}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(operationId = "setPatientStatus", summary = "Set a patient's status", description = "A coordinator of the "
+            + "patient's center. ACTIVE, DISCHARGED, WITHDRAWN or DECEASED, with an optional reason (at most 500 characters). "
+            + "Only ACTIVE patients are reminded to check in and alerted about when they miss one; a check-in from any patient "
+            + "is still triaged and paged. A DECEASED patient's record closes to the patient and caregivers (404 for them on "
+            + "every service within 10 seconds) and nothing more is sent to them. Answers the patient. 400 for an unknown "
+            + "status; 403 for other staff of the center; 404 when the patient is unknown or not the caller's.")
+    @APIResponse(responseCode = "200", description = "The patient, with the status", content = @Content(schema = @Schema(implementation = PatientResponse.class)))
+    @APIResponse(responseCode = "400", description = "Unknown status or too long a reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the center's coordinator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown, or not of the caller's center", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<PatientResponse> setStatus(@PathParam("id") UUID id, @Valid @NotNull StatusRequest request) {
+        return service.setStatus(id, request.status(), request.reason(), caller)
+                .map(patient -> PatientResponse.of(patient, clock.instant()));
+    }
+
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.PATIENT, Roles.CAREGIVER, Roles.CLINICIAN, Roles.COORDINATOR, Roles.COMMUNITY_PHYSICIAN })

@@ -31,10 +31,11 @@ public class PatientAccess {
 
     public Uni<Boolean> maySee(Patient patient, Caller caller) {
         String subject = caller.subject();
-        if (caller.has(Roles.PATIENT) && patient.subject.equals(subject)) {
+        boolean open = patient.status.openToPatientSide();
+        if (open && caller.has(Roles.PATIENT) && patient.subject.equals(subject)) {
             return Uni.createFrom().item(true);
         }
-        Uni<Boolean> caregiver = caller.has(Roles.CAREGIVER) ? caregivers.isLinked(patient.id, subject)
+        Uni<Boolean> caregiver = open && caller.has(Roles.CAREGIVER) ? caregivers.isLinked(patient.id, subject)
                 : Uni.createFrom().item(false);
         return caregiver
                 .flatMap(linked -> linked ? Uni.createFrom().item(true) : isCenterStaff(patient.centerId, caller))

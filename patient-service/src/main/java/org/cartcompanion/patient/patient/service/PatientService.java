@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.cartcompanion.patient.clinical.repository.ClinicalStatusRepository;
 import org.cartcompanion.patient.patient.Language;
 import org.cartcompanion.patient.patient.Patient;
+import org.cartcompanion.patient.patient.PatientStatus;
 import org.cartcompanion.patient.patient.Product;
 import org.cartcompanion.patient.patient.repository.PatientRepository;
 import org.cartcompanion.patient.patient.rest.EnrollPatientRequest;
@@ -98,6 +99,7 @@ public class PatientService {
                 patient.email = request.email();
                 patient.language = request.language() == null ? Language.EN : request.language();
                 patient.enrolledBy = caller.subject();
+                patient.heartbeatAt = now;
                 patient.createdAt = now;
                 patient.updatedAt = now;
                 return patients.persistAndFlush(patient);
@@ -161,8 +163,36 @@ public class PatientService {
                     }
                     patient.secondDoseDate = date;
                     patient.updatedAt = clock.instant();
+                    // The phase, and with it the check-in cadence, may have changed: the heartbeat looks again now.
+                    patient.heartbeatAt = patient.updatedAt;
                     return patient;
                 }).call(patients::flush);
+    }
+
+    /**
+     * Sets the patient's status (the center's coordinator). Only ACTIVE patients are reminded and alerted about missed
+     * check-ins; back to ACTIVE, the heartbeat looks at them at its next pass. A deceased patient's record closes to the
+     * patient and caregivers (other services within their cache lifetime).
+     */
+    @WithTransaction
+    public Uni<Patient> setStatus(UUID patientId, PatientStatus status, String reason, Caller caller) {
+        String subject = caller.subject();
+        return visible(patientId, caller).flatMap(patient -> access.standing(patient.centerId, caller, Roles.COORDINATOR)
+                .map(standing -> {
+                    if (standing != PatientAccess.Standing.ACTS) {
+                        throw ProblemException.forbidden("Only a coordinator of the patient's center sets the status.");
+                    }
+                    Instant now = clock.instant();
+                    if (patient.status != status) {
+                        patient.statusChangedAt = now;
+                        patient.statusChangedBy = subject;
+                        patient.heartbeatAt = now;
+                    }
+                    patient.status = status;
+                    patient.statusReason = reason == null || reason.isBlank() ? null : reason.strip();
+                    patient.updatedAt = now;
+                    return patient;
+                })).call(patients::flush);
     }
 
     /** For another service: the patient with the clinical facts a hand-off carries; 404 when unknown. */

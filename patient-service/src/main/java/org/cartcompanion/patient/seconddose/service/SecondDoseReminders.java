@@ -14,6 +14,7 @@ import org.cartcompanion.patient.access.client.CareTeamDirectory;
 import org.cartcompanion.patient.access.client.CenterContact;
 import org.cartcompanion.patient.access.client.CenterCoordinators;
 import org.cartcompanion.patient.patient.Patient;
+import org.cartcompanion.patient.patient.PatientStatus;
 import org.cartcompanion.patient.patient.Product;
 import org.cartcompanion.patient.patient.repository.PatientRepository;
 import org.cartcompanion.patient.seconddose.config.SecondDoseConfig;
@@ -70,7 +71,7 @@ public class SecondDoseReminders {
     /** One pass at {@code now}: how many patients' coordinators were reminded. */
     public Uni<Integer> runPass(Instant now) {
         return Panache.withSession(() -> patients
-                .list("product = ?1 and secondDoseDate is null", Product.OBE_CEL))
+                .list("product = ?1 and secondDoseDate is null and status = ?2", Product.OBE_CEL, PatientStatus.ACTIVE))
                 .flatMap(list -> Multi.createFrom().iterable(list)
                         .onItem().transformToUniAndConcatenate(p -> remind(p, now).onFailure().recoverWithItem(e -> {
                             Log.warnf("Second-dose reminder for patient %s failed: %s", p.id, e.getClass().getSimpleName());

@@ -1,6 +1,7 @@
 package org.cartcompanion.patient.heartbeat.service;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,6 +113,71 @@ class HeartbeatServiceTest {
         List<OutboxEvent> events = Outbox.forCheckIn(patientId);
         assertEquals(1, events.size());
         assertTrue(events.get(0).payload.contains("\"disposition\":\"COMMUNITY_24H\""), events.get(0).payload);
+    }
+
+    @Test
+    void onlyActivePatientsAreRemindedAndAnUnlinkedCaregiverIsNot() throws Throwable {
+        UUID center = UUID.randomUUID();
+        String coordinator = Fixtures.coordinatorOf(center);
+        String subject = Fixtures.unique("patient");
+        String email = subject + "@example.org";
+        String patientId = given().auth().oauth2(coordinator).contentType(ContentType.JSON)
+                .body(Fixtures.enrollmentJson(center, subject, LocalDate.now(CHICAGO).minusDays(5))
+                        .replace("ana@example.org", email))
+                .post("/api/v1/patients").then().statusCode(201).extract().path("id");
+        String caregiver = Fixtures.unique("cg");
+        given().auth().oauth2(TestTokens.token(subject, "patient")).contentType(ContentType.JSON)
+                .body("{\"subject\":\"%s\",\"name\":\"Luis P.\",\"relationship\":\"SPOUSE\",\"email\":\"%s@example.org\"}"
+                        .formatted(caregiver, caregiver))
+                .post("/api/v1/patients/" + patientId + "/caregivers").then().statusCode(201);
+        given().auth().oauth2(coordinator).contentType(ContentType.JSON)
+                .body("{\"status\":\"DISCHARGED\",\"reason\":\"Transferred to hospice care\"}")
+                .put("/api/v1/patients/" + patientId + "/status").then().statusCode(200)
+                .body("status", equalTo("DISCHARGED")).body("statusReason", equalTo("Transferred to hospice care"));
+
+        Instant late = Instant.now().plus(Duration.ofHours(12 + 10));
+        run(late);
+        run(late.plus(Duration.ofHours(3)));
+        assertEquals(0, mailbox.getMailsSentTo(email).size());
+        assertEquals(0, Outbox.forCheckIn(patientId).size());
+
+        // Back to ACTIVE, with the caregiver unlinked meanwhile: the patient alone is reminded.
+        given().auth().oauth2(TestTokens.token(subject, "patient"))
+                .delete("/api/v1/patients/" + patientId + "/caregivers/" + caregiver).then().statusCode(204);
+        given().auth().oauth2(coordinator).contentType(ContentType.JSON).body("{\"status\":\"ACTIVE\"}")
+                .put("/api/v1/patients/" + patientId + "/status").then().statusCode(200).body("status", equalTo("ACTIVE"));
+        run(late.plus(Duration.ofHours(4)));
+        assertEquals(1, mailbox.getMailsSentTo(email).size());
+        assertEquals(0, mailbox.getMailsSentTo(caregiver + "@example.org").size());
+    }
+
+    @Test
+    void theStatusIsTheCoordinatorsToSetAndAnUnknownOneIsRefused() {
+        UUID center = UUID.randomUUID();
+        String subject = Fixtures.unique("patient");
+        String patientId = Fixtures.enroll(center, subject, LocalDate.now(CHICAGO).minusDays(5));
+        given().auth().oauth2(Fixtures.coordinatorOf(center)).contentType(ContentType.JSON).body("{\"status\":\"GONE\"}")
+                .put("/api/v1/patients/" + patientId + "/status").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Fixtures.coordinatorOf(center)).contentType(ContentType.JSON).body("{}")
+                .put("/api/v1/patients/" + patientId + "/status").then().statusCode(400);
+        given().auth().oauth2(TestTokens.token(subject, "patient")).contentType(ContentType.JSON)
+                .body("{\"status\":\"WITHDRAWN\"}").put("/api/v1/patients/" + patientId + "/status").then()
+                .statusCode(403);
+        given().auth().oauth2(Fixtures.coordinatorOf(UUID.randomUUID())).contentType(ContentType.JSON)
+                .body("{\"status\":\"WITHDRAWN\"}").put("/api/v1/patients/" + patientId + "/status").then()
+                .statusCode(404);
+        given().auth().oauth2(TestTokens.token(subject, "patient")).get("/api/v1/patients/" + patientId).then()
+                .statusCode(200).body("status", equalTo("ACTIVE"));
+
+        // Deceased: the record closes to the patient side; check-ins are no longer theirs to send.
+        given().auth().oauth2(Fixtures.coordinatorOf(center)).contentType(ContentType.JSON)
+                .body("{\"status\":\"DECEASED\"}").put("/api/v1/patients/" + patientId + "/status").then()
+                .statusCode(200);
+        given().auth().oauth2(TestTokens.token(subject, "patient")).get("/api/v1/patients/" + patientId).then()
+                .statusCode(404);
+        given().auth().oauth2(Fixtures.coordinatorOf(center)).get("/api/v1/patients/" + patientId).then()
+                .statusCode(200).body("status", equalTo("DECEASED"));
     }
 
     @Test
