@@ -32,7 +32,9 @@ import java.util.regex.Pattern;
  * data through the public APIs only, and mints the demo users' tokens.
  *
  * <pre>
- *   keys DIR                        create DIR/private.pem and DIR/public.pem unless they exist
+ *   keys DIR                        create the services' key pair (DIR/private.pem, DIR/public.pem), the demo identity
+ *                                   provider's (DIR/idp-private.pem), the key set to verify with (DIR/verify-keys.jwks)
+ *                                   and alert-service's acknowledge-link secret (DIR/ack-link.secret), unless they exist
  *   wait SECONDS URL...             wait until every URL answers 200
  *   seed                            seed the demo data and print the tokens (config from the environment)
  *   token SUBJECT GROUP...          print one token
@@ -70,15 +72,25 @@ public class DemoTool {
 
     // --- jwks ---------------------------------------------------------------------------------
 
+    static final String SERVICES_KID = "cart-companion-services";
+    static final String IDP_KID = "demo-idp";
+
     /** The services' public key as a one-key JWKS, to merge with the identity provider's key set. */
     static String jwks(Path publicPem) throws Exception {
+        return "{\"keys\":[" + jwk(SERVICES_KID, readPublic(publicPem)) + "]}";
+    }
+
+    static java.security.interfaces.RSAPublicKey readPublic(Path publicPem) throws Exception {
         String base64 = Files.readString(publicPem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        java.security.interfaces.RSAPublicKey key = (java.security.interfaces.RSAPublicKey) java.security.KeyFactory
-                .getInstance("RSA").generatePublic(new java.security.spec.X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        return (java.security.interfaces.RSAPublicKey) KeyFactory.getInstance("RSA")
+                .generatePublic(new java.security.spec.X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+    }
+
+    static String jwk(String kid, java.security.interfaces.RSAPublicKey key) {
         Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
         return """
-                {"keys":[{"kty":"RSA","use":"sig","alg":"RS256","kid":"cart-companion-services","n":"%s","e":"%s"}]}"""
-                .formatted(url.encodeToString(unsigned(key.getModulus())), url.encodeToString(unsigned(key.getPublicExponent())));
+                {"kty":"RSA","use":"sig","alg":"RS256","kid":"%s","n":"%s","e":"%s"}"""
+                .formatted(kid, url.encodeToString(unsigned(key.getModulus())), url.encodeToString(unsigned(key.getPublicExponent())));
     }
 
     static byte[] unsigned(java.math.BigInteger value) {
@@ -88,20 +100,38 @@ public class DemoTool {
 
     // --- keys ---------------------------------------------------------------------------------
 
+    /**
+     * Two key pairs, as a deployment has: the services' own (they sign their tokens to each other with it) and the identity
+     * provider's (here the demo's: users' tokens); the services verify against both, as one JWKS.
+     */
     static void keys(Path dir) throws Exception {
-        Path priv = dir.resolve("private.pem");
-        Path pub = dir.resolve("public.pem");
+        Files.createDirectories(dir);
+        pair(dir.resolve("private.pem"), dir.resolve("public.pem"));
+        pair(dir.resolve("idp-private.pem"), dir.resolve("idp-public.pem"));
+        Files.writeString(dir.resolve("verify-keys.jwks"), "{\"keys\":["
+                + jwk(SERVICES_KID, readPublic(dir.resolve("public.pem"))) + ","
+                + jwk(IDP_KID, readPublic(dir.resolve("idp-public.pem"))) + "]}");
+        // alert-service's acknowledge-link HMAC key, a secret of its own (ALERT_ACK_LINK_SECRET).
+        Path ackSecret = dir.resolve("ack-link.secret");
+        if (!Files.exists(ackSecret)) {
+            byte[] random = new byte[32];
+            new java.security.SecureRandom().nextBytes(random);
+            Files.writeString(ackSecret, Base64.getEncoder().encodeToString(random));
+            Files.setPosixFilePermissions(ackSecret, PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+
+    static void pair(Path priv, Path pub) throws Exception {
         if (Files.exists(priv) && Files.exists(pub)) {
             return;
         }
-        Files.createDirectories(dir);
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair pair = generator.generateKeyPair();
         Files.writeString(priv, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
         Files.setPosixFilePermissions(priv, PosixFilePermissions.fromString("rw-------"));
         Files.writeString(pub, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-        System.out.println("Generated a local signing key pair in " + dir);
+        System.out.println("Generated a local signing key pair: " + priv);
     }
 
     static String pem(String type, byte[] der) {
@@ -110,17 +140,19 @@ public class DemoTool {
                 + "\n-----END " + type + "-----\n";
     }
 
-    static PrivateKey privateKey() throws Exception {
-        String text = Files.readString(Path.of(env("DEMO_KEY_DIR", "dev/.state/keys"), "private.pem"));
+    static PrivateKey privateKey(String file) throws Exception {
+        String text = Files.readString(Path.of(env("DEMO_KEY_DIR", "dev/.state/keys"), file));
         String base64 = text.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
     }
 
     // --- tokens -------------------------------------------------------------------------------
 
+    /** A service's token is signed with the services' key, anybody else's with the demo identity provider's. */
     static String token(String subject, List<String> groups) throws Exception {
         Instant now = Instant.now();
-        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
+        boolean service = groups.contains("service");
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + (service ? SERVICES_KID : IDP_KID) + "\"}";
         StringBuilder groupsJson = new StringBuilder("[");
         for (int i = 0; i < groups.size(); i++) {
             groupsJson.append(i == 0 ? "" : ",").append('"').append(groups.get(i)).append('"');
@@ -131,7 +163,7 @@ public class DemoTool {
                 + ",\"exp\":" + now.plus(TOKEN_LIFETIME).getEpochSecond() + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
         String signingInput = b64(header) + "." + b64(payload);
         Signature rsa = Signature.getInstance("SHA256withRSA");
-        rsa.initSign(privateKey());
+        rsa.initSign(privateKey(service ? "private.pem" : "idp-private.pem"));
         rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
         return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
     }

@@ -44,10 +44,7 @@ if [ ! -f "$GREENMAIL_JAR" ]; then
     -Dartifact="com.icegreen:greenmail-standalone:$GREENMAIL_VERSION" -DoutputDirectory="$STATE/lib"
 fi
 
-java "$ROOT/dev/DemoTool.java" keys "$STATE/keys"
-export MP_JWT_VERIFY_PUBLICKEY_LOCATION="$STATE/keys/public.pem"
-export SMALLRYE_JWT_SIGN_KEY_LOCATION="$STATE/keys/private.pem"
-export DEMO_KEY_DIR="$STATE/keys"
+local_keys "$STATE/keys"
 export QUARKUS_LOG_CONSOLE_JSON_ENABLED=false
 
 
@@ -68,7 +65,7 @@ java "$ROOT/dev/DemoTool.java" wait 120 "http://127.0.0.1:$MAIL_API_PORT/api/con
 say "== Two centers (warm-up and measured), two on-call clinicians each and their policies, through the APIs"
 token() { java "$ROOT/dev/DemoTool.java" token "$@"; }
 ADMIN=$(token bench-admin admin)
-SERVICE=$(token bench-patient-service service)
+SERVICE=$(token patient-service service)
 json_id() { sed -n 's/.*"id":"\([^"]*\)".*/\1/p' | head -1; }
 center() {
   curl -sS --fail-with-body -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \

@@ -33,9 +33,7 @@ PG_PORT=$(.ci/postgres "$DB_USER" "$DB_PASSWORD" patient_bench)
 say "== Building the services"
 ./mvnw -q -B package -DskipTests -pl patient-service,alert-service,care-team-service -am
 
-java "$ROOT/dev/DemoTool.java" keys "$STATE/keys"
-export MP_JWT_VERIFY_PUBLICKEY_LOCATION="$STATE/keys/public.pem"
-export SMALLRYE_JWT_SIGN_KEY_LOCATION="$STATE/keys/private.pem"
+local_keys "$STATE/keys"
 export QUARKUS_LOG_CONSOLE_JSON_ENABLED=false
 export QUARKUS_MAILER_MOCK=true
 

@@ -30,3 +30,14 @@ stop_started() {
   [ ${#PIDS[@]} -gt 0 ] && kill -KILL "${PIDS[@]}" 2>/dev/null || true
 }
 trap stop_started EXIT
+
+# local_keys DIR: the services' and the demo identity provider's keys, and the settings that point at them (as dev/run).
+local_keys() {
+  java "$ROOT/dev/DemoTool.java" keys "$1"
+  export MP_JWT_VERIFY_PUBLICKEY_LOCATION="$1/verify-keys.jwks"
+  export SMALLRYE_JWT_SIGN_KEY_LOCATION="$1/private.pem"
+  export DEMO_KEY_DIR="$1"
+  ALERT_ACK_LINK_SECRET=$(cat "$1/ack-link.secret")
+  export ALERT_ACK_LINK_SECRET
+  export ALERT_ESCALATION_DEFAULT_FALLBACK_EMAIL=${ALERT_ESCALATION_DEFAULT_FALLBACK_EMAIL:-bench-operator@bench.example}
+}

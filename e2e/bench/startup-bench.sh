@@ -36,14 +36,11 @@ PG_PORT=$(.ci/postgres "$DB_USER" "$DB_PASSWORD" "${DB[$SERVICE]}_startup")
 say "== Building $SERVICE (aot-jar, real PostgreSQL only)"
 ./mvnw -q -B package -DskipTests -Dexternal-db -Dquarkus.package.jar.type=aot-jar -pl "service-support,$SERVICE"
 APP="$SERVICE/target/quarkus-app"
-java "$ROOT/dev/DemoTool.java" keys "$STATE/keys"
+local_keys "$STATE/keys"
 
 export QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:$PG_PORT/${DB[$SERVICE]}_startup"
 export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/${DB[$SERVICE]}_startup"
 export QUARKUS_DATASOURCE_USERNAME=$DB_USER QUARKUS_DATASOURCE_PASSWORD=$DB_PASSWORD
-export MP_JWT_VERIFY_PUBLICKEY_LOCATION="$STATE/keys/public.pem"
-export SMALLRYE_JWT_SIGN_KEY_LOCATION="$STATE/keys/private.pem"
-export DEMO_KEY_DIR="$STATE/keys"
 export QUARKUS_LOG_CONSOLE_JSON_ENABLED=false
 URL="http://127.0.0.1:$HTTP_PORT"
 

@@ -34,6 +34,9 @@ class AlertAccessTest {
     @Inject
     MockMailbox mailbox;
 
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
     private static String id(Scenario s) {
         return s.alert().getString("id");
     }
@@ -187,6 +190,46 @@ class AlertAccessTest {
                 .body(containsString("no longer belong"));
         given().auth().oauth2(s.token(s.backup, "clinician")).get("/api/v1/alerts/" + id).then().statusCode(200)
                 .body("status", equalTo("TRIGGERED"));
+    }
+
+    @Test
+    void everyReadOfAPatientsAlertsIsOnTheTrailTheCoordinatorReadsAndNobodyRewrites() throws Throwable {
+        Scenario s = new Scenario(mailbox);
+        s.deliver("CENTER_NOW");
+        String id = id(s);
+        Mail page = s.awaitMails(s.primary.email(), 1).get(0);
+        given().get(Scenario.ackLink(page)).then().statusCode(200);
+        given().auth().oauth2(s.token(s.backup, "clinician")).get("/api/v1/alerts/" + id).then().statusCode(200);
+        Person stranger = Person.fresh("Stranger");
+        Stubs.staff(stranger, UUID.randomUUID(), "PHYSICIAN");
+        given().auth().oauth2(s.token(stranger, "clinician")).get("/api/v1/alerts?patientId=" + s.patientId).then()
+                .statusCode(200);
+
+        String coordinator = s.token(s.coordinator, "coordinator");
+        io.restassured.path.json.JsonPath trail = given().auth().oauth2(coordinator).queryParam("patientId", s.patientId)
+                .queryParam("limit", 100).get("/api/v1/audit-events").then().statusCode(200).extract().jsonPath();
+        List<String> seen = trail.getList("items.collect { it.actor + ' ' + it.action + ' ' + it.status }");
+        assertThat(seen, org.hamcrest.Matchers.hasItem("patient-service TriageEventResource.receive 202"));
+        assertThat(seen, org.hamcrest.Matchers.hasItem(s.backup.subject() + " AlertResource.get 200"));
+        assertThat(seen, org.hamcrest.Matchers.hasItem(stranger.subject() + " AlertResource.list 200"));
+        assertThat(seen, org.hamcrest.Matchers.hasItem("null AckLinkResource.open 200"));
+        assertThat(trail.getList("items.path", String.class), org.hamcrest.Matchers.hasItem(
+                org.hamcrest.Matchers.endsWith("/ack-links/{token}")));
+        String csv = given().auth().oauth2(coordinator).accept("text/csv").queryParam("patientId", s.patientId)
+                .get("/api/v1/audit-events").then().statusCode(200).extract().asString();
+        assertThat(csv, containsString("," + s.backup.subject() + ",clinician,AlertResource.get,GET,/api/v1/alerts/" + id));
+        given().auth().oauth2(s.token(s.primary, "clinician")).queryParam("patientId", s.patientId)
+                .get("/api/v1/audit-events").then().statusCode(403);
+        given().auth().oauth2(s.token(s.primary, "coordinator")).queryParam("patientId", s.patientId)
+                .get("/api/v1/audit-events").then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(s.token(stranger, "coordinator")).queryParam("patientId", s.patientId)
+                .get("/api/v1/audit-events").then().statusCode(404);
+
+        Throwable refused = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class,
+                () -> io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> pool
+                        .preparedQuery("UPDATE audit_event SET actor = 'nobody' WHERE patient_id = $1")
+                        .execute(io.vertx.mutiny.sqlclient.Tuple.of(s.patientId))));
+        assertThat(refused.getMessage(), containsString("append-only"));
     }
 
     @Test

@@ -90,6 +90,7 @@ class EscalationAcrossInstancesIT {
         config.put("quarkus.log.console.json.enabled", "false");
         config.put("quarkus.profile", "prod");
         config.put("alert.escalation.default-fallback-email", "operator@hospital.example");
+        config.put("alert.ack-link.secret", "it-only-ack-link-secret-of-at-least-32-characters");
     }
 
     @AfterAll

@@ -105,7 +105,8 @@ class PolicyResourceTest {
         given().auth().oauth2(s.token(s.primary, "clinician")).contentType(ContentType.JSON).body(body).put(path).then()
                 .statusCode(403).contentType("application/problem+json");
         for (String role : List.of("patient", "caregiver", "admin", "service", "community-physician")) {
-            given().auth().oauth2(TestTokens.token("someone", role)).contentType(ContentType.JSON).body(body).put(path)
+            given().auth().oauth2(TestTokens.token(role.equals("service") ? "patient-service" : "someone", role))
+                    .contentType(ContentType.JSON).body(body).put(path)
                     .then().statusCode(403);
         }
         given().auth().oauth2(other.token(other.coordinator, "coordinator")).contentType(ContentType.JSON).body(body)

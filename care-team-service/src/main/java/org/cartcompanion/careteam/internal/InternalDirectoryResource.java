@@ -18,6 +18,7 @@ import org.cartcompanion.support.paging.Cursor;
 import org.cartcompanion.support.paging.PageResponse;
 import org.cartcompanion.support.problem.Problem;
 import org.cartcompanion.support.problem.ProblemException;
+import org.cartcompanion.support.security.CallableBy;
 import org.cartcompanion.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -47,6 +48,7 @@ public class InternalDirectoryResource {
 
     @GET
     @Path("/subjects/{subject}/memberships")
+    @CallableBy({ "patient-service", "alert-service" })
     @Operation(operationId = "listMemberships", summary = "List a subject's memberships", description = "The service role "
             + "only. The centers a user (JWT subject) belongs to, and in which role. 404 when the subject is unknown.")
     @APIResponse(responseCode = "200", description = "The memberships", content = @Content(schema = @Schema(implementation = Memberships.class)))
@@ -56,6 +58,7 @@ public class InternalDirectoryResource {
 
     @GET
     @Path("/centers/{centerId}")
+    @CallableBy({ "patient-service", "alert-service" })
     @Operation(operationId = "getInternalCenter", summary = "Read a center's contact details", description = "The service "
             + "role only. The center's name, phone, time zone and hotline email. 404 when the center is unknown.")
     @APIResponse(responseCode = "200", description = "The center", content = @Content(schema = @Schema(implementation = CenterContact.class)))
@@ -65,6 +68,7 @@ public class InternalDirectoryResource {
 
     @GET
     @Path("/centers/{centerId}/escalation-targets")
+    @CallableBy({ "alert-service" })
     @Operation(operationId = "listEscalationTargets", summary = "List a center's escalation targets", description = "The "
             + "service role only (alert-service, checking a policy). What the center's escalation policy may name: the "
             + "on-call tiers that have a rotation or shift, and the clinicians the center knows. 404 when the center is "
@@ -76,6 +80,7 @@ public class InternalDirectoryResource {
 
     @GET
     @Path("/centers/{centerId}/paging-directory")
+    @CallableBy({ "alert-service" })
     @Operation(operationId = "getPagingDirectory", summary = "Read a center's paging directory", description = "The "
             + "service role only (alert-service, which keeps it to page the center while this service cannot answer). The "
             + "center's contact, who holds each on-call tier over the next 48 hours (one entry per turn or shift, gaps left "
@@ -87,6 +92,7 @@ public class InternalDirectoryResource {
 
     @GET
     @Path("/paging-directories")
+    @CallableBy({ "alert-service" })
     @Operation(operationId = "listPagingDirectories", summary = "List every center's paging directory", description = "The "
             + "service role only (alert-service's periodic refresh). The paging directory of every center, oldest center "
             + "first; pass nextCursor as cursor for the next page. 400 for an invalid cursor or a limit outside 1–100.")
@@ -99,6 +105,7 @@ public class InternalDirectoryResource {
 
     @GET
     @Path("/centers/{centerId}/coordinators")
+    @CallableBy({ "patient-service" })
     @Operation(operationId = "listCenterCoordinators", summary = "List a center's coordinators", description = "The "
             + "service role only (patient-service, reminding them of a task such as recording an obe-cel second dose). The "
             + "center's name and its members in the coordinator role, with their contact details. 404 when the center is "
@@ -110,6 +117,7 @@ public class InternalDirectoryResource {
 
     @GET
     @Path("/care-teams/{patientId}")
+    @CallableBy({ "patient-service", "alert-service" })
     @Operation(operationId = "getInternalCareTeam", summary = "Read a care team for a service", description = "The service "
             + "role only. The patient's care team with its members' subjects, so other services can decide access. 404 when "
             + "the patient has no care team.")
@@ -120,6 +128,7 @@ public class InternalDirectoryResource {
 
     @GET
     @Path("/routing/patients/{patientId}")
+    @CallableBy({ "alert-service" })
     @Operation(operationId = "getRouting", summary = "Route a patient's alert", description = "The service role only "
             + "(alert-service). Who answers the patient's alert for a disposition at an instant (default now): the "
             + "responsible side, the on-call tiers, the care team, the community physicians, the fallback email and the "

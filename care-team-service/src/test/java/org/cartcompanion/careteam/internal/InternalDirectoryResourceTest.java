@@ -36,7 +36,8 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class InternalDirectoryResourceTest {
 
-    private static final String SERVICE = TestTokens.token("patient-service", "service");
+    private static final String SERVICE = TestTokens.token("alert-service", "service");
+    private static final String PATIENT_SERVICE = TestTokens.token("patient-service", "service");
 
     @Test
     void servicesReadMembershipsWithTheStaffFlag() {
@@ -91,14 +92,14 @@ class InternalDirectoryResourceTest {
         Fixtures.addClinician(center, Fixtures.unique("physician"), "PHYSICIAN");
         Fixtures.addClinician(center, Fixtures.unique("community"), "COMMUNITY_PHYSICIAN");
         Fixtures.addClinician(Fixtures.createCenter(), Fixtures.unique("elsewhere"), "COORDINATOR");
-        given().auth().oauth2(SERVICE).get("/internal/v1/centers/" + center + "/coordinators").then().statusCode(200)
+        given().auth().oauth2(PATIENT_SERVICE).get("/internal/v1/centers/" + center + "/coordinators").then().statusCode(200)
                 .body("centerId", equalTo(center))
                 .body("centerName", notNullValue())
                 .body("coordinators.clinicianId", contains(coordinator))
                 .body("coordinators.email", everyItem(notNullValue()));
-        given().auth().oauth2(SERVICE).get("/internal/v1/centers/" + Fixtures.createCenter() + "/coordinators").then()
+        given().auth().oauth2(PATIENT_SERVICE).get("/internal/v1/centers/" + Fixtures.createCenter() + "/coordinators").then()
                 .statusCode(200).body("coordinators", hasSize(0));
-        given().auth().oauth2(SERVICE).get("/internal/v1/centers/" + UUID.randomUUID() + "/coordinators").then()
+        given().auth().oauth2(PATIENT_SERVICE).get("/internal/v1/centers/" + UUID.randomUUID() + "/coordinators").then()
                 .statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(TestTokens.token("someone", "coordinator"))
                 .get("/internal/v1/centers/" + center + "/coordinators").then().statusCode(403);
@@ -166,6 +167,29 @@ class InternalDirectoryResourceTest {
                 "community-physician" }) {
             given().auth().oauth2(TestTokens.token("user-" + role, role)).get("/internal/v1/centers/" + center).then()
                     .statusCode(403).contentType("application/problem+json");
+        }
+    }
+
+    @Test
+    void onlyANamedServiceCallsAnInternalEndpointAndNoUserTokenIsOne() {
+        String center = Fixtures.createCenter();
+        // patient-service reads coordinators; alert-service does not.
+        given().auth().oauth2(SERVICE).get("/internal/v1/centers/" + center + "/coordinators").then().statusCode(403)
+                .contentType("application/problem+json");
+        // alert-service reads paging directories; patient-service does not.
+        given().auth().oauth2(PATIENT_SERVICE).get("/internal/v1/centers/" + center + "/paging-directory").then()
+                .statusCode(403);
+        given().auth().oauth2(SERVICE).get("/internal/v1/centers/" + center + "/paging-directory").then().statusCode(200);
+        // The identity provider's token with the service group is no service.
+        given().auth().oauth2(TestTokens.fromIdp("alert-service", "service"))
+                .get("/internal/v1/centers/" + center + "/paging-directory").then().statusCode(403);
+        // The services' key makes only a known service's token.
+        for (String forged : java.util.List.of(TestTokens.withServiceKey("admin-1", "admin"),
+                TestTokens.withServiceKey("alert-service", "service", "coordinator"),
+                TestTokens.withServiceKey("reporting-service", "service"))) {
+            given().auth().oauth2(forged).get("/internal/v1/centers/" + center + "/paging-directory").then()
+                    .statusCode(401).contentType("application/problem+json");
+            given().auth().oauth2(forged).get("/api/v1/centers/" + center).then().statusCode(401);
         }
     }
 }

@@ -97,7 +97,7 @@ class ContractSweepIT {
         callers.put("coordinator", a.coordinator());
         callers.put("community-physician", tokens.token("sweep-community-" + a.tag(), "community-physician"));
         callers.put("admin", scenario.admin());
-        callers.put("service", tokens.token("sweep-service", "service"));
+        callers.put("service", tokens.token("patient-service", "service"));
 
         // Center B's patient, with a check-in and the alert it opened, and B's own clinician.
         String patientB = "sweep-other-" + b.tag();
@@ -209,6 +209,8 @@ class ContractSweepIT {
                 .formatted(other.get("clinician"), today.plusDays(40), today.plusDays(41));
         case "PUT /api/v1/centers/{id}/handoff-settings" -> "{\"sharedCareDay\":14,\"communityLedDay\":100}";
         case "POST /api/v1/handoffs/{id}/decline" -> "{\"reason\":\"sweep\"}";
+        case "PUT /api/v1/patients/{id}/status" -> "{\"status\":\"DISCHARGED\",\"reason\":\"sweep\"}";
+        case "PATCH /api/v1/centers/{centerId}/clinicians/{clinicianId}" -> "{\"phone\":\"+15550100\"}";
         default -> op.method().equals("GET") || op.method().equals("DELETE") ? null : "{}";
         };
     }
@@ -254,6 +256,53 @@ class ContractSweepIT {
         assertThat(operations.stream().filter(op -> !op.secured()).map(Operation::toString).sorted().toList(),
                 equalTo(List.of("GET /api/v1/alerts/ack-links/{token}", "GET /console", "GET /console/{view}",
                         "POST /api/v1/alerts/ack-links/{token}")));
+    }
+
+    /**
+     * Service identity: a token signed with the services' key is a known service's and nothing else (401 as a coordinator,
+     * an admin, a patient or an unknown service); a token from the identity provider that claims the service group is refused
+     * every internal endpoint (403); and a service calling an internal endpoint that does not name it is refused (403).
+     */
+    @Test
+    void aServiceTokenCannotActAsAUserNorAUserAsAService() {
+        List<Breach> breaches = new ArrayList<>();
+        Map<String, String> forged = new LinkedHashMap<>();
+        forged.put("services' key as coordinator", tokens.withServiceKey("sweep-coordinator-" + a.tag(), "coordinator"));
+        forged.put("services' key as admin", tokens.withServiceKey("sweep-admin", "admin"));
+        forged.put("services' key as a patient", tokens.withServiceKey("sweep-patient-" + a.tag(), "patient"));
+        forged.put("services' key, service and admin", tokens.withServiceKey("patient-service", "service", "admin"));
+        forged.put("services' key, unknown service", tokens.withServiceKey("reporting-service", "service"));
+        String idpService = tokens.fromIdp("patient-service", "service");
+        int calls = 0;
+        for (Operation op : operations) {
+            if (!op.secured()) {
+                continue;
+            }
+            for (Map.Entry<String, String> token : forged.entrySet()) {
+                expect(breaches, op, token.getKey(), 401, call(op, token.getValue()));
+                calls++;
+            }
+            if (op.path().startsWith("/internal/")) {
+                expect(breaches, op, "an identity provider's token with the service group", 403, call(op, idpService));
+                calls++;
+            }
+        }
+        // Each internal endpoint names its callers: patient-service does not route alerts nor read paging directories.
+        String patientService = tokens.token("patient-service", "service");
+        for (String path : List.of("/internal/v1/routing/patients/" + other.get("patient") + "?disposition=CENTER_NOW",
+                "/internal/v1/centers/" + a.id() + "/paging-directory", "/internal/v1/paging-directories")) {
+            Answer answer = Api.get(system.url(Service.CARE_TEAM) + path, patientService);
+            if (answer.status() != 403) {
+                breaches.add(new Breach("GET " + path, "patient-service", 403, answer.status(), answer.text()));
+            }
+        }
+        Answer own = Api.get(system.url(Service.CARE_TEAM) + "/internal/v1/centers/" + a.id() + "/coordinators",
+                patientService);
+        if (own.status() != 200) {
+            breaches.add(new Breach("GET coordinators", "patient-service", 200, own.status(), own.text()));
+        }
+        System.out.printf("e2e contract sweep: %d calls with forged service or user identities%n", calls + 4);
+        assertThat(breaches, empty());
     }
 
     @Test

@@ -47,6 +47,10 @@ public final class CarTSystem implements AutoCloseable {
 
     private static final AtomicInteger SYSTEMS = new AtomicInteger();
 
+    /** alert-service's acknowledge-link HMAC key, made for the run. */
+    private static final String ACK_LINK_SECRET = java.util.Base64.getEncoder()
+            .encodeToString(java.security.SecureRandom.getSeed(32));
+
     /** The deployment's last-resort page address (alert.escalation.default-fallback-email). */
     public static final String OPERATOR = "operator@e2e.example";
 
@@ -235,6 +239,7 @@ public final class CarTSystem implements AutoCloseable {
         c.put("alert.links.console-url", url(Service.CARE_TEAM) + "/console");
         c.put("careteam.links.console", url(Service.CARE_TEAM) + "/console");
         c.put("alert.escalation.default-fallback-email", OPERATOR);
+        c.put("alert.ack-link.secret", ACK_LINK_SECRET);
         c.putAll(extra);
         return c;
     }

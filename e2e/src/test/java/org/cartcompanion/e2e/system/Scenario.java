@@ -85,7 +85,7 @@ public final class Scenario {
      * of every change), so that paging goes on without care-team-service.
      */
     public void awaitStoredDirectory(Center center) {
-        String service = tokens.token("e2e-operator", "service");
+        String service = tokens.token("care-team-service", "service");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
             Answer stored = Api.get(alerts("/internal/v1/center-directories/" + center.id()), service);
             return stored.status() == 200 && center.primaryEmail().equals(stored.at("/onCall/PRIMARY/0/email"))

@@ -2,6 +2,7 @@ package org.cartcompanion.patient.audit;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
@@ -63,6 +64,75 @@ class AuditLogTest {
         assertTrue(audit.contains(subject + " GET PatientResource.get 200"), audit::toString);
         assertTrue(audit.contains(stranger + " GET PatientResource.get 404"), audit::toString);
         assertTrue(audit.contains(subject + " POST CheckInResource.checkIn 201"), audit::toString);
+    }
+
+    @Test
+    void internalReadsAndRefusedTokensAreRecordedToo() throws Throwable {
+        UUID center = UUID.randomUUID();
+        String id = Fixtures.enroll(center, Fixtures.unique("patient"), TODAY.minusDays(5));
+        given().auth().oauth2(TestTokens.token("care-team-service", "service")).get("/internal/v1/patients/" + id).then()
+                .statusCode(200);
+        given().auth().oauth2(TestTokens.expired("someone", "clinician")).get("/api/v1/patients/" + id).then()
+                .statusCode(401);
+        List<String> audit = auditFor(id);
+        assertTrue(audit.contains("care-team-service GET InternalPatientResource.patient 200"), audit::toString);
+        assertTrue(audit.contains("null GET PatientResource.get 401"), audit::toString);
+    }
+
+    @Test
+    void theCentersCoordinatorReadsTheTrailAsJsonOrCsvAndNobodyElse() {
+        UUID center = UUID.randomUUID();
+        String coordinator = Fixtures.coordinatorOf(center);
+        String subject = Fixtures.unique("patient");
+        String id = Fixtures.enroll(center, subject, TODAY.minusDays(5));
+        given().auth().oauth2(TestTokens.token(subject, "patient")).get("/api/v1/patients/" + id).then().statusCode(200);
+
+        given().auth().oauth2(coordinator).queryParam("patientId", id).get("/api/v1/audit-events").then().statusCode(200)
+                .body("items.actor", org.hamcrest.Matchers.hasItem(subject))
+                .body("items.find { it.actor == '%s' }.outcome".formatted(subject), org.hamcrest.Matchers.equalTo("ALLOWED"))
+                .body("items.find { it.actor == '%s' }.action".formatted(subject),
+                        org.hamcrest.Matchers.equalTo("PatientResource.get"));
+        String csv = given().auth().oauth2(coordinator).accept("text/csv").queryParam("patientId", id)
+                .get("/api/v1/audit-events").then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv"))
+                .extract().asString();
+        assertTrue(csv.startsWith("id,at,actor,roles,action,method,path,patientId,status,outcome\r\n"), csv);
+        assertTrue(csv.contains("," + subject + ",patient,PatientResource.get,GET,/api/v1/patients/" + id + "," + id
+                + ",200,ALLOWED"), csv);
+        given().auth().oauth2(TestTokens.token("admin-1", "admin")).queryParam("patientId", id).get("/api/v1/audit-events")
+                .then().statusCode(200);
+
+        // A coordinator elsewhere who is a nurse here: staff, not this center's coordinator.
+        UUID elsewhere = UUID.randomUUID();
+        String dual = Fixtures.unique("dual");
+        org.cartcompanion.patient.support.CareTeamStub.staff(dual, center, "NURSE", elsewhere, "COORDINATOR");
+        given().auth().oauth2(TestTokens.token(dual, "coordinator")).queryParam("patientId", id).get("/api/v1/audit-events")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(Fixtures.coordinatorOf(UUID.randomUUID())).queryParam("patientId", id)
+                .get("/api/v1/audit-events").then().statusCode(404);
+        given().auth().oauth2(TestTokens.token(subject, "patient")).queryParam("patientId", id).get("/api/v1/audit-events")
+                .then().statusCode(403);
+        given().auth().oauth2(coordinator).get("/api/v1/audit-events").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().auth().oauth2(coordinator).queryParam("patientId", id).queryParam("from", "yesterday")
+                .get("/api/v1/audit-events").then().statusCode(400);
+    }
+
+    @Test
+    void theServicesOwnRoleCannotRewriteOrEraseTheTrail() throws Throwable {
+        String id = Fixtures.enroll(UUID.randomUUID(), Fixtures.unique("patient"), TODAY.minusDays(5));
+        assertFalse(auditFor(id).isEmpty());
+        for (String sql : List.of("UPDATE audit_event SET actor = 'nobody' WHERE patient_id = $1",
+                "DELETE FROM audit_event WHERE patient_id = $1")) {
+            Throwable refused = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class,
+                    () -> VertxContextSupport.subscribeAndAwait(() -> pool.preparedQuery(sql)
+                            .execute(Tuple.of(UUID.fromString(id)))));
+            assertTrue(refused.getMessage().contains("append-only"), refused::toString);
+        }
+        Throwable truncate = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class,
+                () -> VertxContextSupport.subscribeAndAwait(() -> pool.query("TRUNCATE audit_event").execute()));
+        assertTrue(truncate.getMessage().contains("append-only") || truncate.getMessage().contains("permission"),
+                truncate::toString);
+        assertFalse(auditFor(id).isEmpty());
     }
 
     @Test

@@ -75,7 +75,8 @@ class TokenRejectionTest {
     @ParameterizedTest(name = "{0} on {1} {2}")
     @MethodSource("wrongRoles")
     void wrongRoleIs403ProblemJson(String role, String method, String path) {
-        given().auth().oauth2(TestTokens.token("someone-" + role, role)).contentType(ContentType.JSON).body("{}")
+        given().auth().oauth2(TestTokens.token(role.equals("service") ? "alert-service" : "someone-" + role, role))
+                .contentType(ContentType.JSON).body("{}")
                 .request(method, path).then().statusCode(403).contentType("application/problem+json")
                 .body("status", equalTo(403));
     }

@@ -44,6 +44,12 @@ public class AlertStub implements QuarkusTestResourceLifecycleManager {
                 .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json").withBody("{}")));
     }
 
+    /** alert-service erases its copy of a patient (204), or is down (503). */
+    public static void erasure(java.util.UUID patientId, boolean up) {
+        server.stubFor(post(urlPathEqualTo("/internal/v1/patients/" + patientId + "/erasure"))
+                .willReturn(aResponse().withStatus(up ? 204 : 503)));
+    }
+
     /** alert-service down: every delivery fails. */
     public static void down() {
         server.stubFor(post(urlPathEqualTo("/internal/v1/triage-events")).willReturn(aResponse().withStatus(503)));

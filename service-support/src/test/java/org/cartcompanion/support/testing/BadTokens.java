@@ -17,14 +17,18 @@ public final class BadTokens {
     private BadTokens() {
     }
 
-    /** (kind, token): none, expired, foreign issuer, foreign key, tampered, garbage. The token is null for "none". */
+    /**
+     * (kind, token): none, expired, foreign issuer, foreign key, tampered, garbage, and the groups signed with the services'
+     * key (a service token made to act as a user, or an unknown service). The token is null for "none".
+     */
     public static Stream<Arguments> all(String subject, String... groups) {
         return Stream.of(Arguments.of("none", null),
                 Arguments.of("expired", TestTokens.expired(subject, groups)),
                 Arguments.of("foreign issuer", TestTokens.foreignIssuer(subject, groups)),
                 Arguments.of("foreign key", TestTokens.foreignKey(subject, groups)),
                 Arguments.of("tampered", TestTokens.tampered(subject, groups)),
-                Arguments.of("garbage", "not.a.jwt"));
+                Arguments.of("garbage", "not.a.jwt"),
+                Arguments.of("services' key", TestTokens.withServiceKey(subject, groups)));
     }
 
     /** (kind, token, method, path): each bad token on each (method, path) endpoint. */

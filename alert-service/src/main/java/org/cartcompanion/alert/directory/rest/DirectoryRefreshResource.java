@@ -15,6 +15,7 @@ import org.cartcompanion.alert.directory.StoredDirectory;
 import org.cartcompanion.alert.directory.service.DirectoryRefresher;
 import org.cartcompanion.support.problem.Problem;
 import org.cartcompanion.support.problem.ProblemException;
+import org.cartcompanion.support.security.CallableBy;
 import org.cartcompanion.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -27,6 +28,7 @@ import io.smallrye.mutiny.Uni;
 /** care-team-service says a center's paging directory changed: it is fetched again at once. */
 @Path("/internal/v1/center-directories")
 @RolesAllowed(Roles.SERVICE)
+@CallableBy({ "care-team-service" })
 @Tag(name = "Internal")
 @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "Not the service role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -19,6 +19,19 @@ public interface AlertConfig {
 
     Lookups directory();
 
+    AckLink ackLink();
+
+    interface AckLink {
+
+        /**
+         * The acknowledge links' HMAC key ({@code ALERT_ACK_LINK_SECRET}): its own secret, at least 32 characters; required,
+         * the service does not start without it.
+         */
+        @NotBlank
+        @jakarta.validation.constraints.Size(min = 32)
+        String secret();
+    }
+
     interface Lookups {
 
         /** Membership, care teams and a subject's patients are cached this long (seconds, not minutes). */

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import org.cartcompanion.alert.alert.Alert;
 import org.cartcompanion.alert.notification.service.AckLinkService;
 import org.cartcompanion.alert.notification.service.AlertLinks;
+import org.cartcompanion.support.audit.AuditedPatient;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -37,8 +38,10 @@ public class AckLinkResource {
 
     private final AckLinkService service;
     private final AlertLinks links;
+    private final AuditedPatient audited;
 
-    public AckLinkResource(AckLinkService service, AlertLinks links) {
+    public AckLinkResource(AckLinkService service, AlertLinks links, AuditedPatient audited) {
+        this.audited = audited;
         this.service = service;
         this.links = links;
     }
@@ -71,6 +74,9 @@ public class AckLinkResource {
 
     private Response render(AckLinkService.Result result) {
         Alert alert = result.alert();
+        if (alert != null) {
+            audited.is(alert.patientId);
+        }
         String console = alert == null ? links.console() : links.console(alert.id);
         String who = alert == null ? null : alert.acknowledger();
         return switch (result.outcome()) {

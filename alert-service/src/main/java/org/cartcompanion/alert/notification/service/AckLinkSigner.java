@@ -1,11 +1,7 @@
 package org.cartcompanion.alert.notification.service;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -18,12 +14,13 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.cartcompanion.alert.escalation.config.AlertConfig;
 
 /**
- * Signs and verifies the token of a one-click acknowledge link: the link's id and expiry, with an HMAC-SHA256 whose key is
- * derived from this service's own signing key (so a deployment has no extra secret to manage, and nobody without that key can
- * forge a link). Single use is the database's job ({@code ack_link.used_at}).
+ * Signs and verifies the token of a one-click acknowledge link: the link's id and expiry, with an HMAC-SHA256 keyed by its own
+ * secret, {@code alert.ack-link.secret} (ALERT_ACK_LINK_SECRET, a Kubernetes Secret): not the token signing key, so rotating
+ * one leaves the other alone and a leak of one forges nothing of the other. Changing it voids the links already sent (their
+ * pages say so; the alerts go on escalating). Single use is the database's job ({@code ack_link.used_at}).
  */
 @ApplicationScoped
 public class AckLinkSigner {
@@ -35,15 +32,9 @@ public class AckLinkSigner {
     private static final int MAC_LENGTH = 32;
     private final SecretKeySpec key;
 
-    public AckLinkSigner(@ConfigProperty(name = "smallrye.jwt.sign.key.location") String signKeyLocation) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update("cart-companion/alert-service/ack-link/v1".getBytes(StandardCharsets.UTF_8));
-            digest.update(read(signKeyLocation));
-            this.key = new SecretKeySpec(digest.digest(), "HmacSHA256");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The secret, {@code alert.ack-link.secret}, is validated at startup (at least 32 characters; see AlertConfig). */
+    public AckLinkSigner(AlertConfig config) {
+        this.key = new SecretKeySpec(config.ackLink().secret().strip().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
     public String sign(UUID linkId, Instant expiresAt) {
@@ -87,25 +78,6 @@ public class AckLinkSigner {
             return mac.doFinal();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] read(String location) {
-        String path = location.startsWith("file:") ? location.substring("file:".length()) : location;
-        try {
-            Path file = Path.of(path);
-            if (Files.isReadable(file)) {
-                return Files.readAllBytes(file);
-            }
-            String resource = path.startsWith("classpath:") ? path.substring("classpath:".length()) : path;
-            try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("The signing key " + location + " cannot be read");
-                }
-                return in.readAllBytes();
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("The signing key " + location + " cannot be read", e);
         }
     }
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.cartcompanion.alert.triage.service.TriageIntakeService;
 import org.cartcompanion.support.problem.Problem;
+import org.cartcompanion.support.security.CallableBy;
 import org.cartcompanion.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -35,6 +36,7 @@ public class TriageEventResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SERVICE)
+    @CallableBy({ "patient-service" })
     @Operation(operationId = "receiveTriageEvent", summary = "Receive a triage event", description = "The service role only "
             + "(patient-service). Stores a check-in's triage event and opens an alert for the patient, or adds the event to "
             + "the patient's open alert; the alert escalates by its center's policy. Idempotent on eventId: a redelivered "

@@ -64,7 +64,7 @@ public class TriageIntakeService {
     private Uni<TriageEventReceipt> store(TriageEventRequest request) {
         return Panache.withTransaction(() -> events.findById(request.eventId()).flatMap(existing -> {
             if (existing != null) {
-                return Uni.createFrom().item(new TriageEventReceipt(existing.eventId, existing.receivedAt));
+                return Uni.createFrom().item(new TriageEventReceipt(existing.eventId, existing.patientId, existing.receivedAt));
             }
             Instant now = clock.instant();
             TriageEvent event = toEvent(request, now);
@@ -75,7 +75,7 @@ public class TriageIntakeService {
                         return events.persist(event);
                     })
                     .call(saved -> events.flush())
-                    .map(saved -> new TriageEventReceipt(saved.eventId, saved.receivedAt));
+                    .map(saved -> new TriageEventReceipt(saved.eventId, saved.patientId, saved.receivedAt));
         }));
     }
 

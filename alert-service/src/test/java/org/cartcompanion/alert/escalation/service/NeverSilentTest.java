@@ -51,6 +51,8 @@ class NeverSilentTest {
     @Inject
     DirectoryRefresher refresher;
 
+    private static final String CARE_TEAM_SERVICE = TestTokens.token("care-team-service", "service");
+
     @Inject
     OverdueScan overdue;
 
@@ -99,15 +101,20 @@ class NeverSilentTest {
         given().post("/internal/v1/center-directories/" + s.centerId + "/refresh").then().statusCode(401);
         given().auth().oauth2(s.token(s.primary, "clinician")).post("/internal/v1/center-directories/" + s.centerId
                 + "/refresh").then().statusCode(403);
+        // Only care-team-service tells it so: another service, or a user token claiming the service group, is refused.
         given().auth().oauth2(Scenario.SERVICE).post("/internal/v1/center-directories/" + s.centerId + "/refresh").then()
+                .statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.fromIdp("care-team-service", "service"))
+                .post("/internal/v1/center-directories/" + s.centerId + "/refresh").then().statusCode(403);
+        given().auth().oauth2(CARE_TEAM_SERVICE).post("/internal/v1/center-directories/" + s.centerId + "/refresh").then()
                 .statusCode(202);
         await().atMost(Duration.ofSeconds(10)).until(() -> s.backup.clinicianId().toString().equals(given().auth()
-                .oauth2(Scenario.SERVICE).get("/internal/v1/center-directories/" + s.centerId).then().statusCode(200)
+                .oauth2(CARE_TEAM_SERVICE).get("/internal/v1/center-directories/" + s.centerId).then().statusCode(200)
                 .extract().path("onCall.PRIMARY[0].clinicianId")));
-        given().auth().oauth2(Scenario.SERVICE).get("/internal/v1/center-directories/" + s.centerId).then()
+        given().auth().oauth2(CARE_TEAM_SERVICE).get("/internal/v1/center-directories/" + s.centerId).then()
                 .body("hotlineEmail", equalTo(s.fallback)).body("phone", equalTo("+15550199"))
                 .body("onCall.BACKUP", empty());
-        given().auth().oauth2(Scenario.SERVICE).get("/internal/v1/center-directories/" + java.util.UUID.randomUUID()).then()
+        given().auth().oauth2(CARE_TEAM_SERVICE).get("/internal/v1/center-directories/" + java.util.UUID.randomUUID()).then()
                 .statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(s.token(s.coordinator, "coordinator")).get("/internal/v1/center-directories/" + s.centerId)
                 .then().statusCode(403);

@@ -150,11 +150,12 @@ public class ClinicianService {
      */
     @WithTransaction
     public Uni<ClinicianResponse> update(UUID centerId, UUID clinicianId, UpdateClinicianRequest request, Caller caller) {
-        if (request.name() == null && request.email() == null && request.phone() == null) {
-            throw ProblemException.badRequest("Give at least one of name, email and phone.");
-        }
+        boolean nothing = request.name() == null && request.email() == null && request.phone() == null;
         return mayEdit(centerId, clinicianId, caller)
                 .flatMap(member -> clinicians.findById(clinicianId, LockModeType.PESSIMISTIC_WRITE).map(k -> {
+                    if (nothing) {
+                        throw ProblemException.badRequest("Give at least one of name, email and phone.");
+                    }
                     if (request.name() != null) {
                         k.name = request.name().strip();
                     }

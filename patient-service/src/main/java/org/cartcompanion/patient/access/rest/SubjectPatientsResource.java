@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.cartcompanion.patient.access.service.SubjectPatientsService;
 import org.cartcompanion.support.problem.Problem;
+import org.cartcompanion.support.security.CallableBy;
 import org.cartcompanion.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -39,6 +40,7 @@ public class SubjectPatientsResource {
 
     @GET
     @RolesAllowed(Roles.SERVICE)
+    @CallableBy({ "alert-service" })
     @Operation(operationId = "listSubjectPatients", summary = "List the patients a subject may read", description = "The "
             + "service role only (alert-service). For a subject, the patient it is and the patients linked to it as a "
             + "caregiver; empty when it is nobody's patient or caregiver.")

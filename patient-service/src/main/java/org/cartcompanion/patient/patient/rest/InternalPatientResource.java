@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.cartcompanion.patient.patient.service.PatientService;
 import org.cartcompanion.support.problem.Problem;
+import org.cartcompanion.support.security.CallableBy;
 import org.cartcompanion.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -34,6 +35,7 @@ public class InternalPatientResource {
 
     @GET
     @RolesAllowed(Roles.SERVICE)
+    @CallableBy({ "care-team-service" })
     @Operation(operationId = "getInternalPatient", summary = "Read a patient for another service", description = "The service "
             + "role only (care-team-service). The patient's center, treatment dates, phase and the clinical facts a hand-off "
             + "summary carries. 404 when the patient is unknown.")

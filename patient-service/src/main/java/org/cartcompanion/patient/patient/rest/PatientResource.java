@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.cartcompanion.patient.erasure.ErasureService;
 import org.cartcompanion.patient.patient.service.PatientService;
 import org.cartcompanion.support.problem.Problem;
 import org.cartcompanion.support.security.Caller;
@@ -40,8 +41,10 @@ public class PatientResource {
     private final PatientService service;
     private final Caller caller;
     private final Clock clock;
+    private final ErasureService erasure;
 
-    public PatientResource(PatientService service, Caller caller, Clock clock) {
+    public PatientResource(PatientService service, Caller caller, Clock clock, ErasureService erasure) {
+        this.erasure = erasure;
         this.service = service;
         this.caller = caller;
         this.clock = clock;
@@ -100,6 +103,26 @@ public class PatientResource {
     public Uni<PatientResponse> setStatus(@PathParam("id") UUID id, @Valid @NotNull StatusRequest request) {
         return service.setStatus(id, request.status(), request.reason(), caller)
                 .map(patient -> PatientResponse.of(patient, clock.instant()));
+    }
+
+    @POST
+    @Path("/{id}/erasure")
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(operationId = "erasePatient", summary = "Erase a withdrawn patient's identifying data", description = "A "
+            + "coordinator of the patient's center, for a WITHDRAWN patient who asked. Erases the name, the identity-provider "
+            + "subject (the patient can no longer sign in to the record), record number, phone and email, the caregivers' "
+            + "links, check-in notes and who reported them, delivered outbox payloads, and alert-service's copy of the phone. "
+            + "Keeps, under the patient's id alone, what registry reporting needs: center, birth year, product, disease, dates, "
+            + "infection records, labs, check-in values and the audit trail. Repeating it changes nothing more. Answers the "
+            + "patient as now stored. 403 for other staff; 404 when the patient is unknown or not the caller's; 409 unless "
+            + "WITHDRAWN; 503 when alert-service cannot be reached (nothing erased).")
+    @APIResponse(responseCode = "200", description = "Erased", content = @Content(schema = @Schema(implementation = PatientResponse.class)))
+    @APIResponse(responseCode = "403", description = "Not the center's coordinator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown, or not of the caller's center", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The patient is not WITHDRAWN", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "alert-service unreachable; nothing erased", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<PatientResponse> erase(@PathParam("id") UUID id) {
+        return erasure.erase(id, caller).map(patient -> PatientResponse.of(patient, clock.instant()));
     }
 
     @GET

@@ -1,0 +1,36 @@
+-- Who read or wrote which patient's data, and when (issue 15). Ids and paths only, never values.
+CREATE TABLE audit_event (
+    id           BIGSERIAL PRIMARY KEY,
+    at           TIMESTAMPTZ  NOT NULL,
+    actor        VARCHAR(255),
+    roles        VARCHAR(200) NOT NULL,
+    action       VARCHAR(120) NOT NULL,
+    method       VARCHAR(10)  NOT NULL,
+    path         VARCHAR(300) NOT NULL,
+    patient_id   UUID,
+    status       INTEGER      NOT NULL
+);
+CREATE INDEX audit_event_patient_idx ON audit_event (patient_id, at);
+CREATE INDEX audit_event_actor_idx ON audit_event (actor, at);
+CREATE INDEX audit_event_at_idx ON audit_event (at);
+
+
+-- Append-only. The service's own role may not UPDATE or TRUNCATE it, and a trigger refuses every UPDATE, TRUNCATE
+-- and DELETE, whoever asks (a superuser too), except the retention purge: a DELETE in a transaction that declares itself
+-- one (SET LOCAL cart.audit_purge = 'on') of rows older than six years, the floor no setting can lower.
+REVOKE UPDATE, TRUNCATE ON audit_event FROM CURRENT_USER;
+
+CREATE FUNCTION audit_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'DELETE' AND current_setting('cart.audit_purge', true) = 'on'
+            AND OLD.at < now() - interval '6 years' THEN
+        RETURN OLD;
+    END IF;
+    RAISE EXCEPTION 'audit_event is append-only (%)', TG_OP USING ERRCODE = 'insufficient_privilege';
+END
+$$;
+
+CREATE TRIGGER audit_event_append_only BEFORE UPDATE OR DELETE ON audit_event
+    FOR EACH ROW EXECUTE FUNCTION audit_event_append_only();
+CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON audit_event
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_event_append_only();

@@ -1,0 +1,70 @@
+package org.cartcompanion.patient.erasure;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import org.cartcompanion.patient.support.AlertStub;
+import org.cartcompanion.patient.support.Fixtures;
+import org.cartcompanion.support.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** A withdrawn patient's identifying data is erased on request; what registry reporting needs stays. */
+@QuarkusTest
+class ErasureTest {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/Chicago"));
+
+    @Test
+    void aWithdrawnPatientIsErasedEverywhereAndTheirInfectionRecordsStay() {
+        UUID center = UUID.randomUUID();
+        String coordinator = Fixtures.coordinatorOf(center);
+        String subject = Fixtures.unique("patient");
+        String id = Fixtures.enroll(center, subject, TODAY.minusDays(20));
+        String caregiver = Fixtures.unique("cg");
+        Fixtures.linkCaregiver(id, subject, caregiver);
+        given().auth().oauth2(TestTokens.token(subject, "patient")).contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body("{\"recordedAt\":\"%s\",\"note\":\"my neighbour Ana drove me\"}".formatted(OffsetDateTime.now()))
+                .post("/api/v1/patients/" + id + "/check-ins").then().statusCode(201);
+        given().auth().oauth2(coordinator).contentType(ContentType.JSON).body("""
+                {"onsetDate":"%s","diagnosisDate":"%s","pathogenClass":"BACTERIAL","sites":["BLOODSTREAM"],
+                 "documentationLevel":"MICROBIOLOGICAL","severityCtcae":3,"attribution":"INFECTION",
+                 "treatmentRequired":true,"outcome":"ONGOING"}""".formatted(TODAY.minusDays(3), TODAY.minusDays(2)))
+                .post("/api/v1/patients/" + id + "/infections").then().statusCode(201);
+
+        // Only once withdrawn, and only by the center's coordinator.
+        given().auth().oauth2(coordinator).post("/api/v1/patients/" + id + "/erasure").then().statusCode(409)
+                .contentType("application/problem+json");
+        given().auth().oauth2(coordinator).contentType(ContentType.JSON).body("{\"status\":\"WITHDRAWN\"}")
+                .put("/api/v1/patients/" + id + "/status").then().statusCode(200);
+        given().auth().oauth2(TestTokens.token(subject, "patient")).post("/api/v1/patients/" + id + "/erasure").then()
+                .statusCode(403);
+
+        // alert-service down: nothing is erased.
+        AlertStub.erasure(UUID.fromString(id), false);
+        given().auth().oauth2(coordinator).post("/api/v1/patients/" + id + "/erasure").then().statusCode(503);
+        given().auth().oauth2(TestTokens.token(subject, "patient")).get("/api/v1/patients/" + id).then().statusCode(200);
+
+        AlertStub.erasure(UUID.fromString(id), true);
+        given().auth().oauth2(coordinator).post("/api/v1/patients/" + id + "/erasure").then().statusCode(200)
+                .body("displayName", equalTo("Erased patient")).body("email", nullValue()).body("phone", nullValue())
+                .body("externalId", nullValue()).body("subject", equalTo("erased:" + id)).body("status", equalTo("WITHDRAWN"));
+        given().auth().oauth2(TestTokens.token(subject, "patient")).get("/api/v1/patients/" + id).then().statusCode(404);
+        given().auth().oauth2(TestTokens.token(caregiver, "caregiver")).get("/api/v1/patients/" + id).then().statusCode(404);
+        given().auth().oauth2(coordinator).get("/api/v1/patients/" + id + "/check-ins").then().statusCode(200)
+                .body("items[0].note", nullValue());
+        given().auth().oauth2(coordinator).get("/api/v1/patients/" + id + "/infections").then().statusCode(200)
+                .body("items[0].recorded.pathogenClass", equalTo("BACTERIAL"));
+        // Repeating it changes nothing more.
+        given().auth().oauth2(coordinator).post("/api/v1/patients/" + id + "/erasure").then().statusCode(200);
+    }
+}
