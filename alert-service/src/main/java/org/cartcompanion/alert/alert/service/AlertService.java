@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,7 @@ import org.cartcompanion.alert.policy.service.PolicyService;
 import org.cartcompanion.alert.support.Batches;
 import org.cartcompanion.support.problem.ProblemException;
 import org.cartcompanion.support.security.Caller;
+import org.cartcompanion.support.security.CenterAuthority;
 import org.cartcompanion.support.security.Roles;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -163,7 +165,9 @@ public class AlertService {
         if (note != null && note.length() > 2000) {
             return Uni.createFrom().failure(ProblemException.badRequest("note is longer than 2000 characters."));
         }
-        return authorizeAction(id, caller).flatMap(actor -> {
+        Set<String> groups = Set.copyOf(caller.roles());
+        String subject = caller.subject();
+        return authorizeAction(id, caller).call(actor -> mayResolve(id, subject, groups)).flatMap(actor -> {
             return Panache.withTransaction(() -> alerts.lock(id).flatMap(alert -> {
                 Instant now = clock.instant();
                 if (alert.status == Status.RESOLVED) {
@@ -183,6 +187,22 @@ public class AlertService {
                         .map(t -> new View(alert, t, null));
             }));
         });
+    }
+
+    /**
+     * Resolving closes the alert with an outcome: the center's staff need a clinician's or coordinator's role both in the token
+     * and carried by their membership there (authority is per center); anyone else who may act on the alert (a community
+     * physician it was routed to) resolves as before. 403 names the role.
+     */
+    private Uni<Void> mayResolve(UUID id, String subject, Set<String> groups) {
+        return Panache.withSession(() -> alerts.findById(id)).flatMap(alert -> directory.memberships(subject).map(m -> {
+            String role = m.roleAt(alert.centerId);
+            if (role != null && !"COMMUNITY_PHYSICIAN".equals(role)
+                    && !CenterAuthority.mayActAs(groups, role, Roles.CLINICIAN, Roles.COORDINATOR)) {
+                throw ProblemException.forbidden("Your role at this center (" + role + ") may not perform this action.");
+            }
+            return null;
+        }));
     }
 
     private static void recordAcknowledger(Alert alert, Actor actor, Instant now) {
