@@ -83,7 +83,9 @@ public class ErasureService {
                 .flatMap(x -> c.preparedQuery("DELETE FROM caregiver_link WHERE patient_id = $1").execute(Tuple.of(patientId)))
                 .flatMap(x -> c.preparedQuery("UPDATE check_in SET note = NULL, reporter_subject = 'erased'"
                         + " WHERE patient_id = $1").execute(Tuple.of(patientId)))
-                .flatMap(x -> c.preparedQuery("DELETE FROM outbox_event WHERE aggregate_id = $1 AND delivered_at IS NOT NULL")
+                .flatMap(x -> c.preparedQuery("DELETE FROM outbox_event WHERE delivered_at IS NOT NULL"
+                        // A check-in's event is keyed by the check-in, a missed check-in's by the patient.
+                        + " AND (aggregate_id = $1 OR aggregate_id IN (SELECT id FROM check_in WHERE patient_id = $1))")
                         .execute(Tuple.of(patientId)))
                 .replaceWithVoid());
     }

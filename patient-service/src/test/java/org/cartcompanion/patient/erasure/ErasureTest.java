@@ -3,7 +3,9 @@ package org.cartcompanion.patient.erasure;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -11,6 +13,7 @@ import java.util.UUID;
 
 import org.cartcompanion.patient.support.AlertStub;
 import org.cartcompanion.patient.support.Fixtures;
+import org.cartcompanion.patient.support.Outbox;
 import org.cartcompanion.support.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -24,17 +27,24 @@ class ErasureTest {
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/Chicago"));
 
     @Test
-    void aWithdrawnPatientIsErasedEverywhereAndTheirInfectionRecordsStay() {
+    void aWithdrawnPatientIsErasedEverywhereAndTheirInfectionRecordsStay() throws InterruptedException {
         UUID center = UUID.randomUUID();
         String coordinator = Fixtures.coordinatorOf(center);
         String subject = Fixtures.unique("patient");
         String id = Fixtures.enroll(center, subject, TODAY.minusDays(20));
         String caregiver = Fixtures.unique("cg");
         Fixtures.linkCaregiver(id, subject, caregiver);
-        given().auth().oauth2(TestTokens.token(subject, "patient")).contentType(ContentType.JSON)
+        // A fever: the check-in's triage event (with the patient's phone) goes to alert-service through the outbox.
+        String checkIn = given().auth().oauth2(TestTokens.token(subject, "patient")).contentType(ContentType.JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                .body("{\"recordedAt\":\"%s\",\"note\":\"my neighbour Ana drove me\"}".formatted(OffsetDateTime.now()))
-                .post("/api/v1/patients/" + id + "/check-ins").then().statusCode(201);
+                .body("{\"recordedAt\":\"%s\",\"temperature\":{\"value\":38.6,\"unit\":\"C\",\"method\":\"ORAL\"},"
+                        .formatted(OffsetDateTime.now()) + "\"note\":\"my neighbour Ana drove me\"}")
+                .post("/api/v1/patients/" + id + "/check-ins").then().statusCode(201).extract().path("id");
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (Outbox.forCheckIn(checkIn).stream().noneMatch(e -> e.deliveredAt != null)) {
+            assertTrue(System.nanoTime() < until, "the triage event is delivered");
+            Thread.sleep(100);
+        }
         given().auth().oauth2(coordinator).contentType(ContentType.JSON).body("""
                 {"onsetDate":"%s","diagnosisDate":"%s","pathogenClass":"BACTERIAL","sites":["BLOODSTREAM"],
                  "documentationLevel":"MICROBIOLOGICAL","severityCtcae":3,"attribution":"INFECTION",
@@ -62,6 +72,7 @@ class ErasureTest {
         given().auth().oauth2(TestTokens.token(caregiver, "caregiver")).get("/api/v1/patients/" + id).then().statusCode(404);
         given().auth().oauth2(coordinator).get("/api/v1/patients/" + id + "/check-ins").then().statusCode(200)
                 .body("items[0].note", nullValue());
+        assertTrue(Outbox.forCheckIn(checkIn).isEmpty(), "the delivered payload is erased");
         given().auth().oauth2(coordinator).get("/api/v1/patients/" + id + "/infections").then().statusCode(200)
                 .body("items[0].recorded.pathogenClass", equalTo("BACTERIAL"));
         // Repeating it changes nothing more.
