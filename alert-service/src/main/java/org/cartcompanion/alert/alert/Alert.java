@@ -20,6 +20,7 @@ import org.cartcompanion.alert.escalation.engine.Status;
 import org.cartcompanion.alert.triage.Disposition;
 import org.cartcompanion.alert.triage.Phase;
 import org.cartcompanion.alert.triage.RuleIdsConverter;
+import org.cartcompanion.support.work.Failure;
 
 /**
  * One episode of a patient needing a clinician: opened by the first alert-worthy check-in, appended to by later ones, and
@@ -182,7 +183,7 @@ public class Alert {
         if (stepFailingSince == null) {
             stepFailingSince = now;
         }
-        stepError = error.length() > 500 ? error.substring(0, 500) : error;
+        stepError = Failure.cut(error);
         nextStepAt = now.plus(retryIn);
     }
 

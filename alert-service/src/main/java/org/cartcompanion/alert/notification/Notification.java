@@ -11,11 +11,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.cartcompanion.alert.escalation.engine.Purpose;
+import org.cartcompanion.support.work.Attempted;
 
 /** One message to one recipient on one channel, with its delivery status. */
 @Entity
 @Table(name = "notification")
-public class Notification {
+public class Notification implements Attempted {
 
     public enum Channel {
         EMAIL
@@ -73,4 +74,25 @@ public class Notification {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    @Override
+    public int attempts() {
+        return attempts;
+    }
+
+    @Override
+    public void succeeded(Instant at) {
+        attempts++;
+        status = DeliveryStatus.SENT;
+        sentAt = at;
+        nextAttemptAt = null;
+        lastError = null;
+    }
+
+    @Override
+    public void failed(Instant at, String error, Instant retryAt) {
+        attempts++;
+        lastError = error;
+        nextAttemptAt = retryAt;
+    }
 }

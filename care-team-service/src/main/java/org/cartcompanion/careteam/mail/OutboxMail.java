@@ -8,10 +8,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.cartcompanion.support.work.Attempted;
+
 /** A mail written in the transaction that decided to send it, sent by {@link MailDispatcher} until the relay takes it. */
 @Entity
 @Table(name = "mail_outbox")
-public class OutboxMail {
+public class OutboxMail implements Attempted {
 
     @Id
     public UUID id;
@@ -42,4 +44,23 @@ public class OutboxMail {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    @Override
+    public int attempts() {
+        return attempts;
+    }
+
+    @Override
+    public void succeeded(Instant at) {
+        attempts++;
+        sentAt = at;
+        lastError = null;
+    }
+
+    @Override
+    public void failed(Instant at, String error, Instant retryAt) {
+        attempts++;
+        lastError = error;
+        nextAttemptAt = retryAt;
+    }
 }

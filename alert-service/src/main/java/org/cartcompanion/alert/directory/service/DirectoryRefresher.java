@@ -11,7 +11,7 @@ import org.cartcompanion.alert.access.client.Directory;
 import org.cartcompanion.alert.access.client.PagingDirectory;
 import org.cartcompanion.alert.directory.StoredDirectory;
 import org.cartcompanion.alert.directory.repository.CenterDirectoryRepository;
-import org.cartcompanion.alert.support.Passes;
+import org.cartcompanion.support.work.Contexts;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -70,12 +70,12 @@ public class DirectoryRefresher {
 
     /** One center's directory, now, on a context of its own. */
     public Uni<Void> refreshNow(UUID centerId) {
-        return Passes.onNewContext(vertx, () -> refresh(centerId));
+        return Contexts.onNew(vertx, () -> refresh(centerId));
     }
 
     /** Every center's directory, now, on a context of its own. */
     public Uni<Void> refreshAllNow() {
-        return Passes.onNewContext(vertx, () -> refreshAll(null));
+        return Contexts.onNew(vertx, () -> refreshAll(null));
     }
 
     /** Every center's directory, page after page. */

@@ -3,8 +3,9 @@ package org.cartcompanion.alert.escalation.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,79 +18,142 @@ import org.cartcompanion.alert.directory.StoredDirectory;
 import org.cartcompanion.alert.directory.service.DirectoryRefresher;
 import org.cartcompanion.alert.escalation.config.AlertConfig;
 import org.cartcompanion.alert.notification.service.NotificationDispatcher;
-import org.cartcompanion.alert.support.Passes;
+import org.cartcompanion.support.work.Attempted;
+import org.cartcompanion.support.work.DurableJob;
+import org.cartcompanion.support.work.Failure;
+import org.cartcompanion.support.work.PassReport;
+import org.cartcompanion.support.work.WorkLoop;
+import org.cartcompanion.support.work.WorkLoops;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 
 /**
- * Finds due alerts and takes their steps. Every replica runs it: the step locks the alert with SKIP LOCKED and re-checks it is
- * still due, so each step fires once. Timers are rows; a restarted replica picks up whatever fell due meanwhile.
+ * Finds due alerts and takes their steps, on the durable-work loop: each alert in a transaction of its own that claims it only
+ * if it is still due and free, so every replica may run it and each step fires once. Who is responsible is asked before the
+ * claim, so no alert is locked while care-team-service answers. Timers are rows; a restarted replica picks up whatever fell due
+ * meanwhile.
  */
 @ApplicationScoped
-public class EscalationPoller {
+public class EscalationPoller implements DurableJob<EscalationPoller.Due> {
+
+    /** A due alert and, once gathered, whom its step can name. */
+    public record Due(Alert alert, Roster roster) {
+    }
 
     private final AlertRepository alerts;
     private final EscalationService escalation;
     private final Directory directory;
     private final DirectoryRefresher refresher;
     private final NotificationDispatcher dispatcher;
-    private final AlertConfig config;
     private final Clock clock;
-    private final Passes passes;
     private final Vertx vertx;
+    private final WorkLoop<Due> loop;
+    /** Notifications queued by steps since the dispatcher was last woken. */
+    private final AtomicInteger queued = new AtomicInteger();
     private volatile Instant wakeAt;
 
     public EscalationPoller(AlertRepository alerts, EscalationService escalation, Directory directory,
-            DirectoryRefresher refresher, NotificationDispatcher dispatcher, AlertConfig config, Clock clock, Vertx vertx) {
+            DirectoryRefresher refresher, NotificationDispatcher dispatcher, AlertConfig config, Clock clock, Vertx vertx,
+            WorkLoops loops) {
         this.alerts = alerts;
         this.escalation = escalation;
         this.directory = directory;
         this.refresher = refresher;
         this.dispatcher = dispatcher;
-        this.config = config;
         this.clock = clock;
         this.vertx = vertx;
-        this.passes = new Passes("Escalation", vertx, 1, this::pass);
+        // Alerts are independent: their steps run side by side, each in its own transaction and context.
+        this.loop = loops.loop(this, WorkLoop.Settings.of("escalation", WorkLoop.Claim.EACH, config.escalation().batchSize())
+                .rowsAtOnce(config.escalation().concurrency()).retry(escalation.retryPolicy()));
     }
 
     @Scheduled(every = "${alert.escalation.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
-        passes.kick();
+        loop.kick();
     }
 
     /** A new or changed alert is due now: look at once rather than at the next tick. */
     public void kick() {
-        passes.kick();
+        loop.kick();
     }
 
     /** One pass over the due alerts; true when the batch was full (more may be due). */
     public Uni<Boolean> pass() {
-        Instant now = clock.instant();
-        int batch = config.escalation().batchSize();
-        AtomicBoolean progress = new AtomicBoolean();
-        return Panache.withSession(() -> alerts.due(now, batch)).flatMap(due -> {
-            if (due.isEmpty()) {
-                return Uni.createFrom().item(false);
+        return loop.pass(clock.instant()).map(PassReport::full);
+    }
+
+    @Override
+    public Uni<List<Due>> due(Instant now, int limit) {
+        return alerts.due(now, limit).map(list -> list.stream().map(a -> new Due(a, null)).toList());
+    }
+
+    @Override
+    public Instant dueAt(Due row) {
+        return row.alert().nextStepAt;
+    }
+
+    @Override
+    public Uni<Due> gather(Due row, Instant now) {
+        Alert alert = row.alert();
+        Uni<Optional<Routing>> routing = directory.routing(alert.patientId, alert.centerId, alert.disposition)
+                .map(Optional::of)
+                .onFailure().recoverWithItem(e -> {
+                    Log.warnf("Routing for alert %s unavailable: %s", alert.id, e.getClass().getSimpleName());
+                    return Optional.empty();
+                });
+        return routing.flatMap(r -> stored(alert, r)
+                .flatMap(s -> known(alert, r, s).map(k -> new Due(alert, new Roster(r, s, k)))));
+    }
+
+    @Override
+    public Uni<Due> claim(Due row, Instant now) {
+        return alerts.lockIfDue(row.alert().id, now).map(locked -> locked == null ? null : new Due(locked, row.roster()));
+    }
+
+    @Override
+    public Uni<Void> work(Due row, Instant now) {
+        return escalation.step(row.alert(), row.roster(), now).invoke(applied -> queued.addAndGet(applied.queued()))
+                .replaceWithVoid();
+    }
+
+    /** The alert's step ledger: a step that runs records itself (taken, or nobody to name); a failed one is counted here. */
+    @Override
+    public Attempted ledger(Due row) {
+        Alert alert = row.alert();
+        return new Attempted() {
+            @Override
+            public int attempts() {
+                return alert.stepAttempts;
             }
-            // Alerts are independent: take their steps side by side, each in its own transaction and context.
-            return Multi.createFrom().iterable(due)
-                    .onItem().transformToUni(alert -> Passes.onNewContext(vertx, () -> stepOne(alert, now)))
-                    .merge(config.escalation().concurrency())
-                    .collect().asList()
-                    .map(results -> {
-                        int queued = results.stream().mapToInt(EscalationService.Applied::queued).sum();
-                        if (queued > 0) {
-                            dispatcher.kick();
-                        }
-                        progress.set(results.stream().anyMatch(EscalationService.Applied::stepped));
-                        return due.size() == batch;
-                    });
-        }).call(more -> more ? Uni.createFrom().voidItem() : wakeForNext(progress.get()));
+
+            @Override
+            public void succeeded(Instant at) {
+            }
+
+            @Override
+            public void failed(Instant at, String error, Instant retryAt) {
+                alert.stepFailed(at, error, Duration.between(at, retryAt));
+            }
+        };
+    }
+
+    @Override
+    public Uni<Void> failed(Due row, Failure failure) {
+        Log.errorf(failure.cause(), "Escalation step of alert %s failed; it is retried after a backoff", row.alert().id);
+        return escalation.failed(row.alert(), failure.cause(), failure.at())
+                .invoke(applied -> queued.addAndGet(applied.queued())).replaceWithVoid();
+    }
+
+    @Override
+    public Uni<Void> afterPass(PassReport report) {
+        if (queued.getAndSet(0) > 0) {
+            dispatcher.kick();
+        }
+        return report.full() ? Uni.createFrom().voidItem() : wakeForNext(report.succeeded() > 0);
     }
 
     /**
@@ -106,7 +170,7 @@ public class EscalationPoller {
                 // Became due while this pass ran: run again as soon as it ends. Without progress (the alert is held by
                 // another replica, or its step keeps failing) the next tick retries instead, so nothing spins.
                 if (progressed) {
-                    passes.kick();
+                    loop.kick();
                 }
                 return;
             }
@@ -115,27 +179,8 @@ public class EscalationPoller {
                 return;
             }
             wakeAt = next;
-            vertx.setTimer(delay, id -> passes.kick());
+            vertx.setTimer(delay, id -> loop.kick());
         }).replaceWithVoid();
-    }
-
-    private Uni<EscalationService.Applied> stepOne(Alert alert, Instant now) {
-        Uni<Optional<Routing>> routing = directory.routing(alert.patientId, alert.centerId, alert.disposition)
-                .map(Optional::of)
-                .onFailure().recoverWithItem(e -> {
-                    Log.warnf("Routing for alert %s unavailable: %s", alert.id, e.getClass().getSimpleName());
-                    return Optional.empty();
-                });
-        return routing.flatMap(r -> stored(alert, r).flatMap(s -> known(alert, r, s)
-                .flatMap(k -> escalation.step(alert.id, new Roster(r, s, k), now))))
-                .onFailure().recoverWithUni(e -> {
-                    Log.errorf(e, "Escalation step of alert %s failed; it is retried after a backoff", alert.id);
-                    return escalation.failed(alert.id, e, now);
-                })
-                .onFailure().recoverWithItem(e -> {
-                    Log.errorf(e, "The failure of alert %s's step could not be recorded; it stays due", alert.id);
-                    return new EscalationService.Applied(false, 0);
-                });
     }
 
     /** The stored directory of the alert's center, read only when routing did not answer. */
@@ -154,5 +199,4 @@ public class EscalationPoller {
         }
         return directory.knownClinicians(alert.centerId).map(Optional::of).onFailure().recoverWithItem(e -> Optional.empty());
     }
-
 }

@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.cartcompanion.alert.access.client.Recipient;
 import org.cartcompanion.alert.alert.Alert;
 import org.cartcompanion.alert.alert.TimelineEntry;
-import org.cartcompanion.alert.alert.repository.AlertRepository;
 import org.cartcompanion.alert.alert.repository.TimelineRepository;
 import org.cartcompanion.alert.escalation.config.AlertConfig;
 import org.cartcompanion.alert.escalation.engine.EscalationEngine;
@@ -30,9 +29,8 @@ import org.cartcompanion.alert.notification.repository.AckLinkRepository;
 import org.cartcompanion.alert.notification.repository.NotificationRepository;
 import org.cartcompanion.alert.policy.service.PolicyService;
 import org.cartcompanion.alert.support.Batches;
-import org.cartcompanion.support.time.Backoff;
+import org.cartcompanion.support.work.RetryPolicy;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
@@ -53,7 +51,6 @@ public class EscalationService {
     public static final String STEP_RETRYING = "STEP_RETRYING";
     public static final String STEP_FAILED = "STEP_FAILED";
 
-    private final AlertRepository alerts;
     private final TimelineRepository timeline;
     private final NotificationRepository notifications;
     private final AckLinkRepository links;
@@ -61,9 +58,8 @@ public class EscalationService {
     private final AlertConfig config;
     private final EscalationEngine engine = new EscalationEngine();
 
-    public EscalationService(AlertRepository alerts, TimelineRepository timeline, NotificationRepository notifications,
+    public EscalationService(TimelineRepository timeline, NotificationRepository notifications,
             AckLinkRepository links, PolicyService policies, AlertConfig config) {
-        this.alerts = alerts;
         this.timeline = timeline;
         this.notifications = notifications;
         this.links = links;
@@ -73,7 +69,6 @@ public class EscalationService {
 
     /** What a step found out: whether it queued notifications (the dispatcher is woken) and whether it ran at all. */
     public record Applied(boolean stepped, int queued) {
-        static final Applied SKIPPED = new Applied(false, 0);
     }
 
     /** Notifications, their acknowledge links and the timeline entries a step writes. */
@@ -83,38 +78,33 @@ public class EscalationService {
         }
     }
 
-    /** Takes the step of one due alert, with whom the roster names (fetched by the caller). */
-    public Uni<Applied> step(UUID alertId, Roster roster, Instant now) {
-        return Panache.withTransaction(() -> alerts.lockIfDue(alertId, now).flatMap(alert -> {
-            if (alert == null) {
-                return Uni.createFrom().item(Applied.SKIPPED);
+    /** Takes the step of one due alert, claimed by the caller, with whom the roster names (fetched before the claim). */
+    public Uni<Applied> step(Alert alert, Roster roster, Instant now) {
+        Policy policy = policies.read(alert.policy).toPolicy();
+        Step step = engine.due(policy, alert.state(), roster.responsible(), now);
+        // A policy naming clinicians directly keeps working without routing; tiers and teams need routing or the store.
+        boolean needsTheCenter = step.notices().stream().flatMap(n -> n.targets().stream())
+                .anyMatch(t -> t.kind() != Target.Kind.CLINICIAN);
+        Writes writes = new Writes();
+        if (needsTheCenter && !roster.namesTheCenter()) {
+            if (!nobodyNamedForTooLong(alert, now, writes)) {
+                return Batches.persist(timeline, writes.entries()).map(v -> new Applied(false, 0));
             }
-            Policy policy = policies.read(alert.policy).toPolicy();
-            Step step = engine.due(policy, alert.state(), roster.responsible(), now);
-            // A policy naming clinicians directly keeps working without routing; tiers and teams need routing or the store.
-            boolean needsTheCenter = step.notices().stream().flatMap(n -> n.targets().stream())
-                    .anyMatch(t -> t.kind() != Target.Kind.CLINICIAN);
-            Writes writes = new Writes();
-            if (needsTheCenter && !roster.namesTheCenter()) {
-                if (!nobodyNamedForTooLong(alert, now, writes)) {
-                    return Batches.persist(timeline, writes.entries()).map(v -> new Applied(false, 0));
-                }
-            } else if (needsTheCenter && roster.fromStore()) {
-                writes.entries().add(TimelineEntry.of(alert.id, now, STORED_DIRECTORY_USED, "care-team-service could not "
-                        + "answer; the center's on-call stored by this service names who is paged"));
-            }
-            alert.stepTaken();
-            roster.centerPhone().ifPresent(phone -> alert.centerPhone = phone);
-            roster.hotline().ifPresent(hotline -> alert.fallbackEmail = hotline);
-            alert.apply(step.next(), now);
-            for (Note note : step.notes()) {
-                writes.entries().add(TimelineEntry.of(alert.id, now, note.type(), note.detail()));
-            }
-            for (Notice notice : step.notices()) {
-                queue(alert, Optional.of(policy), notice, roster, now, writes);
-            }
-            return persist(writes).map(v -> new Applied(true, writes.notifications().size()));
-        }));
+        } else if (needsTheCenter && roster.fromStore()) {
+            writes.entries().add(TimelineEntry.of(alert.id, now, STORED_DIRECTORY_USED, "care-team-service could not "
+                    + "answer; the center's on-call stored by this service names who is paged"));
+        }
+        alert.stepTaken();
+        roster.centerPhone().ifPresent(phone -> alert.centerPhone = phone);
+        roster.hotline().ifPresent(hotline -> alert.fallbackEmail = hotline);
+        alert.apply(step.next(), now);
+        for (Note note : step.notes()) {
+            writes.entries().add(TimelineEntry.of(alert.id, now, note.type(), note.detail()));
+        }
+        for (Notice notice : step.notices()) {
+            queue(alert, Optional.of(policy), notice, roster, now, writes);
+        }
+        return persist(writes).map(v -> new Applied(true, writes.notifications().size()));
     }
 
     /**
@@ -139,35 +129,37 @@ public class EscalationService {
     }
 
     /**
-     * A step that failed with an error: counted on its own alert and retried after a backoff, other alerts unaffected. Once it
-     * has failed long enough the fallback address is paged (once per run of failures) while the step keeps being retried.
+     * A step that failed with an error, already counted on the claimed alert's ledger and retried after its backoff, other
+     * alerts unaffected. Once it has failed long enough the fallback address is paged (once per run of failures) while the step
+     * keeps being retried.
      */
-    public Uni<Applied> failed(UUID alertId, Throwable error, Instant now) {
+    public Uni<Applied> failed(Alert alert, Throwable error, Instant now) {
         String why = "the escalation step failed (" + error.getClass().getSimpleName() + ")";
-        return Panache.withTransaction(() -> alerts.lockIfDue(alertId, now).flatMap(alert -> {
-            if (alert == null) {
-                return Uni.createFrom().item(Applied.SKIPPED);
-            }
-            Writes writes = new Writes();
-            alert.stepFailed(now, why, retryDelay(alert.stepAttempts + 1));
-            if (alert.stepAttempts == 1) {
-                writes.entries().add(TimelineEntry.of(alert.id, now, STEP_FAILED, why + "; it is retried"));
-            }
-            if (alert.failureFallbackAt == null && alert.failingTooLong(now, config.escalation().fallbackAfterAttempts(),
-                    config.escalation().fallbackAfter())) {
-                alert.failureFallbackAt = now;
-                writes.entries().add(TimelineEntry.of(alert.id, now, EscalationEngine.FALLBACK_PAGED, "The step has failed "
-                        + alert.stepAttempts + " times over " + Duration.between(alert.stepFailingSince, now).toSeconds()
-                        + " s; the fallback address is paged while it is retried"));
-                queue(alert, readable(alert), new Notice(Purpose.FALLBACK, Math.max(alert.level, 1), List.of(), false),
-                        new Roster(Optional.empty(), Optional.empty(), Optional.empty()), now, writes);
-            }
-            return persist(writes).map(v -> new Applied(false, writes.notifications().size()));
-        }));
+        // Clinicians read the step's error in overdue reports: the kind of failure, not a stack of technical detail.
+        alert.stepError = why;
+        Writes writes = new Writes();
+        if (alert.stepAttempts == 1) {
+            writes.entries().add(TimelineEntry.of(alert.id, now, STEP_FAILED, why + "; it is retried"));
+        }
+        if (alert.failureFallbackAt == null && alert.failingTooLong(now, config.escalation().fallbackAfterAttempts(),
+                config.escalation().fallbackAfter())) {
+            alert.failureFallbackAt = now;
+            writes.entries().add(TimelineEntry.of(alert.id, now, EscalationEngine.FALLBACK_PAGED, "The step has failed "
+                    + alert.stepAttempts + " times over " + Duration.between(alert.stepFailingSince, now).toSeconds()
+                    + " s; the fallback address is paged while it is retried"));
+            queue(alert, readable(alert), new Notice(Purpose.FALLBACK, Math.max(alert.level, 1), List.of(), false),
+                    new Roster(Optional.empty(), Optional.empty(), Optional.empty()), now, writes);
+        }
+        return persist(writes).map(v -> new Applied(false, writes.notifications().size()));
+    }
+
+    /** How long a failing step waits before its next attempt. */
+    public RetryPolicy retryPolicy() {
+        return new RetryPolicy(config.escalation().retryBase(), config.escalation().retryMax());
     }
 
     private Duration retryDelay(int attempts) {
-        return Backoff.after(attempts, config.escalation().retryBase(), config.escalation().retryMax());
+        return retryPolicy().after(attempts);
     }
 
     /** The alert's policy, or empty when it cannot be read (the step failing may be why). */

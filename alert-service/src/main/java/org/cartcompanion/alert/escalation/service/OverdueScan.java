@@ -16,7 +16,7 @@ import org.cartcompanion.alert.alert.repository.AlertRepository;
 import org.cartcompanion.alert.alert.repository.TimelineRepository;
 import org.cartcompanion.alert.escalation.config.AlertConfig;
 import org.cartcompanion.alert.support.Batches;
-import org.cartcompanion.alert.support.Passes;
+import org.cartcompanion.support.work.Contexts;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -73,7 +73,7 @@ public class OverdueScan {
 
     /** One scan, now, on a context of its own; answers how many alerts it newly reported. */
     public Uni<Integer> scanNow() {
-        return Passes.onNewContext(vertx, this::scan);
+        return Contexts.onNew(vertx, this::scan);
     }
 
     private Uni<Integer> scan() {

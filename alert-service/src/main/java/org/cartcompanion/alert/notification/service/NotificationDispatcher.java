@@ -1,7 +1,6 @@
 package org.cartcompanion.alert.notification.service;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,28 +25,35 @@ import org.cartcompanion.alert.notification.Notification;
 import org.cartcompanion.alert.notification.repository.AckLinkRepository;
 import org.cartcompanion.alert.notification.repository.NotificationRepository;
 import org.cartcompanion.alert.support.Batches;
-import org.cartcompanion.alert.support.Passes;
-import org.cartcompanion.support.reactive.Deadlines;
-import org.cartcompanion.support.time.Backoff;
+import org.cartcompanion.support.work.Attempted;
+import org.cartcompanion.support.work.DurableJob;
+import org.cartcompanion.support.work.Failure;
+import org.cartcompanion.support.work.Outcome;
+import org.cartcompanion.support.work.PassReport;
+import org.cartcompanion.support.work.RetryPolicy;
+import org.cartcompanion.support.work.WorkLoop;
+import org.cartcompanion.support.work.WorkLoops;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
 
 /**
- * Sends queued notifications through their channel, with per-delivery status. A pass locks the due rows with SKIP LOCKED (so
- * every replica may run it and none is sent twice by two replicas) and share-locks their alerts, so an acknowledgement waits
- * for the sends in flight and no page leaves after it. A page no longer wanted is cancelled; a failed send is retried with
- * exponential backoff until the channel takes it. Every attempt goes on the alert's timeline.
+ * Sends queued notifications through their channel, with per-delivery status, on the durable-work loop. A pass claims the due
+ * rows (so every replica may run it and none is sent twice by two replicas) and share-locks their alerts, so an acknowledgement
+ * waits for the sends in flight and no page leaves after it. A page no longer wanted is cancelled; a failed send is retried
+ * with exponential backoff until the channel takes it. Every attempt goes on the alert's timeline.
  */
 @ApplicationScoped
-public class NotificationDispatcher {
+public class NotificationDispatcher implements DurableJob<NotificationDispatcher.Send> {
 
     public static final String NOTIFIED = "NOTIFIED";
     public static final String NOTIFICATION_FAILED = "NOTIFICATION_FAILED";
     public static final String NOTIFICATION_CANCELLED = "NOTIFICATION_CANCELLED";
+
+    /** A claimed notification and, once prepared, its alert (share-locked) and acknowledge link. */
+    public record Send(Notification notification, Alert alert, AckLink link) {
+    }
 
     private final NotificationRepository notifications;
     private final AlertRepository alerts;
@@ -55,106 +61,115 @@ public class NotificationDispatcher {
     private final TimelineRepository timeline;
     private final AlertLinks addresses;
     private final Map<Notification.Channel, Notifier> notifiers;
-    private final AlertConfig config;
     private final Clock clock;
-    private final Passes passes;
+    private final WorkLoop<Send> loop;
 
     public NotificationDispatcher(NotificationRepository notifications, AlertRepository alerts, AckLinkRepository links,
             TimelineRepository timeline, AlertLinks addresses, Instance<Notifier> notifiers, AlertConfig config, Clock clock,
-            Vertx vertx) {
+            WorkLoops loops) {
         this.notifications = notifications;
         this.alerts = alerts;
         this.links = links;
         this.timeline = timeline;
         this.addresses = addresses;
         this.notifiers = notifiers.stream().collect(Collectors.toMap(Notifier::channel, Function.identity()));
-        this.config = config;
         this.clock = clock;
-        this.passes = new Passes("Notification", vertx, config.delivery().concurrency(), this::pass);
+        AlertConfig.Delivery delivery = config.delivery();
+        // The sends of a batch go out side by side (they do not use the session); outcomes are recorded after all answer.
+        this.loop = loops.loop(this, WorkLoop.Settings.of("notification", WorkLoop.Claim.BATCH, delivery.batchSize())
+                .passesAtOnce(delivery.concurrency()).rowsAtOnce(delivery.batchSize())
+                .deadline(delivery.sendTimeout(), "no answer from the mail server within the send timeout")
+                .retry(new RetryPolicy(delivery.backoffBase(), delivery.backoffMax())));
     }
 
     @Scheduled(every = "${alert.delivery.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
-        passes.kick();
+        loop.kick();
     }
 
     public void kick() {
-        passes.kick();
-    }
-
-    private record Outcome(Notification notification, Alert alert, String error) {
+        loop.kick();
     }
 
     /** One pass; true when the batch was full. */
     public Uni<Boolean> pass() {
-        Instant now = clock.instant();
-        int batch = config.delivery().batchSize();
-        return Panache.withTransaction(() -> notifications.lockDue(now, batch).flatMap(due -> {
-            if (due.isEmpty()) {
-                return Uni.createFrom().item(false);
-            }
-            List<UUID> alertIds = due.stream().map(n -> n.alertId).distinct().toList();
-            List<UUID> ids = due.stream().map(n -> n.id).toList();
-            return alerts.shareLock(alertIds).flatMap(locked -> links.find("notificationId in ?1", ids).list()
-                    .flatMap(found -> {
-                        Map<UUID, Alert> byId = new HashMap<>();
-                        locked.forEach(a -> byId.put(a.id, a));
-                        Map<UUID, AckLink> linkFor = new HashMap<>();
-                        found.forEach(l -> linkFor.put(l.notificationId, l));
-                        List<TimelineEntry> entries = new ArrayList<>();
-                        List<Uni<Outcome>> sends = new ArrayList<>();
-                        for (Notification n : due) {
-                            Alert alert = byId.get(n.alertId);
-                            String unwanted = unwanted(n, alert);
-                            if (unwanted != null) {
-                                n.status = Notification.DeliveryStatus.CANCELLED;
-                                n.nextAttemptAt = null;
-                                entries.add(TimelineEntry.of(n.alertId, now, NOTIFICATION_CANCELLED,
-                                        n.purpose + " to " + who(n) + " not sent: " + unwanted));
-                                continue;
-                            }
-                            sends.add(send(n, alert, linkFor.get(n.id)));
+        return loop.pass(clock.instant()).map(PassReport::full);
+    }
+
+    @Override
+    public Uni<List<Send>> due(Instant now, int limit) {
+        return notifications.lockDue(now, limit).map(due -> due.stream().map(n -> new Send(n, null, null)).toList());
+    }
+
+    @Override
+    public Instant dueAt(Send row) {
+        return row.notification().nextAttemptAt;
+    }
+
+    @Override
+    public Attempted ledger(Send row) {
+        return row.notification();
+    }
+
+    /**
+     * Share-locks the alerts of the batch, so an acknowledgement waits for the sends in flight and no page leaves after it, and
+     * cancels the pages no longer wanted.
+     */
+    @Override
+    public Uni<List<Send>> prepare(List<Send> claimed, Instant now) {
+        List<UUID> alertIds = claimed.stream().map(s -> s.notification().alertId).distinct().toList();
+        List<UUID> ids = claimed.stream().map(s -> s.notification().id).toList();
+        return alerts.shareLock(alertIds).flatMap(locked -> links.find("notificationId in ?1", ids).list()
+                .flatMap(found -> {
+                    Map<UUID, Alert> byId = new HashMap<>();
+                    locked.forEach(a -> byId.put(a.id, a));
+                    Map<UUID, AckLink> linkFor = new HashMap<>();
+                    found.forEach(l -> linkFor.put(l.notificationId, l));
+                    List<TimelineEntry> cancelled = new ArrayList<>();
+                    List<Send> wanted = new ArrayList<>();
+                    for (Send s : claimed) {
+                        Notification n = s.notification();
+                        Alert alert = byId.get(n.alertId);
+                        String unwanted = unwanted(n, alert);
+                        if (unwanted == null) {
+                            wanted.add(new Send(n, alert, linkFor.get(n.id)));
+                            continue;
                         }
-                        Uni<List<Outcome>> all = sends.isEmpty() ? Uni.createFrom().item(List.of())
-                                : Uni.join().all(sends).andFailFast();
-                        return all.flatMap(outcomes -> {
-                            Instant done = clock.instant();
-                            for (Outcome o : outcomes) {
-                                record(o, done, entries);
-                            }
-                            return Batches.persist(timeline, entries).replaceWith(due.size() == batch);
-                        });
-                    }));
-        }));
+                        n.status = Notification.DeliveryStatus.CANCELLED;
+                        n.nextAttemptAt = null;
+                        cancelled.add(TimelineEntry.of(n.alertId, now, NOTIFICATION_CANCELLED,
+                                n.purpose + " to " + who(n) + " not sent: " + unwanted));
+                    }
+                    return Batches.persist(timeline, cancelled).replaceWith(wanted);
+                }));
     }
 
-    private Uni<Outcome> send(Notification n, Alert alert, AckLink link) {
-        Notifier notifier = notifiers.get(n.channel);
-        Page page = page(n, alert, link);
-        return Deadlines.within(config.delivery().sendTimeout(), () -> notifier.send(page))
-                .map(v -> new Outcome(n, alert, null))
-                .onFailure().recoverWithItem(e -> new Outcome(n, alert, describe(e)));
+    @Override
+    public Uni<Void> work(Send s, Instant now) {
+        Notification n = s.notification();
+        return notifiers.get(n.channel).send(page(n, s.alert(), s.link()));
     }
 
-    private void record(Outcome o, Instant now, List<TimelineEntry> entries) {
-        Notification n = o.notification();
-        n.attempts++;
-        if (o.error() == null) {
-            n.status = Notification.DeliveryStatus.SENT;
-            n.sentAt = now;
-            n.nextAttemptAt = null;
-            n.lastError = null;
-            entries.add(TimelineEntry.of(n.alertId, now, NOTIFIED, n.purpose + " " + n.channel.name().toLowerCase()
-                    + " sent to " + who(n) + (n.attempts > 1 ? " (attempt " + n.attempts + ")" : "")));
-            Log.infof("Notification %s for alert %s sent (%s, attempt %d)", n.id, n.alertId, n.purpose, n.attempts);
-        } else {
-            Duration wait = backoff(n.attempts);
-            n.nextAttemptAt = now.plus(wait);
-            n.lastError = o.error().length() > 500 ? o.error().substring(0, 500) : o.error();
-            entries.add(TimelineEntry.of(n.alertId, now, NOTIFICATION_FAILED, n.purpose + " to " + who(n) + ", attempt "
-                    + n.attempts + ": " + n.lastError + "; next try in " + wait.toMillis() / 1000.0 + " s"));
-            Log.warnf("Notification %s for alert %s failed (attempt %d): %s", n.id, n.alertId, n.attempts, n.lastError);
+    /** Every attempt of the batch on its alert's timeline, in one write. */
+    @Override
+    public Uni<Void> finish(List<Outcome<Send>> outcomes, Instant now) {
+        List<TimelineEntry> entries = new ArrayList<>();
+        for (Outcome<Send> o : outcomes) {
+            Notification n = o.row().notification();
+            if (o.succeeded()) {
+                entries.add(TimelineEntry.of(n.alertId, o.at(), NOTIFIED, n.purpose + " "
+                        + n.channel.name().toLowerCase() + " sent to " + who(n)
+                        + (n.attempts > 1 ? " (attempt " + n.attempts + ")" : "")));
+                Log.infof("Notification %s for alert %s sent (%s, attempt %d)", n.id, n.alertId, n.purpose, n.attempts);
+            } else {
+                Failure f = o.failure();
+                entries.add(TimelineEntry.of(n.alertId, o.at(), NOTIFICATION_FAILED, n.purpose + " to " + who(n)
+                        + ", attempt " + f.attempt() + ": " + f.error() + "; next try in " + f.delay().toMillis() / 1000.0
+                        + " s"));
+                Log.warnf("Notification %s for alert %s failed (attempt %d): %s", n.id, n.alertId, f.attempt(), f.error());
+            }
         }
+        return Batches.persist(timeline, entries);
     }
 
     /** Why a queued notification must not go out any more; null when it should. */
@@ -181,18 +196,5 @@ public class NotificationDispatcher {
 
     private static String who(Notification n) {
         return n.recipientName != null ? n.recipientName : n.address;
-    }
-
-    private static String describe(Throwable e) {
-        String type = e.getClass().getSimpleName();
-        if ("TimeoutException".equals(type)) {
-            return "no answer from the mail server within the send timeout";
-        }
-        String message = e.getMessage();
-        return type + (message == null ? "" : ": " + message.replaceAll("\\s+", " "));
-    }
-
-    Duration backoff(int attempts) {
-        return Backoff.after(attempts, config.delivery().backoffBase(), config.delivery().backoffMax());
     }
 }

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,15 +18,21 @@ import org.cartcompanion.careteam.handoff.HandoffStatus;
 import org.cartcompanion.careteam.handoff.repository.HandoffProposalRepository;
 import org.cartcompanion.careteam.handoff.repository.HandoffRepository;
 import org.cartcompanion.careteam.team.CarePhase;
+import org.cartcompanion.careteam.team.CareTeam;
+import org.cartcompanion.support.work.DurableJob;
+import org.cartcompanion.support.work.Failure;
+import org.cartcompanion.support.work.WorkLoop;
+import org.cartcompanion.support.work.WorkLoops;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Time-driven hand-off work, on every replica ({@code SKIP LOCKED} gives each row to one): reminders to receivers who have not
- * answered, lapsing with the coordinators told, and telling coordinators when a patient reaches the center's hand-off day.
+ * Time-driven hand-off work, on every replica (each row is claimed by one): reminders to receivers who have not answered,
+ * lapsing with the coordinators told, and telling coordinators when a patient reaches the center's hand-off day. Four jobs on
+ * the durable-work loop, each pass in its own transaction; a row whose work fails is left for the next pass and the rest of its
+ * batch goes on.
  */
 @ApplicationScoped
 public class HandoffJobs {
@@ -41,9 +46,10 @@ public class HandoffJobs {
     private final HandoffNotices notices;
     private final Clock clock;
     private final CareTeamConfig.Handoff config;
+    private final List<WorkLoop<?>> stages;
 
     public HandoffJobs(HandoffRepository handoffs, HandoffProposalRepository proposals, CenterRepository centers,
-            ClinicianRepository clinicians, HandoffNotices notices, Clock clock, CareTeamConfig config) {
+            ClinicianRepository clinicians, HandoffNotices notices, Clock clock, CareTeamConfig config, WorkLoops loops) {
         this.handoffs = handoffs;
         this.proposals = proposals;
         this.centers = centers;
@@ -51,6 +57,13 @@ public class HandoffJobs {
         this.notices = notices;
         this.clock = clock;
         this.config = config.handoff();
+        this.stages = List.of(
+                loops.loop(new Remind(), WorkLoop.Settings.of("handoff-remind", WorkLoop.Claim.BATCH, BATCH)),
+                loops.loop(new Lapse(), WorkLoop.Settings.of("handoff-lapse", WorkLoop.Claim.BATCH, BATCH)),
+                loops.loop(new Propose(CarePhase.SHARED), WorkLoop.Settings.of("handoff-propose-shared", WorkLoop.Claim.BATCH,
+                        BATCH)),
+                loops.loop(new Propose(CarePhase.COMMUNITY_LED),
+                        WorkLoop.Settings.of("handoff-propose-community-led", WorkLoop.Claim.BATCH, BATCH)));
     }
 
     @Scheduled(every = "${careteam.handoff.check-every:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
@@ -61,55 +74,116 @@ public class HandoffJobs {
         });
     }
 
-    /** One pass of everything; each part in its own transaction. */
+    /** One pass of every stage, in turn. */
     public Uni<Void> runOnce() {
-        return Panache.withTransaction(this::remind).flatMap(x -> Panache.withTransaction(this::lapse))
-                .flatMap(x -> Panache.withTransaction(() -> propose(CarePhase.SHARED)))
-                .flatMap(x -> Panache.withTransaction(() -> propose(CarePhase.COMMUNITY_LED)));
-    }
-
-    private Uni<Void> remind() {
-        Instant now = clock.instant();
-        return handoffs.lockUnremindedBetween(now.minus(config.expireAfter()), now.minus(config.remindAfter()), BATCH)
-                .flatMap(due -> each(due, h -> notify(h, false).invoke(() -> h.remindedAt = now)));
-    }
-
-    private Uni<Void> lapse() {
-        Instant now = clock.instant();
-        return handoffs.lockPendingBefore(now.minus(config.expireAfter()), BATCH).flatMap(due -> each(due, h -> {
-            h.status = HandoffStatus.EXPIRED;
-            h.decidedBy = "system";
-            h.decidedAt = now;
-            return notify(h, true);
-        }));
-    }
-
-    private Uni<Void> notify(Handoff h, boolean lapsed) {
-        return centers.findById(h.centerId).flatMap(center -> clinicians.findById(h.toClinicianId)
-                .flatMap(receiver -> lapsed ? notices.decided(h, center, receiver)
-                        : notices.reminder(h, center, receiver)));
-    }
-
-    private Uni<Void> propose(CarePhase toPhase) {
-        Instant now = clock.instant();
-        return proposals.lockDue(toPhase.name(), now, BATCH).flatMap(due -> each(due, team -> centers
-                .findById(team.centerId).flatMap(center -> {
-                    HandoffProposal p = new HandoffProposal();
-                    p.patientId = team.patientId;
-                    p.toPhase = toPhase;
-                    p.proposedAt = now;
-                    ZoneId zone = ZoneId.of(team.timeZone != null ? team.timeZone : center.timeZone);
-                    int day = (int) ChronoUnit.DAYS.between(team.infusionDate, LocalDate.ofInstant(now, zone));
-                    return proposals.persist(p).flatMap(saved -> notices.due(team, center, toPhase, day));
-                })));
-    }
-
-    private static <T> Uni<Void> each(List<T> items, Function<T, Uni<Void>> work) {
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (T item : items) {
-            chain = chain.flatMap(done -> work.apply(item));
+        for (WorkLoop<?> stage : stages) {
+            chain = chain.flatMap(v -> stage.pass(clock.instant()).replaceWithVoid());
         }
         return chain;
     }
 
+    /** Pending hand-offs whose receiver has not answered within remind-after: the receiver is reminded once. */
+    private final class Remind implements DurableJob<Handoff> {
+
+        @Override
+        public Uni<List<Handoff>> due(Instant now, int limit) {
+            return handoffs.lockUnremindedBetween(now.minus(config.expireAfter()), now.minus(config.remindAfter()), limit);
+        }
+
+        @Override
+        public Instant dueAt(Handoff h) {
+            return h.createdAt.plus(config.remindAfter());
+        }
+
+        @Override
+        public Uni<Void> work(Handoff h, Instant now) {
+            return tell(h, false).invoke(() -> h.remindedAt = now);
+        }
+
+        @Override
+        public Uni<Void> failed(Handoff h, Failure failure) {
+            Log.warnf("Reminder of hand-off %s not written: %s; tried again at the next pass", h.id, failure.error());
+            return Uni.createFrom().voidItem();
+        }
+    }
+
+    /** Pending hand-offs past expire-after: they lapse and the coordinators are told. */
+    private final class Lapse implements DurableJob<Handoff> {
+
+        @Override
+        public Uni<List<Handoff>> due(Instant now, int limit) {
+            return handoffs.lockPendingBefore(now.minus(config.expireAfter()), limit);
+        }
+
+        @Override
+        public Instant dueAt(Handoff h) {
+            return h.createdAt.plus(config.expireAfter());
+        }
+
+        @Override
+        public Uni<Void> work(Handoff h, Instant now) {
+            h.status = HandoffStatus.EXPIRED;
+            h.decidedBy = "system";
+            h.decidedAt = now;
+            return tell(h, true);
+        }
+
+        @Override
+        public Uni<Void> failed(Handoff h, Failure failure) {
+            // Not lapsed without the coordinators told: it stays pending until the notice can be written.
+            h.status = HandoffStatus.PENDING;
+            h.decidedBy = null;
+            h.decidedAt = null;
+            Log.warnf("Hand-off %s not lapsed: %s; tried again at the next pass", h.id, failure.error());
+            return Uni.createFrom().voidItem();
+        }
+    }
+
+    /** Care teams whose patient reached the center's day for a hand-off to {@code toPhase}: the coordinators are told once. */
+    private final class Propose implements DurableJob<CareTeam> {
+
+        private final CarePhase toPhase;
+
+        Propose(CarePhase toPhase) {
+            this.toPhase = toPhase;
+        }
+
+        @Override
+        public Uni<List<CareTeam>> due(Instant now, int limit) {
+            return proposals.lockDue(toPhase.name(), now, limit);
+        }
+
+        @Override
+        public Instant dueAt(CareTeam team) {
+            return null;
+        }
+
+        @Override
+        public Uni<Void> work(CareTeam team, Instant now) {
+            return centers.findById(team.centerId).flatMap(center -> {
+                ZoneId zone = ZoneId.of(team.timeZone != null ? team.timeZone : center.timeZone);
+                int day = (int) ChronoUnit.DAYS.between(team.infusionDate, LocalDate.ofInstant(now, zone));
+                HandoffProposal p = new HandoffProposal();
+                p.patientId = team.patientId;
+                p.toPhase = toPhase;
+                p.proposedAt = now;
+                // The notice first: a proposal is recorded only with its notice written.
+                return notices.due(team, center, toPhase, day).flatMap(v -> proposals.persist(p)).replaceWithVoid();
+            });
+        }
+
+        @Override
+        public Uni<Void> failed(CareTeam team, Failure failure) {
+            Log.warnf("Hand-off proposal for patient %s not written: %s; tried again at the next pass", team.patientId,
+                    failure.error());
+            return Uni.createFrom().voidItem();
+        }
+    }
+
+    private Uni<Void> tell(Handoff h, boolean lapsed) {
+        return centers.findById(h.centerId).flatMap(center -> clinicians.findById(h.toClinicianId)
+                .flatMap(receiver -> lapsed ? notices.decided(h, center, receiver)
+                        : notices.reminder(h, center, receiver)));
+    }
 }
