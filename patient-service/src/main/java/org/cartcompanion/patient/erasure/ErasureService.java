@@ -2,11 +2,11 @@ package org.cartcompanion.patient.erasure;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.cartcompanion.patient.erasure.repository.ErasureRepository;
 import org.cartcompanion.patient.patient.Patient;
 import org.cartcompanion.patient.patient.PatientStatus;
 import org.cartcompanion.patient.patient.repository.PatientRepository;
@@ -20,8 +20,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Erases a withdrawn patient's identifying data on request (the center's coordinator): name, identity-provider subject, record
@@ -33,22 +31,23 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class ErasureService {
 
-    static final String ERASED_NAME = "Erased patient";
+    static final String ERASED_NAME = ErasureRepository.ERASED_NAME;
 
     private final PatientService patients;
     private final PatientAccess access;
     private final AlertErasureClient alerts;
-    private final Pool pool;
+    private final ErasureRepository erasure;
     private final Clock clock;
     private final PatientRepository repository;
 
-    public ErasureService(PatientService patients, PatientAccess access, @RestClient AlertErasureClient alerts, Pool pool,
+    public ErasureService(PatientService patients, PatientAccess access, @RestClient AlertErasureClient alerts,
+            ErasureRepository erasure,
             Clock clock, PatientRepository repository) {
         this.repository = repository;
         this.patients = patients;
         this.access = access;
         this.alerts = alerts;
-        this.pool = pool;
+        this.erasure = erasure;
         this.clock = clock;
     }
 
@@ -75,18 +74,6 @@ public class ErasureService {
     }
 
     private Uni<Void> eraseHere(UUID patientId, String by, Instant now) {
-        var at = now.atOffset(ZoneOffset.UTC);
-        return pool.withTransaction(c -> c.preparedQuery("UPDATE patient SET display_name = $2, subject = $3,"
-                + " external_id = NULL, phone = NULL, email = NULL, erased_at = COALESCE(erased_at, $4),"
-                + " erased_by = COALESCE(erased_by, $5), updated_at = $4, version = version + 1 WHERE id = $1")
-                .execute(Tuple.of(patientId, ERASED_NAME, "erased:" + patientId, at, by))
-                .flatMap(x -> c.preparedQuery("DELETE FROM caregiver_link WHERE patient_id = $1").execute(Tuple.of(patientId)))
-                .flatMap(x -> c.preparedQuery("UPDATE check_in SET note = NULL, reporter_subject = 'erased'"
-                        + " WHERE patient_id = $1").execute(Tuple.of(patientId)))
-                .flatMap(x -> c.preparedQuery("DELETE FROM outbox_event WHERE delivered_at IS NOT NULL"
-                        // A check-in's event is keyed by the check-in, a missed check-in's by the patient.
-                        + " AND (aggregate_id = $1 OR aggregate_id IN (SELECT id FROM check_in WHERE patient_id = $1))")
-                        .execute(Tuple.of(patientId)))
-                .replaceWithVoid());
+        return Panache.withTransaction(() -> erasure.erase(patientId, by, now));
     }
 }

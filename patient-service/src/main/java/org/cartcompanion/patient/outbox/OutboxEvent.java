@@ -8,10 +8,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.cartcompanion.support.work.Attempted;
+
 /** An event for another service, stored with the change it announces and delivered until confirmed. */
 @Entity
 @Table(name = "outbox_event")
-public class OutboxEvent {
+public class OutboxEvent implements Attempted {
 
     public static final String TRIAGE_EVENT = "TRIAGE_EVENT";
 
@@ -33,4 +35,23 @@ public class OutboxEvent {
     public Instant deliveredAt;
     @Column(name = "last_error")
     public String lastError;
+
+    @Override
+    public int attempts() {
+        return attempts;
+    }
+
+    @Override
+    public void succeeded(Instant at) {
+        attempts++;
+        deliveredAt = at;
+        lastError = null;
+    }
+
+    @Override
+    public void failed(Instant at, String error, Instant retryAt) {
+        attempts++;
+        lastError = error;
+        nextAttemptAt = retryAt;
+    }
 }

@@ -23,9 +23,9 @@ import io.vertx.core.Vertx;
 /**
  * Runs a {@link DurableJob}: passes over its due rows, on every replica at once (claims skip what another holds). A
  * {@link #kick()} starts a pass now or, when {@code passesAtOnce} are running, makes one run again right after, so new work
- * never waits for the job's timer (the timer is only the safety net); a pass that filled its batch starts the next at once.
- * Each attempt may have a deadline; each outcome goes on the row's ledger, a failure with its backoff. Metrics per job:
- * {@code cart.work.due} and {@code cart.work.oldest.due.age} (seconds) as of the last pass, {@code cart.work.claimed},
+ * never waits for the job's timer (the timer is only the safety net); a pass that filled its batch and got somewhere starts the
+ * next at once. Each attempt may have a deadline; each outcome goes on the row's ledger, a failure with its backoff. Metrics
+ * per job: {@code cart.work.due} and {@code cart.work.oldest.due.age} (seconds) as of the last pass, {@code cart.work.claimed},
  * {@code cart.work.succeeded} and {@code cart.work.failed} counted.
  */
 public final class WorkLoop<R> {
@@ -117,8 +117,9 @@ public final class WorkLoop<R> {
         }).subscribe().with(report -> {
             running.decrementAndGet();
             boolean rerun = again.getAndSet(false);
-            if (report.full()) {
-                // More is waiting: use the spare parallelism too.
+            if (report.full() && report.succeeded() > 0) {
+                // More is waiting: use the spare parallelism too. A full batch of failures waits for the timer instead, so
+                // rows that keep failing never spin the loop.
                 kick();
                 kick();
             } else if (rerun) {

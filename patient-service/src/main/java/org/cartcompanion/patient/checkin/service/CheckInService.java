@@ -34,8 +34,7 @@ import org.cartcompanion.patient.infection.repository.InfectionEventRepository;
 import org.cartcompanion.patient.lab.LabType;
 import org.cartcompanion.patient.lab.repository.LabResultRepository;
 import org.cartcompanion.patient.outbox.OutboxEvent;
-import org.cartcompanion.patient.outbox.repository.OutboxRepository;
-import org.cartcompanion.patient.outbox.service.OutboxRelay;
+import org.cartcompanion.patient.outbox.service.Outbox;
 import org.cartcompanion.patient.patient.Language;
 import org.cartcompanion.patient.patient.Patient;
 import org.cartcompanion.patient.patient.service.PatientService;
@@ -89,17 +88,16 @@ public class CheckInService {
     private final CheckInRepository checkIns;
     private final LabResultRepository labs;
     private final InfectionEventRepository infections;
-    private final OutboxRepository outbox;
+    private final Outbox outbox;
     private final TriageRulesService rules;
     private final CareTeamDirectory directory;
-    private final OutboxRelay relay;
     private final ObjectMapper json;
     private final Clock clock;
     private final TriageEngine engine = new TriageEngine();
 
     public CheckInService(PatientService patients, CaregiverLinkRepository caregivers, ClinicalStatusRepository statuses,
-            CheckInRepository checkIns, LabResultRepository labs, InfectionEventRepository infections, OutboxRepository outbox,
-            TriageRulesService rules, CareTeamDirectory directory, OutboxRelay relay, ObjectMapper json, Clock clock) {
+            CheckInRepository checkIns, LabResultRepository labs, InfectionEventRepository infections, Outbox outbox,
+            TriageRulesService rules, CareTeamDirectory directory, ObjectMapper json, Clock clock) {
         this.patients = patients;
         this.caregivers = caregivers;
         this.statuses = statuses;
@@ -109,7 +107,6 @@ public class CheckInService {
         this.outbox = outbox;
         this.rules = rules;
         this.directory = directory;
-        this.relay = relay;
         this.json = json;
         this.clock = clock;
     }
@@ -150,7 +147,7 @@ public class CheckInService {
                 // Committed: hand a new alert-worthy event to the relay at once; the outbox is the guarantee.
                 .invoke(outcome -> {
                     if (!outcome.replayed() && outcome.checkIn().alertRequested) {
-                        relay.kick();
+                        outbox.deliverSoon();
                     }
                 });
     }
@@ -174,7 +171,8 @@ public class CheckInService {
                 TriageResult result = engine.triage(checkIn, context, rs, language);
                 CheckInRecord record = toRecord(patient, key, hash, request, checkIn, reporter, caller, result, now);
                 return checkIns.persist(record)
-                        .call(saved -> result.alertRequested() ? outbox.persist(event(patient, saved))
+                        .call(saved -> result.alertRequested()
+                                ? outbox.enqueue(OutboxEvent.TRIAGE_EVENT, saved.id, id -> payload(id, patient, saved))
                                 : Uni.createFrom().voidItem())
                         .call(saved -> checkIns.flush())
                         .invoke(saved -> Log.infof("Check-in %s stored for patient %s: %s (%s)", saved.id, patient.id,
@@ -320,22 +318,11 @@ public class CheckInService {
         return r;
     }
 
-    private OutboxEvent event(Patient patient, CheckInRecord checkIn) {
-        OutboxEvent event = new OutboxEvent();
-        event.id = UUID.randomUUID();
-        event.eventType = OutboxEvent.TRIAGE_EVENT;
-        event.aggregateId = checkIn.id;
-        event.createdAt = checkIn.receivedAt;
-        event.nextAttemptAt = checkIn.receivedAt;
-        TriageEventPayload payload = TriageEventPayload.of(event.id, patient, checkIn.id, checkIn.disposition.name(),
-                List.of(checkIn.firedRules.split(",")), checkIn.dayPostInfusion,
-                checkIn.phase.name(), summary(checkIn), checkIn.recordedAt, checkIn.callNumber);
-        try {
-            event.payload = json.writeValueAsString(payload);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        return event;
+    /** The triage event alert-service receives for an alert-worthy check-in. */
+    private static TriageEventPayload payload(UUID eventId, Patient patient, CheckInRecord checkIn) {
+        return TriageEventPayload.of(eventId, patient, checkIn.id, checkIn.disposition.name(),
+                List.of(checkIn.firedRules.split(",")), checkIn.dayPostInfusion, checkIn.phase.name(), summary(checkIn),
+                checkIn.recordedAt, checkIn.callNumber);
     }
 
     /** A one-line clinical summary for the clinician's page: measurements and symptom codes, no names. */

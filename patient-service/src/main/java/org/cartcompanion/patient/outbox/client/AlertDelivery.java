@@ -1,43 +1,42 @@
 package org.cartcompanion.patient.outbox.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
 
-import org.cartcompanion.patient.outbox.config.OutboxConfig;
-import org.cartcompanion.support.reactive.Deadlines;
+import org.cartcompanion.support.work.Refusal;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.smallrye.mutiny.Uni;
 
 /**
- * Delivers one triage event to alert-service. Completes with null on a 2xx (alert-service has it), and with the reason
- * otherwise; never throws, so a failure is a row to retry rather than a crash.
+ * Delivers one triage event to alert-service. Completes on a 2xx (alert-service has it); otherwise fails with a {@link Refusal}
+ * naming the reason ("alert-service answered 503", "not reachable: ConnectException"), which the relay records on the event
+ * before it retries. The relay's deadline bounds the call.
  */
 @ApplicationScoped
 public class AlertDelivery {
 
     private final AlertServiceClient client;
-    private final OutboxConfig config;
 
-    public AlertDelivery(@RestClient AlertServiceClient client, OutboxConfig config) {
+    public AlertDelivery(@RestClient AlertServiceClient client) {
         this.client = client;
-        this.config = config;
     }
 
-    public Uni<String> deliver(String payload) {
-        return Deadlines.within(config.deliveryTimeout(), () -> client.deliver(payload))
-                .map(response -> {
+    public Uni<Void> deliver(String payload) {
+        return Uni.createFrom().deferred(() -> client.deliver(payload))
+                .onFailure(e -> !(e instanceof io.smallrye.mutiny.TimeoutException)).transform(AlertDelivery::refusal)
+                .flatMap(response -> {
                     int status = response.getStatus();
                     response.close();
-                    return status / 100 == 2 ? null : "alert-service answered " + status;
-                })
-                .onFailure().recoverWithItem(e -> describe(e));
+                    return status / 100 == 2 ? Uni.createFrom().voidItem()
+                            : Uni.createFrom().failure(new Refusal("alert-service answered " + status));
+                });
     }
 
-    private static String describe(Throwable e) {
-        if (e instanceof jakarta.ws.rs.WebApplicationException web) {
-            return "alert-service answered " + web.getResponse().getStatus();
+    private static Throwable refusal(Throwable e) {
+        if (e instanceof WebApplicationException web) {
+            return new Refusal("alert-service answered " + web.getResponse().getStatus());
         }
-        String type = e.getClass().getSimpleName();
-        return ("TimeoutException".equals(type) ? "no answer within the delivery timeout" : "not reachable: " + type);
+        return new Refusal("not reachable: " + e.getClass().getSimpleName());
     }
 }

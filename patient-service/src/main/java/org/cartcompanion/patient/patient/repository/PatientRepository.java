@@ -49,4 +49,9 @@ public class PatientRepository implements PanacheRepositoryBase<Patient, UUID> {
         return find("status = ?1 and heartbeatAt <= ?2 order by heartbeatAt", PatientStatus.ACTIVE, now).range(0, limit - 1)
                 .list();
     }
+
+    /** When the heartbeat looks at the patient next. */
+    public Uni<Integer> lookAgain(UUID patientId, Instant at) {
+        return update("heartbeatAt = ?1 where id = ?2", at, patientId);
+    }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 
@@ -14,93 +13,87 @@ import org.cartcompanion.patient.access.client.CareTeamDirectory;
 import org.cartcompanion.patient.access.client.CenterContact;
 import org.cartcompanion.patient.access.client.CenterCoordinators;
 import org.cartcompanion.patient.patient.Patient;
-import org.cartcompanion.patient.patient.PatientStatus;
-import org.cartcompanion.patient.patient.Product;
-import org.cartcompanion.patient.patient.repository.PatientRepository;
 import org.cartcompanion.patient.seconddose.config.SecondDoseConfig;
 import org.cartcompanion.patient.seconddose.mail.SecondDoseMails;
+import org.cartcompanion.patient.seconddose.repository.SecondDoseReminderRepository;
 import org.cartcompanion.patient.timeline.Timeline;
 import org.cartcompanion.patient.triage.Phases;
 import org.cartcompanion.patient.triage.RuleSet;
 import org.cartcompanion.patient.triage.Threshold;
-import org.cartcompanion.support.reactive.Deadlines;
+import org.cartcompanion.support.work.DurableJob;
+import org.cartcompanion.support.work.Failure;
+import org.cartcompanion.support.work.PassReport;
+import org.cartcompanion.support.work.WorkLoop;
+import org.cartcompanion.support.work.WorkLoops;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * obe-cel without a recorded second dose (clinical-rules.md §10.4): from day 13 the center's coordinators are reminded once a
- * day, from {@code remind-at} in the patient's time zone, until the dose is recorded. The (patient, local day) row is the
- * claim, so every replica may run the pass; a reminder that could not be sent gives its claim back and is tried on the next
- * pass.
+ * day, from {@code remind-at} in the patient's time zone, until the dose is recorded. On the durable-work loop: each patient in
+ * a transaction of its own whose (patient, local day) row is the claim, so every replica may run the pass; a reminder that
+ * could not be sent rolls its claim back and is tried on the next pass, and one that was sent is never sent again that day.
  */
 @ApplicationScoped
-public class SecondDoseReminders {
+public class SecondDoseReminders implements DurableJob<Patient> {
 
-    private static final String CLAIM = "INSERT INTO second_dose_reminder (patient_id, local_date) VALUES ($1, $2)"
-            + " ON CONFLICT DO NOTHING";
-    private static final String SENT = "UPDATE second_dose_reminder SET sent_at = $3 WHERE patient_id = $1 AND local_date = $2";
-    private static final String RELEASE = "DELETE FROM second_dose_reminder WHERE patient_id = $1 AND local_date = $2"
-            + " AND sent_at IS NULL";
+    private static final int BATCH = 200;
 
-    private final PatientRepository patients;
+    private final SecondDoseReminderRepository reminders;
     private final CareTeamDirectory directory;
-    private final Pool pool;
     private final SecondDoseConfig config;
     private final Clock clock;
+    private final WorkLoop<Patient> loop;
 
-    public SecondDoseReminders(PatientRepository patients, CareTeamDirectory directory, Pool pool, SecondDoseConfig config,
-            Clock clock) {
-        this.patients = patients;
+    public SecondDoseReminders(SecondDoseReminderRepository reminders, CareTeamDirectory directory, SecondDoseConfig config,
+            Clock clock, WorkLoops loops) {
+        this.reminders = reminders;
         this.directory = directory;
-        this.pool = pool;
         this.config = config;
         this.clock = clock;
+        this.loop = loops.loop(this, WorkLoop.Settings.of("second-dose-reminder", WorkLoop.Claim.EACH, BATCH)
+                .deadline(config.sendTimeout(), "no answer from the mail server within the send timeout"));
     }
 
     @Scheduled(every = "${patient.second-dose.check-every:15m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> scheduled() {
-        return runPass(clock.instant()).replaceWithVoid();
+    void scheduled() {
+        loop.kick();
     }
 
-    /** One pass at {@code now}: how many patients' coordinators were reminded. */
+    /** One pass at {@code now}: how many patients' coordinators were reminded (or found reminded by another replica). */
     public Uni<Integer> runPass(Instant now) {
-        return Panache.withSession(() -> patients
-                .list("product = ?1 and secondDoseDate is null and status = ?2", Product.OBE_CEL, PatientStatus.ACTIVE))
-                .flatMap(list -> Multi.createFrom().iterable(list)
-                        .onItem().transformToUniAndConcatenate(p -> remind(p, now).onFailure().recoverWithItem(e -> {
-                            Log.warnf("Second-dose reminder for patient %s failed: %s", p.id, e.getClass().getSimpleName());
-                            return 0;
-                        }))
-                        .collect().asList())
-                .map(counts -> counts.stream().mapToInt(Integer::intValue).sum());
+        return loop.drain(now, 10).map(PassReport::succeeded);
     }
 
-    private Uni<Integer> remind(Patient p, Instant now) {
-        ZoneId zone = ZoneId.of(p.timeZone);
-        ZonedDateTime local = now.atZone(zone);
-        LocalDate today = local.toLocalDate();
-        if (!Phases.secondDoseOverdue(p.product, p.infusionDate, p.secondDoseDate, today)
-                || local.toLocalTime().isBefore(config.remindAt())) {
-            return Uni.createFrom().item(0);
-        }
-        return pool.preparedQuery(CLAIM).execute(Tuple.of(p.id, today)).flatMap(claimed -> {
-            if (claimed.rowCount() == 0) {
-                return Uni.createFrom().item(0); // reminded today already, here or on another replica
-            }
-            return send(p, today)
-                    .flatMap(v -> pool.preparedQuery(SENT).execute(Tuple.of(p.id, today, now.atOffset(ZoneOffset.UTC))))
-                    .replaceWith(1)
-                    .onFailure().recoverWithUni(e -> {
-                        Log.warnf("Second-dose reminder for patient %s not sent: %s", p.id, e.getClass().getSimpleName());
-                        return pool.preparedQuery(RELEASE).execute(Tuple.of(p.id, today)).replaceWith(0);
-                    });
-        });
+    /** Patients not yet reminded today whose second dose is overdue and whose local time has reached remind-at. */
+    @Override
+    public Uni<List<Patient>> due(Instant now, int limit) {
+        return reminders.unremindedToday(now, limit).map(list -> list.stream().filter(p -> {
+            ZonedDateTime local = now.atZone(ZoneId.of(p.timeZone));
+            return Phases.secondDoseOverdue(p.product, p.infusionDate, p.secondDoseDate, local.toLocalDate())
+                    && !local.toLocalTime().isBefore(config.remindAt());
+        }).toList());
+    }
+
+    @Override
+    public Instant dueAt(Patient p) {
+        return null;
+    }
+
+    @Override
+    public Uni<Void> work(Patient p, Instant now) {
+        LocalDate today = now.atZone(ZoneId.of(p.timeZone)).toLocalDate();
+        return reminders.claim(p.id, today, now).flatMap(claimed -> claimed ? send(p, today)
+                // Reminded today already, here or on another replica.
+                : Uni.createFrom().voidItem());
+    }
+
+    @Override
+    public Uni<Void> failed(Patient p, Failure failure) {
+        Log.warnf("Second-dose reminder for patient %s not sent: %s", p.id, failure.error());
+        return Uni.createFrom().voidItem();
     }
 
     /** To the center's coordinators; a center without any gets it at its hotline, so that somebody does. */
@@ -129,7 +122,7 @@ public class SecondDoseReminders {
         var mail = SecondDoseMails.reminder(center, p.id.toString(), day, p.infusionDate.toString(), assumedUntil)
                 .subject("Record the obe-cel second dose (day " + day + ")")
                 .to(to.toArray(String[]::new));
-        return Deadlines.within(config.sendTimeout(), mail::send)
+        return mail.send()
                 .invoke(() -> Log.infof("Second-dose reminder sent for patient %s (%d recipients)", p.id, to.size()));
     }
 }

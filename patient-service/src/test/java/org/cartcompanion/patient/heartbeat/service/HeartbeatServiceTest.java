@@ -20,6 +20,7 @@ import org.cartcompanion.patient.outbox.OutboxEvent;
 import org.cartcompanion.patient.support.Fixtures;
 import org.cartcompanion.patient.support.Outbox;
 import org.cartcompanion.support.testing.TestTokens;
+import org.cartcompanion.support.work.PassReport;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.mailer.Mail;
@@ -39,7 +40,7 @@ class HeartbeatServiceTest {
     @Inject
     MockMailbox mailbox;
 
-    HeartbeatService.Pass run(Instant at) throws Throwable {
+    PassReport run(Instant at) throws Throwable {
         return VertxContextSupport.subscribeAndAwait(() -> heartbeat.runPass(at));
     }
 

@@ -1,0 +1,45 @@
+package org.cartcompanion.patient.erasure.repository;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/** The statements that remove a patient's identifying data, run in the caller's transaction. */
+@ApplicationScoped
+public class ErasureRepository {
+
+    /** The name an erased record keeps. */
+    public static final String ERASED_NAME = "Erased patient";
+
+    /**
+     * Clears the patient's identity (kept: the clinical record under its id), drops caregiver links, notes and reporter
+     * subjects of check-ins, and the delivered outbox payloads that name them. The first erasure's time and author stay.
+     */
+    public Uni<Void> erase(UUID patientId, String by, Instant now) {
+        Map<String, Object> patient = Map.of("id", patientId);
+        return run("UPDATE patient SET display_name = :name, subject = :subject, external_id = NULL, phone = NULL,"
+                + " email = NULL, erased_at = COALESCE(erased_at, :now), erased_by = COALESCE(erased_by, :by),"
+                + " updated_at = :now, version = version + 1 WHERE id = :id",
+                Map.of("id", patientId, "name", ERASED_NAME, "subject", "erased:" + patientId, "now", now, "by", by))
+                        .flatMap(x -> run("DELETE FROM caregiver_link WHERE patient_id = :id", patient))
+                        .flatMap(x -> run("UPDATE check_in SET note = NULL, reporter_subject = 'erased' WHERE patient_id = :id",
+                                patient))
+                        // A check-in's event is keyed by the check-in, a missed check-in's by the patient.
+                        .flatMap(x -> run("DELETE FROM outbox_event WHERE delivered_at IS NOT NULL AND (aggregate_id = :id"
+                                + " OR aggregate_id IN (SELECT id FROM check_in WHERE patient_id = :id))", patient))
+                        .replaceWithVoid();
+    }
+
+    private static Uni<Integer> run(String sql, Map<String, Object> parameters) {
+        return Panache.getSession().flatMap(session -> {
+            var statement = session.createNativeQuery(sql);
+            parameters.forEach(statement::setParameter);
+            return statement.executeUpdate();
+        });
+    }
+}
