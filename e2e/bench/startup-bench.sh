@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # JVM startup with and without a JDK 25 AOT cache (JEP 483/514/515), measured in the same run on the same jar.
 #
-#   1. builds the service for a real database (-Dexternal-db) in Quarkus's aot-jar packaging;
+#   1. builds the service in Quarkus's aot-jar packaging;
 #   2. a training run under JDK 25 with -XX:AOTCacheOutput: start, exercise the API, stop; the JVM writes app.aot;
 #   3. starts the service RUNS times without the cache and RUNS times with it, alternating, and reports for each the
 #      time from launch to the first 200 from /q/health/ready, Quarkus's own "started in", and the resident memory once
@@ -34,7 +34,7 @@ DB_PASSWORD=cart_bench_password
 PG_PORT=$(.ci/postgres "$DB_USER" "$DB_PASSWORD" "${DB[$SERVICE]}_startup")
 
 say "== Building $SERVICE (aot-jar, real PostgreSQL only)"
-./mvnw -q -B package -DskipTests -Dexternal-db -Dquarkus.package.jar.type=aot-jar -pl "service-support,$SERVICE"
+./mvnw -q -B package -DskipTests -Dquarkus.package.jar.type=aot-jar -pl "service-support,$SERVICE"
 APP="$SERVICE/target/quarkus-app"
 local_keys "$STATE/keys"
 

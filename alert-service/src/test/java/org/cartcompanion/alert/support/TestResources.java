@@ -1,10 +1,12 @@
 package org.cartcompanion.alert.support;
 
+import org.cartcompanion.support.testing.TestDatabase;
 import org.cartcompanion.support.testing.TestKeysResource;
 
 import io.quarkus.test.common.QuarkusTestResource;
 
 /** Test resources shared by every {@code @QuarkusTest} of this module. */
+@QuarkusTestResource(TestDatabase.class)
 @QuarkusTestResource(TestKeysResource.class)
 @QuarkusTestResource(Stubs.class)
 public final class TestResources {

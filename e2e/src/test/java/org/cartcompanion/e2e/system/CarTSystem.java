@@ -14,11 +14,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -65,8 +63,6 @@ public final class CarTSystem implements AutoCloseable {
     private final Map<Service, Process> processes = new LinkedHashMap<>();
     private final Map<String, String> extra;
     private final List<Process> replicas = new ArrayList<>();
-    /** The embedded PostgreSQL servers running before this system started (a local run's, say): never stopped here. */
-    private final Set<Long> postgresBefore = embeddedPostgres().map(ProcessHandle::pid).collect(Collectors.toSet());
 
     private CarTSystem(Map<String, String> extra) throws Exception {
         this.extra = extra;
@@ -307,16 +303,6 @@ public final class CarTSystem implements AutoCloseable {
             postgres.close();
         }
         deleteTree(postgresData);
-        // The default build's jars also start their (unused) embedded PostgreSQL, which a service killed with SIGKILL
-        // cannot stop: stop the ones that appeared while this system ran.
-        embeddedPostgres().filter(p -> !postgresBefore.contains(p.pid())).forEach(ProcessHandle::destroy);
-    }
-
-    /** The services' own (unused) embedded PostgreSQL servers; not any system's database, which each system stops itself. */
-    private static Stream<ProcessHandle> embeddedPostgres() {
-        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
-                .map(c -> c.contains("/embedded-pg/") && c.contains("/bin/postgres ") && !c.contains("/e2e/system-"))
-                .orElse(false));
     }
 
     private static void deleteTree(Path root) throws IOException {
