@@ -24,4 +24,13 @@ public final class Deadlines {
             return caller == null ? timed : timed.emitOn(task -> caller.runOnContext(ignored -> task.run()));
         });
     }
+
+    /** The outcome of {@code call}, brought back to the calling Vert.x context (where its session lives), with no limit. */
+    public static <T> Uni<T> onCallersContext(Supplier<? extends Uni<? extends T>> call) {
+        return Uni.createFrom().deferred(() -> {
+            Context caller = Vertx.currentContext();
+            Uni<T> outcome = Uni.createFrom().<T> deferred(call::get);
+            return caller == null ? outcome : outcome.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+        });
+    }
 }

@@ -3,9 +3,7 @@ package org.cartcompanion.alert.access.client;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,10 +11,13 @@ import jakarta.ws.rs.WebApplicationException;
 
 import org.cartcompanion.alert.escalation.config.AlertConfig;
 import org.cartcompanion.alert.triage.Disposition;
+import org.cartcompanion.support.cache.Lookups;
 import org.cartcompanion.support.problem.ProblemException;
 import org.cartcompanion.support.reactive.Deadlines;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
@@ -31,40 +32,43 @@ public class Directory {
     private final CareTeamClient careTeams;
     private final PatientClient patients;
     private final Clock clock;
-    private final Duration ttl;
-    private final Duration routingTtl;
     private final Duration timeout;
     private final Duration unreachableFor;
     private volatile Instant unreachableUntil = Instant.MIN;
-    private final Map<String, Cached<Memberships>> memberships = new ConcurrentHashMap<>();
-    private final Map<UUID, Cached<CareTeam>> teams = new ConcurrentHashMap<>();
-    private final Map<String, Cached<SubjectPatients>> subjectPatients = new ConcurrentHashMap<>();
-    private final Map<String, Cached<Routing>> routings = new ConcurrentHashMap<>();
-    private final Map<UUID, Cached<EscalationTargets>> known = new ConcurrentHashMap<>();
+    private final Cache memberships;
+    private final Cache teams;
+    private final Cache subjectPatients;
+    private final Cache routings;
+    private final Cache known;
 
     public Directory(@RestClient CareTeamClient careTeams, @RestClient PatientClient patients, Clock clock,
-            AlertConfig config) {
+            AlertConfig config, @CacheName("alert-memberships") Cache memberships, @CacheName("alert-care-teams") Cache teams,
+            @CacheName("alert-subject-patients") Cache subjectPatients, @CacheName("alert-routing") Cache routings,
+            @CacheName("alert-known-clinicians") Cache known) {
         this.careTeams = careTeams;
         this.patients = patients;
         this.clock = clock;
-        this.ttl = config.directory().cacheTtl();
-        this.routingTtl = config.directory().routingCacheTtl();
         this.timeout = config.directory().timeout();
         this.unreachableFor = config.directory().unreachableFor();
+        this.memberships = memberships;
+        this.teams = teams;
+        this.subjectPatients = subjectPatients;
+        this.routings = routings;
+        this.known = known;
     }
 
     public Uni<Memberships> memberships(String subject) {
-        return forCaller(cached(memberships, subject, ttl, () -> careTeams.memberships(subject)
+        return forCaller(cached(memberships, subject, () -> careTeams.memberships(subject)
                 .onFailure(WebApplicationException.class).recoverWithUni(e -> absentOn404(e, Memberships.none(subject)))));
     }
 
     public Uni<CareTeam> careTeam(UUID patientId) {
-        return forCaller(cached(teams, patientId, ttl, () -> careTeams.careTeam(patientId)
+        return forCaller(cached(teams, patientId, () -> careTeams.careTeam(patientId)
                 .onFailure(WebApplicationException.class).recoverWithUni(e -> absentOn404(e, CareTeam.none(patientId)))));
     }
 
     public Uni<SubjectPatients> patientsOf(String subject) {
-        return forCaller(cached(subjectPatients, subject, ttl, () -> patients.patients(subject)
+        return forCaller(cached(subjectPatients, subject, () -> patients.patients(subject)
                 .onFailure(WebApplicationException.class)
                 .recoverWithUni(e -> absentOn404(e, SubjectPatients.none(subject)))));
     }
@@ -78,7 +82,7 @@ public class Directory {
 
     /** The center's clinicians for resolving CLINICIAN targets when a level fires; cached like membership. */
     public Uni<EscalationTargets> knownClinicians(UUID centerId) {
-        return cached(known, centerId, ttl, () -> careTeams.escalationTargets(centerId));
+        return cached(known, centerId, () -> careTeams.escalationTargets(centerId));
     }
 
     /**
@@ -92,7 +96,7 @@ public class Directory {
         if (now.isBefore(unreachableUntil)) {
             return Uni.createFrom().failure(new CareTeamUnreachable());
         }
-        return cached(routings, patientId + "/" + disposition, routingTtl,
+        return cached(routings, patientId + "/" + disposition,
                 () -> careTeams.routing(patientId, disposition.name(), now.toString(), centerId))
                         .onFailure(e -> !(e instanceof WebApplicationException))
                         .invoke(e -> unreachableUntil = clock.instant().plus(unreachableFor));
@@ -115,15 +119,8 @@ public class Directory {
         }
     }
 
-    private <K, V> Uni<V> cached(Map<K, Cached<V>> cache, K key, Duration lifetime, Supplier<Uni<V>> load) {
-        Cached<V> hit = cache.get(key);
-        Instant now = clock.instant();
-        if (hit != null && hit.expiresAt().isAfter(now)) {
-            return Uni.createFrom().item(hit.value());
-        }
-        // Deadlines.within: a time-out comes back on the caller's context, where its session and transaction go on.
-        return Deadlines.<V> within(timeout, load)
-                .invoke(value -> cache.put(key, new Cached<>(value, clock.instant().plus(lifetime))));
+    private <K, V> Uni<V> cached(Cache cache, K key, Supplier<Uni<V>> load) {
+        return Lookups.through(cache, key, timeout, load);
     }
 
     /** An API caller gets a 503 problem when a dependency cannot answer, never a guess. */
@@ -140,8 +137,5 @@ public class Directory {
             return Uni.createFrom().item(absent);
         }
         return Uni.createFrom().failure(e);
-    }
-
-    private record Cached<V>(V value, Instant expiresAt) {
     }
 }

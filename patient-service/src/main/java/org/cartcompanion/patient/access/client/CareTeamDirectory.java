@@ -1,7 +1,6 @@
 package org.cartcompanion.patient.access.client;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,11 +11,14 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 
+import org.cartcompanion.support.cache.Lookups;
 import org.cartcompanion.support.problem.ProblemException;
 import org.cartcompanion.support.reactive.Deadlines;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
@@ -29,18 +31,22 @@ import io.smallrye.mutiny.Uni;
 public class CareTeamDirectory {
 
     private final CareTeamClient client;
-    private final Duration ttl;
     private final Duration timeout;
-    private final Map<String, Cached<Memberships>> memberships = new ConcurrentHashMap<>();
-    private final Map<UUID, Cached<Optional<CenterContact>>> centers = new ConcurrentHashMap<>();
-    private final Map<UUID, Cached<CareTeamMembers>> careTeams = new ConcurrentHashMap<>();
+    private final Cache memberships;
+    private final Cache centers;
+    private final Cache careTeams;
+    /** Each center's number as last read, kept past the cache for outages (one small entry per center). */
+    private final Map<UUID, String> lastPhone = new ConcurrentHashMap<>();
 
     public CareTeamDirectory(@RestClient CareTeamClient client,
-            @ConfigProperty(name = "patient.directory.cache-ttl", defaultValue = "PT10S") Duration ttl,
-            @ConfigProperty(name = "patient.directory.timeout", defaultValue = "PT3S") Duration timeout) {
+            @ConfigProperty(name = "patient.directory.timeout", defaultValue = "PT3S") Duration timeout,
+            @CacheName("patient-memberships") Cache memberships, @CacheName("patient-centers") Cache centers,
+            @CacheName("patient-care-teams") Cache careTeams) {
         this.client = client;
-        this.ttl = ttl;
         this.timeout = timeout;
+        this.memberships = memberships;
+        this.centers = centers;
+        this.careTeams = careTeams;
     }
 
     public Uni<Memberships> memberships(String subject) {
@@ -55,8 +61,9 @@ public class CareTeamDirectory {
     }
 
     public Uni<Optional<CenterContact>> center(UUID centerId) {
-        return cached(centers, centerId, () -> client.center(centerId).map(Optional::of)
-                .onFailure(WebApplicationException.class).recoverWithUni(e -> absentOn404(e, Optional.empty())));
+        return this.<UUID, Optional<CenterContact>> cached(centers, centerId, () -> client.center(centerId).map(Optional::of)
+                .onFailure(WebApplicationException.class).recoverWithUni(e -> absentOn404(e, Optional.empty())))
+                .invoke(contact -> contact.map(CenterContact::phone).ifPresent(phone -> lastPhone.put(centerId, phone)));
     }
 
     /**
@@ -79,28 +86,23 @@ public class CareTeamDirectory {
         return center(centerId)
                 .map(contact -> contact.map(CenterContact::phone).orElse(null))
                 .onFailure().recoverWithItem(e -> {
-                    Cached<Optional<CenterContact>> last = centers.get(centerId);
+                    String last = lastPhone.get(centerId);
                     if (last != null) {
                         Log.warnf("Center contact unavailable; the number last read is used");
-                        return last.value().map(CenterContact::phone).orElse(null);
+                        return last;
                     }
                     Log.warnf("Center contact unavailable; the center is named without a number");
                     return null;
                 });
     }
 
-    private <K, V> Uni<V> cached(Map<K, Cached<V>> cache, K key, Supplier<Uni<V>> load) {
-        Cached<V> hit = cache.get(key);
-        if (hit != null && hit.expiresAt().isAfter(Instant.now())) {
-            return Uni.createFrom().item(hit.value());
-        }
-        // Deadlines.within: a time-out comes back on this request's context, where its transaction goes on.
-        return Deadlines.within(timeout, load).onFailure(e -> !(e instanceof ProblemException))
+    private <K, V> Uni<V> cached(Cache cache, K key, Supplier<Uni<V>> load) {
+        return Lookups.<K, V> through(cache, key, timeout, load).onFailure(e -> !(e instanceof ProblemException))
                 .transform(e -> {
                     Log.warnf("care-team-service unavailable: %s", e.getClass().getSimpleName());
                     return new ProblemException(503, "dependency-unavailable",
                             "Membership cannot be checked right now; please retry shortly.");
-                }).invoke(value -> cache.put(key, new Cached<>(value, Instant.now().plus(ttl))));
+                });
     }
 
     private static <V> Uni<V> absentOn404(Throwable e, V absent) {
@@ -108,8 +110,5 @@ public class CareTeamDirectory {
             return Uni.createFrom().item(absent);
         }
         return Uni.createFrom().failure(e);
-    }
-
-    private record Cached<V>(V value, Instant expiresAt) {
     }
 }
