@@ -16,7 +16,6 @@ import jakarta.persistence.Version;
 
 import org.cartcompanion.alert.escalation.engine.EscalationState;
 import org.cartcompanion.alert.escalation.engine.Responsible;
-import org.cartcompanion.alert.escalation.engine.Status;
 import org.cartcompanion.alert.triage.Disposition;
 import org.cartcompanion.alert.triage.Phase;
 import org.cartcompanion.alert.triage.RuleIdsConverter;

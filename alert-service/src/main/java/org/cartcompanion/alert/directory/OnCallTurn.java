@@ -10,15 +10,12 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.cartcompanion.alert.escalation.engine.Tier;
+
 /** One holder of an on-call tier over [startsAt, endsAt), as care-team-service scheduled it. */
 @Entity
 @Table(name = "directory_on_call")
 public class OnCallTurn {
-
-    /** The on-call tiers a center schedules; stored by name. */
-    public enum Tier {
-        PRIMARY, BACKUP
-    }
 
     @Id
     public UUID id;

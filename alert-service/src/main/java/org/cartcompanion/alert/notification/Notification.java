@@ -10,7 +10,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.cartcompanion.alert.escalation.engine.Purpose;
 import org.cartcompanion.support.work.Attempted;
 
 /** One message to one recipient on one channel, with its delivery status. */

@@ -12,7 +12,7 @@ import org.cartcompanion.support.problem.ProblemException;
 import org.cartcompanion.support.security.Caller;
 import org.cartcompanion.support.security.Roles;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -33,8 +33,9 @@ public class CareTeamAuditAccess implements AuditAccess {
     }
 
     @Override
+    @WithSession
     public Uni<Void> mayRead(UUID patientId, Caller caller) {
-        return Panache.withSession(() -> teams.findById(patientId))
+        return teams.findById(patientId)
                 .flatMap(team -> team != null ? Uni.createFrom().item(team.centerId)
                         : patients.find(patientId).map(p -> p == null ? null : p.centerId()))
                 .flatMap(centerId -> {
@@ -42,7 +43,7 @@ public class CareTeamAuditAccess implements AuditAccess {
                         return caller.has(Roles.ADMIN) ? Uni.createFrom().voidItem()
                                 : Uni.createFrom().failure(ProblemException.notFound("Patient"));
                     }
-                    return Panache.withSession(() -> access.staff(centerId, caller, Roles.COORDINATOR)).replaceWithVoid()
+                    return access.staff(centerId, caller, Roles.COORDINATOR).replaceWithVoid()
                             .onFailure(ProblemException.class).transform(e -> ((ProblemException) e).status() == 404
                                     ? ProblemException.notFound("Patient")
                                     : e);

@@ -11,7 +11,7 @@ import org.cartcompanion.support.problem.ProblemException;
 import org.cartcompanion.support.security.Caller;
 import org.cartcompanion.support.security.Roles;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /** An admin, or a coordinator (by membership) of the patient's center, reads the patient's trail here. */
@@ -27,10 +27,11 @@ public class PatientAuditAccess implements AuditAccess {
     }
 
     @Override
+    @WithSession
     public Uni<Void> mayRead(UUID patientId, Caller caller) {
         boolean admin = caller.has(Roles.ADMIN);
         // standing() reads the caller's roles at once, in the request.
-        return Panache.withSession(() -> patients.findById(patientId)).flatMap(patient -> {
+        return patients.findById(patientId).flatMap(patient -> {
             if (patient == null) {
                 return Uni.createFrom().failure(ProblemException.notFound("Patient"));
             }

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 
-import org.cartcompanion.alert.escalation.config.AlertConfig;
+import org.cartcompanion.alert.config.AlertConfig;
 import org.cartcompanion.alert.triage.Disposition;
 import org.cartcompanion.support.cache.Lookups;
 import org.cartcompanion.support.problem.ProblemException;

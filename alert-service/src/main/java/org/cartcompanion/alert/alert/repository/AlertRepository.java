@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import org.cartcompanion.alert.alert.Alert;
-import org.cartcompanion.alert.escalation.engine.Status;
+import org.cartcompanion.alert.alert.Status;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -78,40 +78,71 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
     }
 
     /**
-     * A page of alerts matching the filters, newest first; centers and patients null mean "any". {@code routedTo} adds the
-     * alerts that paged these clinicians at the centers {@code routedAt} (those that still know them).
+     * Which alerts a page lists, newest first: of these {@code centers} or {@code routed} to the caller at centers that still
+     * know them; of these {@code patients}; in this {@code status}; opened before the cursor. A null part restricts nothing; an
+     * empty collection matches nothing.
      */
-    public Uni<List<Alert>> page(Collection<UUID> centers, Collection<UUID> patients, Collection<UUID> routedTo,
-            Collection<UUID> routedAt, Status status, Instant beforeOpenedAt, UUID beforeId, int limit) {
+    public record AlertQuery(Collection<UUID> centers, Collection<UUID> patients, Routed routed, Status status,
+            Instant beforeOpenedAt, UUID beforeId, int limit) {
+
+        /** Alerts that paged one of {@code clinicians}, at one of {@code atCenters}. */
+        public record Routed(Collection<UUID> clinicians, Collection<UUID> atCenters) {
+        }
+
+        /** Every alert the cursor and status allow; narrow it with the withers. */
+        public static AlertQuery page(Status status, Instant beforeOpenedAt, UUID beforeId, int limit) {
+            return new AlertQuery(null, null, null, status, beforeOpenedAt, beforeId, limit);
+        }
+
+        public AlertQuery centers(Collection<UUID> ids) {
+            return new AlertQuery(ids, patients, routed, status, beforeOpenedAt, beforeId, limit);
+        }
+
+        public AlertQuery patients(Collection<UUID> ids) {
+            return new AlertQuery(centers, ids, routed, status, beforeOpenedAt, beforeId, limit);
+        }
+
+        public AlertQuery routed(Collection<UUID> clinicians, Collection<UUID> atCenters) {
+            return new AlertQuery(centers, patients, clinicians == null ? null : new Routed(clinicians, atCenters), status,
+                    beforeOpenedAt, beforeId, limit);
+        }
+    }
+
+    public Uni<List<Alert>> page(AlertQuery query) {
         StringBuilder q = new StringBuilder("1 = 1");
         Parameters p = new Parameters();
-        if (centers != null || routedTo != null) {
+        if (query.centers() != null || query.routed() != null) {
             q.append(" and (");
-            if (centers != null) {
+            if (query.centers() != null) {
                 q.append("centerId in :centers");
-                p.and("centers", centers.isEmpty() ? List.of(new UUID(0, 0)) : centers);
+                p.and("centers", orNone(query.centers()));
             }
-            if (routedTo != null) {
-                q.append(centers != null ? " or " : "").append("(centerId in :routedAt"
+            if (query.routed() != null) {
+                q.append(query.centers() != null ? " or " : "").append("(centerId in :routedAt"
                         + " and id in (select n.alertId from Notification n where n.clinicianId in :routedTo))");
-                p.and("routedTo", routedTo.isEmpty() ? List.of(new UUID(0, 0)) : routedTo);
-                p.and("routedAt", routedAt == null || routedAt.isEmpty() ? List.of(new UUID(0, 0)) : routedAt);
+                p.and("routedTo", orNone(query.routed().clinicians()));
+                p.and("routedAt", orNone(query.routed().atCenters()));
             }
             q.append(")");
         }
-        if (patients != null) {
+        if (query.patients() != null) {
             q.append(" and patientId in :patients");
-            p.and("patients", patients.isEmpty() ? List.of(new UUID(0, 0)) : patients);
+            p.and("patients", orNone(query.patients()));
         }
-        if (status != null) {
+        if (query.status() != null) {
             q.append(" and status = :status");
-            p.and("status", status);
+            p.and("status", query.status());
         }
-        if (beforeOpenedAt != null) {
+        if (query.beforeOpenedAt() != null) {
             q.append(" and (openedAt < :before or (openedAt = :before and id < :beforeId))");
-            p.and("before", beforeOpenedAt).and("beforeId", beforeId);
+            p.and("before", query.beforeOpenedAt()).and("beforeId", query.beforeId());
         }
         q.append(" order by openedAt desc, id desc");
-        return find(q.toString(), p).page(0, limit).list();
+        return find(q.toString(), p).page(0, query.limit()).list();
+    }
+
+    /** An empty list matches nothing (SQL has no empty IN list). */
+    private static Collection<UUID> orNone(Collection<UUID> ids) {
+        return ids == null || ids.isEmpty() ? List.of(new UUID(0, 0)) : ids;
     }
 }

@@ -13,8 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.cartcompanion.alert.alert.Status;
 import org.cartcompanion.alert.alert.service.AlertService;
-import org.cartcompanion.alert.escalation.engine.Status;
 import org.cartcompanion.support.paging.Cursor;
 import org.cartcompanion.support.paging.PageResponse;
 import org.cartcompanion.support.problem.Problem;

@@ -14,12 +14,13 @@ import org.cartcompanion.alert.access.client.Memberships;
 import org.cartcompanion.alert.access.client.Recipient;
 import org.cartcompanion.alert.alert.Alert;
 import org.cartcompanion.alert.alert.Outcome;
+import org.cartcompanion.alert.alert.Status;
 import org.cartcompanion.alert.alert.TimelineEntry;
 import org.cartcompanion.alert.alert.repository.AlertRepository;
+import org.cartcompanion.alert.alert.repository.AlertRepository.AlertQuery;
 import org.cartcompanion.alert.alert.repository.TimelineRepository;
 import org.cartcompanion.alert.escalation.engine.EscalationEngine;
 import org.cartcompanion.alert.escalation.engine.Note;
-import org.cartcompanion.alert.escalation.engine.Status;
 import org.cartcompanion.alert.escalation.engine.Step;
 import org.cartcompanion.alert.notification.Notification;
 import org.cartcompanion.alert.notification.repository.NotificationRepository;
@@ -105,8 +106,8 @@ public class AlertService {
             }
             List<UUID> patients = patientId != null ? List.of(patientId) : mine.patientIds();
             List<UUID> centers = centerId == null ? null : List.of(centerId);
-            return Panache
-                    .withSession(() -> alerts.page(centers, patients, null, null, status, beforeOpenedAt, beforeId, limit))
+            AlertQuery query = AlertQuery.page(status, beforeOpenedAt, beforeId, limit).centers(centers).patients(patients);
+            return Panache.withSession(() -> alerts.page(query))
                     .map(page -> page.stream().map(a -> new View(a, null, PatientMessages.of(a))).toList());
         });
     }
@@ -120,15 +121,17 @@ public class AlertService {
         }
         List<UUID> centers = centerId != null ? List.of(centerId) : staffCenters;
         List<UUID> routedTo = m.clinicianId() == null ? List.of() : List.of(m.clinicianId());
+        AlertQuery all = AlertQuery.page(status, beforeOpenedAt, beforeId, limit);
         Uni<List<Alert>> page;
         if (patientId != null && caller.has(Roles.COMMUNITY_PHYSICIAN) && centerId == null) {
-            page = directory.careTeam(patientId).flatMap(team -> Panache.withSession(() -> team.names(m.clinicianId())
-                    ? alerts.page(null, List.of(patientId), null, null, status, beforeOpenedAt, beforeId, limit)
-                    : alerts.page(centers, List.of(patientId), routedTo, m.knownAt(), status, beforeOpenedAt, beforeId,
-                            limit)));
+            // The community physician the care team names sees all of the patient's alerts; otherwise as staff.
+            AlertQuery ofPatient = all.patients(List.of(patientId));
+            page = directory.careTeam(patientId).flatMap(team -> Panache.withSession(() -> alerts.page(
+                    team.names(m.clinicianId()) ? ofPatient : ofPatient.centers(centers).routed(routedTo, m.knownAt()))));
         } else {
-            page = Panache.withSession(() -> alerts.page(centers, patientId == null ? null : List.of(patientId),
-                    centerId == null ? routedTo : null, m.knownAt(), status, beforeOpenedAt, beforeId, limit));
+            AlertQuery query = all.centers(centers).patients(patientId == null ? null : List.of(patientId))
+                    .routed(centerId == null ? routedTo : null, m.knownAt());
+            page = Panache.withSession(() -> alerts.page(query));
         }
         return page.map(list -> list.stream().map(a -> new View(a, List.of(), null)).toList());
     }

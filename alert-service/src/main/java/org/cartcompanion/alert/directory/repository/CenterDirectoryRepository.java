@@ -17,6 +17,7 @@ import org.cartcompanion.alert.directory.CenterDirectory;
 import org.cartcompanion.alert.directory.KnownClinician;
 import org.cartcompanion.alert.directory.OnCallTurn;
 import org.cartcompanion.alert.directory.StoredDirectory;
+import org.cartcompanion.alert.escalation.engine.Tier;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -75,8 +76,8 @@ public class CenterDirectoryRepository implements PanacheRepositoryBase<CenterDi
     }
 
     private static StoredDirectory stored(CenterDirectory center, List<OnCallTurn> turns, List<KnownClinician> known) {
-        Map<OnCallTurn.Tier, List<Recipient>> onCall = new EnumMap<>(OnCallTurn.Tier.class);
-        for (OnCallTurn.Tier tier : OnCallTurn.Tier.values()) {
+        Map<Tier, List<Recipient>> onCall = new EnumMap<>(Tier.class);
+        for (Tier tier : Tier.values()) {
             onCall.put(tier, new ArrayList<>());
         }
         for (OnCallTurn t : turns) {
@@ -90,7 +91,7 @@ public class CenterDirectoryRepository implements PanacheRepositoryBase<CenterDi
     private static List<Object> rows(PagingDirectory d) {
         List<Object> rows = new ArrayList<>();
         for (PagingDirectory.Turn turn : d.onCall() == null ? List.<PagingDirectory.Turn> of() : d.onCall()) {
-            OnCallTurn.Tier tier = tier(turn.tier());
+            Tier tier = tier(turn.tier());
             if (tier == null || turn.recipient() == null || turn.recipient().clinicianId() == null) {
                 continue;
             }
@@ -124,8 +125,8 @@ public class CenterDirectoryRepository implements PanacheRepositoryBase<CenterDi
     }
 
     /** A tier this service knows, or null for one a newer care-team-service may add (it is skipped, not guessed). */
-    private static OnCallTurn.Tier tier(String name) {
-        for (OnCallTurn.Tier t : OnCallTurn.Tier.values()) {
+    private static Tier tier(String name) {
+        for (Tier t : Tier.values()) {
             if (t.name().equals(name)) {
                 return t;
             }

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cartcompanion.alert.alert.Status;
+import org.cartcompanion.alert.notification.Purpose;
 import org.cartcompanion.alert.triage.Disposition;
 
 /**

@@ -2,6 +2,7 @@ package org.cartcompanion.alert.escalation.engine;
 
 import java.time.Instant;
 
+import org.cartcompanion.alert.alert.Status;
 import org.cartcompanion.alert.triage.Disposition;
 
 /**

@@ -3,9 +3,7 @@ package org.cartcompanion.alert.escalation.service;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,16 +13,16 @@ import org.cartcompanion.alert.access.client.Recipient;
 import org.cartcompanion.alert.alert.Alert;
 import org.cartcompanion.alert.alert.TimelineEntry;
 import org.cartcompanion.alert.alert.repository.TimelineRepository;
-import org.cartcompanion.alert.escalation.config.AlertConfig;
+import org.cartcompanion.alert.config.AlertConfig;
 import org.cartcompanion.alert.escalation.engine.EscalationEngine;
 import org.cartcompanion.alert.escalation.engine.Note;
 import org.cartcompanion.alert.escalation.engine.Notice;
 import org.cartcompanion.alert.escalation.engine.Policy;
-import org.cartcompanion.alert.escalation.engine.Purpose;
 import org.cartcompanion.alert.escalation.engine.Step;
 import org.cartcompanion.alert.escalation.engine.Target;
 import org.cartcompanion.alert.notification.AckLink;
 import org.cartcompanion.alert.notification.Notification;
+import org.cartcompanion.alert.notification.Purpose;
 import org.cartcompanion.alert.notification.repository.AckLinkRepository;
 import org.cartcompanion.alert.notification.repository.NotificationRepository;
 import org.cartcompanion.alert.policy.service.PolicyService;
@@ -177,71 +175,59 @@ public class EscalationService {
                 .flatMap(v -> Batches.persist(timeline, writes.entries()));
     }
 
+    /** The notifications, acknowledge links and timeline entries that page whom {@link Recipients} names for a notice. */
     private void queue(Alert alert, Optional<Policy> policy, Notice notice, Roster roster, Instant now, Writes writes) {
-        Map<String, Recipient> recipients = new LinkedHashMap<>();
-        boolean fallbackInstead = notice.purpose() == Purpose.FALLBACK;
-        for (Target target : notice.targets()) {
-            List<Recipient> found = roster.resolve(target);
-            if (found.isEmpty()) {
-                writes.entries().add(TimelineEntry.of(alert.id, now, NO_RECIPIENT, target.code() + " names nobody "
-                        + (roster.routing().isPresent() ? "right now"
-                                : roster.stored().isPresent() ? "in the stored directory" : "(routing unavailable)")
-                        + "; the fallback address is paged instead"));
-                fallbackInstead = true;
-            }
-            for (Recipient r : found) {
-                if (r.email() == null || r.email().isBlank()) {
-                    writes.entries().add(TimelineEntry.of(alert.id, now, NO_RECIPIENT,
-                            r.name() + " has no email address; the fallback address is paged instead"));
-                    fallbackInstead = true;
-                } else {
-                    recipients.putIfAbsent(r.email().toLowerCase(), r);
-                }
-            }
+        Recipients.Paging paging = Recipients.resolve(notice, roster, acknowledger(alert),
+                () -> fallbackAddress(alert, policy));
+        for (String gap : paging.gaps()) {
+            writes.entries().add(TimelineEntry.of(alert.id, now, NO_RECIPIENT, gap));
         }
-        if (notice.toAcknowledger()) {
-            if (alert.acknowledgerEmail != null) {
-                recipients.putIfAbsent(alert.acknowledgerEmail.toLowerCase(), new Recipient(alert.acknowledgerId,
-                        alert.acknowledgedByName, alert.acknowledgerEmail, null));
-            } else if (alert.acknowledgedBy != null) {
-                writes.entries().add(TimelineEntry.of(alert.id, now, NO_RECIPIENT,
-                        "No email address is known for " + alert.acknowledger() + "; the fallback address is paged"));
-                fallbackInstead = true;
-            }
-        }
-        if (fallbackInstead) {
-            String fallback = fallbackAddress(alert, policy);
-            recipients.putIfAbsent(fallback.toLowerCase(), new Recipient(null, "Center fallback", fallback, null));
-        }
-        for (Recipient r : recipients.values()) {
-            Notification n = new Notification();
-            n.id = UUID.randomUUID();
-            n.alertId = alert.id;
-            n.purpose = notice.purpose();
-            n.level = notice.level();
-            n.cycle = alert.cycle;
-            n.channel = Notification.Channel.EMAIL;
-            n.clinicianId = r.clinicianId();
-            n.recipientName = r.name();
-            n.address = r.email();
-            n.status = Notification.DeliveryStatus.PENDING;
-            n.attempts = 0;
-            n.nextAttemptAt = now;
-            n.createdAt = now;
+        for (Recipient r : paging.recipients()) {
+            Notification n = notification(alert, notice, r, now);
             writes.notifications().add(n);
             if (n.purpose != Purpose.ACK_REMINDER) {
-                AckLink link = new AckLink();
-                link.id = UUID.randomUUID();
-                link.alertId = alert.id;
-                link.notificationId = n.id;
-                link.clinicianId = r.clinicianId();
-                link.recipientName = r.name();
-                link.expiresAt = now.plus(config.links().ackLinkLifetime());
-                writes.links().add(link);
+                writes.links().add(link(n, now));
             }
             writes.entries().add(TimelineEntry.of(alert.id, now, NOTIFICATION_QUEUED,
                     n.purpose + " by email to " + (r.name() == null ? r.email() : r.name())));
         }
+    }
+
+    private static Notification notification(Alert alert, Notice notice, Recipient to, Instant now) {
+        Notification n = new Notification();
+        n.id = UUID.randomUUID();
+        n.alertId = alert.id;
+        n.purpose = notice.purpose();
+        n.level = notice.level();
+        n.cycle = alert.cycle;
+        n.channel = Notification.Channel.EMAIL;
+        n.clinicianId = to.clinicianId();
+        n.recipientName = to.name();
+        n.address = to.email();
+        n.status = Notification.DeliveryStatus.PENDING;
+        n.attempts = 0;
+        n.nextAttemptAt = now;
+        n.createdAt = now;
+        return n;
+    }
+
+    private AckLink link(Notification n, Instant now) {
+        AckLink link = new AckLink();
+        link.id = UUID.randomUUID();
+        link.alertId = n.alertId;
+        link.notificationId = n.id;
+        link.clinicianId = n.clinicianId;
+        link.recipientName = n.recipientName;
+        link.expiresAt = now.plus(config.links().ackLinkLifetime());
+        return link;
+    }
+
+    private static Recipients.Acknowledger acknowledger(Alert alert) {
+        if (alert.acknowledgerEmail != null) {
+            return new Recipients.Acknowledger(new Recipient(alert.acknowledgerId, alert.acknowledgedByName,
+                    alert.acknowledgerEmail, null), alert.acknowledger());
+        }
+        return alert.acknowledgedBy == null ? null : new Recipients.Acknowledger(null, alert.acknowledger());
     }
 
     /** The policy's fallback, else the center's hotline (routing or the stored directory), else the deployment's (required). */

@@ -14,7 +14,7 @@ import org.cartcompanion.alert.alert.Alert;
 import org.cartcompanion.alert.alert.TimelineEntry;
 import org.cartcompanion.alert.alert.repository.AlertRepository;
 import org.cartcompanion.alert.alert.repository.TimelineRepository;
-import org.cartcompanion.alert.escalation.config.AlertConfig;
+import org.cartcompanion.alert.config.AlertConfig;
 import org.cartcompanion.alert.support.Batches;
 import org.cartcompanion.support.work.Contexts;
 

@@ -7,10 +7,10 @@ import java.util.Optional;
 import org.cartcompanion.alert.access.client.EscalationTargets;
 import org.cartcompanion.alert.access.client.Recipient;
 import org.cartcompanion.alert.access.client.Routing;
-import org.cartcompanion.alert.directory.OnCallTurn.Tier;
 import org.cartcompanion.alert.directory.StoredDirectory;
 import org.cartcompanion.alert.escalation.engine.Responsible;
 import org.cartcompanion.alert.escalation.engine.Target;
+import org.cartcompanion.alert.escalation.engine.Tier;
 
 /**
  * Who a step's targets name. care-team-service's routing answer wins when it came; otherwise the stored directory names the
@@ -49,8 +49,8 @@ public record Roster(Optional<Routing> routing, Optional<StoredDirectory> stored
         if (routing.isPresent()) {
             Routing r = routing.get();
             return switch (target.kind()) {
-            case ON_CALL_PRIMARY -> r.onCall(Tier.PRIMARY.name());
-            case ON_CALL_BACKUP -> r.onCall(Tier.BACKUP.name());
+            case ON_CALL_PRIMARY -> r.onCall(Tier.PRIMARY);
+            case ON_CALL_BACKUP -> r.onCall(Tier.BACKUP);
             case CARE_TEAM -> r.careTeamOrEmpty();
             case COMMUNITY_PHYSICIAN -> r.communityPhysiciansOrEmpty();
             case CLINICIAN -> clinician(target, everyoneRouted(r));
@@ -70,8 +70,8 @@ public record Roster(Optional<Routing> routing, Optional<StoredDirectory> stored
 
     private List<Recipient> everyoneRouted(Routing r) {
         List<Recipient> everyone = new ArrayList<>();
-        everyone.addAll(r.onCall(Tier.PRIMARY.name()));
-        everyone.addAll(r.onCall(Tier.BACKUP.name()));
+        everyone.addAll(r.onCall(Tier.PRIMARY));
+        everyone.addAll(r.onCall(Tier.BACKUP));
         everyone.addAll(r.careTeamOrEmpty());
         everyone.addAll(r.communityPhysiciansOrEmpty());
         return everyone;

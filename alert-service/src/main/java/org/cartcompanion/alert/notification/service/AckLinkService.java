@@ -8,9 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.cartcompanion.alert.access.client.Directory;
 import org.cartcompanion.alert.alert.Alert;
+import org.cartcompanion.alert.alert.Status;
 import org.cartcompanion.alert.alert.repository.AlertRepository;
 import org.cartcompanion.alert.alert.service.AlertService;
-import org.cartcompanion.alert.escalation.engine.Status;
 import org.cartcompanion.alert.notification.AckLink;
 import org.cartcompanion.alert.notification.repository.AckLinkRepository;
 import org.cartcompanion.alert.notification.repository.NotificationRepository;

@@ -14,7 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.cartcompanion.alert.escalation.config.AlertConfig;
+import org.cartcompanion.alert.config.AlertConfig;
 
 /**
  * Signs and verifies the token of a one-click acknowledge link: the link's id and expiry, with an HMAC-SHA256 keyed by its own

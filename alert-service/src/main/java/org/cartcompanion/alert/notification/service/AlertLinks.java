@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.cartcompanion.alert.escalation.config.AlertConfig;
+import org.cartcompanion.alert.config.AlertConfig;
 import org.cartcompanion.alert.notification.AckLink;
 
 /** The addresses put in emails and pages: the signed acknowledge link and the console. */

@@ -14,14 +14,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
 import org.cartcompanion.alert.alert.Alert;
+import org.cartcompanion.alert.alert.Status;
 import org.cartcompanion.alert.alert.TimelineEntry;
 import org.cartcompanion.alert.alert.repository.AlertRepository;
 import org.cartcompanion.alert.alert.repository.TimelineRepository;
-import org.cartcompanion.alert.escalation.config.AlertConfig;
-import org.cartcompanion.alert.escalation.engine.Purpose;
-import org.cartcompanion.alert.escalation.engine.Status;
+import org.cartcompanion.alert.config.AlertConfig;
 import org.cartcompanion.alert.notification.AckLink;
 import org.cartcompanion.alert.notification.Notification;
+import org.cartcompanion.alert.notification.Purpose;
 import org.cartcompanion.alert.notification.repository.AckLinkRepository;
 import org.cartcompanion.alert.notification.repository.NotificationRepository;
 import org.cartcompanion.alert.support.Batches;

@@ -2,7 +2,7 @@ package org.cartcompanion.alert.notification.service;
 
 import java.util.List;
 
-import org.cartcompanion.alert.escalation.engine.Purpose;
+import org.cartcompanion.alert.notification.Purpose;
 
 /**
  * What a notification says, whatever the channel: the clinical context of the alert (never the patient's name), the patient's

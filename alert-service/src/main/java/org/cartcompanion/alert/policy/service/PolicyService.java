@@ -7,7 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.cartcompanion.alert.access.client.Directory;
-import org.cartcompanion.alert.escalation.config.AlertConfig;
+import org.cartcompanion.alert.config.AlertConfig;
 import org.cartcompanion.alert.escalation.engine.Policy;
 import org.cartcompanion.alert.policy.EscalationPolicy;
 import org.cartcompanion.alert.policy.PolicyDocument;

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.cartcompanion.alert.access.client.EscalationTargets;
 import org.cartcompanion.alert.access.client.Recipient;
 import org.cartcompanion.alert.escalation.engine.Target;
+import org.cartcompanion.alert.escalation.engine.Tier;
 import org.cartcompanion.alert.policy.PolicyDocument;
 import org.cartcompanion.support.problem.Problem.FieldError;
 
@@ -101,14 +102,10 @@ final class PolicyValidation {
                         errors.add(new FieldError(field, "names no clinician known to this center"));
                     }
                 }
-                case ON_CALL_PRIMARY -> {
-                    if (!tiers.contains("PRIMARY")) {
-                        errors.add(new FieldError(field, "the PRIMARY tier has no rotation or shift"));
-                    }
-                }
-                case ON_CALL_BACKUP -> {
-                    if (!tiers.contains("BACKUP")) {
-                        errors.add(new FieldError(field, "the BACKUP tier has no rotation or shift"));
+                case ON_CALL_PRIMARY, ON_CALL_BACKUP -> {
+                    Tier tier = target.kind() == Target.Kind.ON_CALL_PRIMARY ? Tier.PRIMARY : Tier.BACKUP;
+                    if (!tiers.contains(tier.name())) {
+                        errors.add(new FieldError(field, "the " + tier + " tier has no rotation or shift"));
                     }
                 }
                 case CARE_TEAM, COMMUNITY_PHYSICIAN -> {

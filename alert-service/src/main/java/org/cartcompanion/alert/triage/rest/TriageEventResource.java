@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.cartcompanion.alert.triage.TriageEventReceipt;
+import org.cartcompanion.alert.triage.TriageEventRequest;
 import org.cartcompanion.alert.triage.service.TriageIntakeService;
 import org.cartcompanion.support.problem.Problem;
 import org.cartcompanion.support.security.CallableBy;

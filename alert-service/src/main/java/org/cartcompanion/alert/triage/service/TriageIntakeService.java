@@ -16,9 +16,9 @@ import org.cartcompanion.alert.escalation.engine.EscalationState;
 import org.cartcompanion.alert.escalation.service.EscalationPoller;
 import org.cartcompanion.alert.policy.service.PolicyService;
 import org.cartcompanion.alert.triage.TriageEvent;
+import org.cartcompanion.alert.triage.TriageEventReceipt;
+import org.cartcompanion.alert.triage.TriageEventRequest;
 import org.cartcompanion.alert.triage.repository.TriageEventRepository;
-import org.cartcompanion.alert.triage.rest.TriageEventReceipt;
-import org.cartcompanion.alert.triage.rest.TriageEventRequest;
 import org.cartcompanion.support.problem.UniqueViolation;
 
 import io.quarkus.hibernate.reactive.panache.Panache;

@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.cartcompanion.alert.alert.Status;
+import org.cartcompanion.alert.notification.Purpose;
 import org.junit.jupiter.api.Test;
 
 /** The escalation engine from (policy, state, now), without a database or a clock. */

@@ -1,4 +1,4 @@
-package org.cartcompanion.alert.escalation.engine;
+package org.cartcompanion.alert.alert;
 
 /** An alert's state, stored by name. Every state but RESOLVED is "open": one per patient at a time. */
 public enum Status {

@@ -1,4 +1,4 @@
-package org.cartcompanion.alert.triage.rest;
+package org.cartcompanion.alert.triage;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -9,9 +9,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
-import org.cartcompanion.alert.triage.Disposition;
-import org.cartcompanion.alert.triage.Phase;
 
 /**
  * {@code POST /internal/v1/triage-events}, sent by patient-service's outbox relay. {@code product}, {@code patientPhone},

@@ -1,4 +1,4 @@
-package org.cartcompanion.alert.triage.rest;
+package org.cartcompanion.alert.triage;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package org.cartcompanion.alert.escalation.engine;
+package org.cartcompanion.alert.notification;
 
 /** Why a notification is sent; stored by name. */
 public enum Purpose {

@@ -1,4 +1,4 @@
-package org.cartcompanion.alert.escalation.config;
+package org.cartcompanion.alert.config;
 
 import java.time.Duration;
 
