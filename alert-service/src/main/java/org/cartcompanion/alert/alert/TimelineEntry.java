@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -26,13 +28,14 @@ public class TimelineEntry {
     @Column(insertable = false, updatable = false)
     public Long seq;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String type;
+    public TimelineType type;
 
     @Column(nullable = false)
     public String detail;
 
-    public static TimelineEntry of(UUID alertId, Instant at, String type, String detail) {
+    public static TimelineEntry of(UUID alertId, Instant at, TimelineType type, String detail) {
         TimelineEntry e = new TimelineEntry();
         e.id = UUID.randomUUID();
         e.alertId = alertId;

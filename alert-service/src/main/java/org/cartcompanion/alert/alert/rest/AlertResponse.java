@@ -54,7 +54,7 @@ public record AlertResponse(UUID id, UUID patientId, UUID centerId, String dispo
     }
 
     private static TimelineItem item(TimelineEntry e) {
-        return new TimelineItem(at(e.at), e.type, e.detail);
+        return new TimelineItem(at(e.at), e.type.name(), e.detail);
     }
 
     private static OffsetDateTime at(Instant instant) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.cartcompanion.alert.alert.Status;
+import org.cartcompanion.alert.alert.TimelineType;
 import org.cartcompanion.alert.notification.Purpose;
 import org.cartcompanion.alert.triage.Disposition;
 
@@ -19,16 +20,6 @@ import org.cartcompanion.alert.triage.Disposition;
  * center's chain: somebody always answers.
  */
 public final class EscalationEngine {
-
-    public static final String LEVEL_PAGED = "LEVEL_PAGED";
-    public static final String CHAIN_REPEATED = "CHAIN_REPEATED";
-    public static final String EXHAUSTED = "EXHAUSTED";
-    public static final String FALLBACK_PAGED = "FALLBACK_PAGED";
-    public static final String DISPOSITION_RAISED = "DISPOSITION_RAISED";
-    public static final String ACKNOWLEDGED = "ACKNOWLEDGED";
-    public static final String ACK_REMINDER = "ACK_REMINDER";
-    public static final String UNACKNOWLEDGED = "UNACKNOWLEDGED";
-    public static final String RESOLVED = "RESOLVED";
 
     /** The levels that run for an alert answered first by {@code responsible}. */
     public List<Level> chain(Policy policy, Responsible responsible) {
@@ -63,16 +54,16 @@ public final class EscalationEngine {
         case TRIGGERED -> advance(policy, state, now);
         case EXHAUSTED -> new Step(with(state, Status.EXHAUSTED, state.level(), state.cycle(),
                 now.plus(policy.exhaustedRepage()), false), List.of(fallback(state)),
-                List.of(new Note(FALLBACK_PAGED, "Nobody has acknowledged; the fallback address is paged again")));
+                List.of(new Note(TimelineType.FALLBACK_PAGED, "Nobody has acknowledged; the fallback address is paged again")));
         case ACKNOWLEDGED -> state.ackReminded()
                 ? start(policy, state, routed, now,
-                        List.of(new Note(UNACKNOWLEDGED, "Acknowledged but not resolved after the reminder; "
+                        List.of(new Note(TimelineType.UNACKNOWLEDGED, "Acknowledged but not resolved after the reminder; "
                                 + "back to TRIGGERED, the chain restarts at level 1")),
                         false)
                 : new Step(with(state, Status.ACKNOWLEDGED, state.level(), state.cycle(),
                         now.plus(policy.resolveWithin()), true),
                         List.of(new Notice(Purpose.ACK_REMINDER, state.level(), List.of(), true)),
-                        List.of(new Note(ACK_REMINDER, "Acknowledged " + readable(policy.resolveWithin())
+                        List.of(new Note(TimelineType.ACK_REMINDER, "Acknowledged " + readable(policy.resolveWithin())
                                 + " ago and not resolved; the acknowledger is reminded")));
         case RESOLVED -> throw new IllegalStateException("unreachable");
         };
@@ -88,7 +79,7 @@ public final class EscalationEngine {
         }
         EscalationState next = new EscalationState(Status.ACKNOWLEDGED, state.disposition(), state.responsible(),
                 state.level(), state.cycle(), now.plus(policy.resolveWithin()), false, null);
-        return new Step(next, List.of(), List.of(new Note(ACKNOWLEDGED, "Acknowledged by " + by)));
+        return new Step(next, List.of(), List.of(new Note(TimelineType.ACKNOWLEDGED, "Acknowledged by " + by)));
     }
 
     /** A resolution closes the episode: nothing is scheduled any more. */
@@ -98,7 +89,7 @@ public final class EscalationEngine {
         }
         EscalationState next = new EscalationState(Status.RESOLVED, state.disposition(), state.responsible(), state.level(),
                 state.cycle(), null, state.ackReminded(), null);
-        return new Step(next, List.of(), List.of(new Note(RESOLVED, "Resolved by " + by + ": " + outcome)));
+        return new Step(next, List.of(), List.of(new Note(TimelineType.RESOLVED, "Resolved by " + by + ": " + outcome)));
     }
 
     /** A newer check-in for the same episode: a higher disposition is noted and re-notified at the next step. */
@@ -112,7 +103,8 @@ public final class EscalationEngine {
     }
 
     private Step raised(Policy policy, EscalationState state, Responsible routed, Instant now) {
-        Note note = new Note(DISPOSITION_RAISED, "Disposition rose from " + state.raisedFrom() + " to " + state.disposition());
+        Note note = new Note(TimelineType.DISPOSITION_RAISED,
+                "Disposition rose from " + state.raisedFrom() + " to " + state.disposition());
         boolean acknowledged = state.status() == Status.ACKNOWLEDGED;
         boolean urgent = state.disposition().ordinal() <= Disposition.CENTER_NOW.ordinal();
         boolean chainChanges = state.level() == 0 || state.responsible() != effective(state.disposition(), routed);
@@ -145,7 +137,7 @@ public final class EscalationEngine {
             notices.add(new Notice(Purpose.RENOTIFY, 1, List.of(), true));
         }
         List<Note> notes = new ArrayList<>(before);
-        notes.add(new Note(LEVEL_PAGED, "Level 1 paged: " + describe(first)));
+        notes.add(new Note(TimelineType.LEVEL_PAGED, "Level 1 paged: " + describe(first)));
         EscalationState next = new EscalationState(Status.TRIGGERED, state.disposition(), responsible, 1, 0,
                 now.plus(first.ackTimeout()), false, null);
         return new Step(next, notices, notes);
@@ -161,12 +153,12 @@ public final class EscalationEngine {
                 EscalationState next = with(state, Status.EXHAUSTED, state.level(), cycle, now.plus(policy.exhaustedRepage()),
                         false);
                 return new Step(next, List.of(fallback(state)),
-                        List.of(new Note(EXHAUSTED, "Every level and repeat paged without an acknowledgement"),
-                                new Note(FALLBACK_PAGED, "The fallback address is paged")));
+                        List.of(new Note(TimelineType.EXHAUSTED, "Every level and repeat paged without an acknowledgement"),
+                                new Note(TimelineType.FALLBACK_PAGED, "The fallback address is paged")));
             }
             level = 1;
             cycle++;
-            notes.add(new Note(CHAIN_REPEATED, "No acknowledgement; the chain runs again (repeat " + cycle + " of "
+            notes.add(new Note(TimelineType.CHAIN_REPEATED, "No acknowledgement; the chain runs again (repeat " + cycle + " of "
                     + policy.repeat() + ")"));
         }
         Level paged = chain.get(level - 1);
@@ -175,7 +167,7 @@ public final class EscalationEngine {
         if (!paged.copies().isEmpty()) {
             notices.add(new Notice(Purpose.COPY, level, paged.copies(), false));
         }
-        notes.add(new Note(LEVEL_PAGED, "Level " + level + " paged: " + describe(paged)));
+        notes.add(new Note(TimelineType.LEVEL_PAGED, "Level " + level + " paged: " + describe(paged)));
         return new Step(with(state, Status.TRIGGERED, level, cycle, now.plus(paged.ackTimeout()), false), notices, notes);
     }
 

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.cartcompanion.alert.access.client.Recipient;
 import org.cartcompanion.alert.alert.Alert;
 import org.cartcompanion.alert.alert.TimelineEntry;
+import org.cartcompanion.alert.alert.TimelineType;
 import org.cartcompanion.alert.alert.repository.TimelineRepository;
 import org.cartcompanion.alert.config.AlertConfig;
 import org.cartcompanion.alert.escalation.engine.EscalationEngine;
@@ -41,13 +42,6 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class EscalationService {
-
-    public static final String NOTIFICATION_QUEUED = "NOTIFICATION_QUEUED";
-    public static final String NO_RECIPIENT = "NO_RECIPIENT";
-    public static final String ROUTING_UNAVAILABLE = "ROUTING_UNAVAILABLE";
-    public static final String STORED_DIRECTORY_USED = "STORED_DIRECTORY_USED";
-    public static final String STEP_RETRYING = "STEP_RETRYING";
-    public static final String STEP_FAILED = "STEP_FAILED";
 
     private final TimelineRepository timeline;
     private final NotificationRepository notifications;
@@ -89,8 +83,9 @@ public class EscalationService {
                 return Batches.persist(timeline, writes.entries()).map(v -> new Applied(false, 0));
             }
         } else if (needsTheCenter && roster.fromStore()) {
-            writes.entries().add(TimelineEntry.of(alert.id, now, STORED_DIRECTORY_USED, "care-team-service could not "
-                    + "answer; the center's on-call stored by this service names who is paged"));
+            writes.entries()
+                    .add(TimelineEntry.of(alert.id, now, TimelineType.STORED_DIRECTORY_USED, "care-team-service could not "
+                            + "answer; the center's on-call stored by this service names who is paged"));
         }
         alert.stepTaken();
         roster.centerPhone().ifPresent(phone -> alert.centerPhone = phone);
@@ -115,14 +110,16 @@ public class EscalationService {
         alert.stepFailed(now, why, retryDelay(alert.stepAttempts + 1));
         if (!alert.failingTooLong(now, config.escalation().fallbackAfterAttempts(), config.escalation().fallbackAfter())) {
             if (alert.stepAttempts == 1) {
-                writes.entries().add(TimelineEntry.of(alert.id, now, STEP_RETRYING, why + "; the step is retried shortly"));
+                writes.entries().add(
+                        TimelineEntry.of(alert.id, now, TimelineType.STEP_RETRYING, why + "; the step is retried shortly"));
             }
             Log.warnf("Nobody can be named for alert %s (attempt %d); the step is retried", alert.id, alert.stepAttempts);
             return false;
         }
-        writes.entries().add(TimelineEntry.of(alert.id, now, ROUTING_UNAVAILABLE, why + " after " + alert.stepAttempts
-                + " attempts over " + Duration.between(alert.stepFailingSince, now).toSeconds()
-                + " s; the fallback address is paged in place of the people it would name"));
+        writes.entries()
+                .add(TimelineEntry.of(alert.id, now, TimelineType.ROUTING_UNAVAILABLE, why + " after " + alert.stepAttempts
+                        + " attempts over " + Duration.between(alert.stepFailingSince, now).toSeconds()
+                        + " s; the fallback address is paged in place of the people it would name"));
         return true;
     }
 
@@ -137,12 +134,12 @@ public class EscalationService {
         alert.stepError = why;
         Writes writes = new Writes();
         if (alert.stepAttempts == 1) {
-            writes.entries().add(TimelineEntry.of(alert.id, now, STEP_FAILED, why + "; it is retried"));
+            writes.entries().add(TimelineEntry.of(alert.id, now, TimelineType.STEP_FAILED, why + "; it is retried"));
         }
         if (alert.failureFallbackAt == null && alert.failingTooLong(now, config.escalation().fallbackAfterAttempts(),
                 config.escalation().fallbackAfter())) {
             alert.failureFallbackAt = now;
-            writes.entries().add(TimelineEntry.of(alert.id, now, EscalationEngine.FALLBACK_PAGED, "The step has failed "
+            writes.entries().add(TimelineEntry.of(alert.id, now, TimelineType.FALLBACK_PAGED, "The step has failed "
                     + alert.stepAttempts + " times over " + Duration.between(alert.stepFailingSince, now).toSeconds()
                     + " s; the fallback address is paged while it is retried"));
             queue(alert, readable(alert), new Notice(Purpose.FALLBACK, Math.max(alert.level, 1), List.of(), false),
@@ -180,7 +177,7 @@ public class EscalationService {
         Recipients.Paging paging = Recipients.resolve(notice, roster, acknowledger(alert),
                 () -> fallbackAddress(alert, policy));
         for (String gap : paging.gaps()) {
-            writes.entries().add(TimelineEntry.of(alert.id, now, NO_RECIPIENT, gap));
+            writes.entries().add(TimelineEntry.of(alert.id, now, TimelineType.NO_RECIPIENT, gap));
         }
         for (Recipient r : paging.recipients()) {
             Notification n = notification(alert, notice, r, now);
@@ -188,7 +185,7 @@ public class EscalationService {
             if (n.purpose != Purpose.ACK_REMINDER) {
                 writes.links().add(link(n, now));
             }
-            writes.entries().add(TimelineEntry.of(alert.id, now, NOTIFICATION_QUEUED,
+            writes.entries().add(TimelineEntry.of(alert.id, now, TimelineType.NOTIFICATION_QUEUED,
                     n.purpose + " by email to " + (r.name() == null ? r.email() : r.name())));
         }
     }

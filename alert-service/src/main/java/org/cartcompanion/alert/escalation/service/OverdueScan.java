@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.cartcompanion.alert.alert.Alert;
 import org.cartcompanion.alert.alert.TimelineEntry;
+import org.cartcompanion.alert.alert.TimelineType;
 import org.cartcompanion.alert.alert.repository.AlertRepository;
 import org.cartcompanion.alert.alert.repository.TimelineRepository;
 import org.cartcompanion.alert.config.AlertConfig;
@@ -35,7 +36,6 @@ import io.vertx.core.Vertx;
 @ApplicationScoped
 public class OverdueScan {
 
-    public static final String STEP_OVERDUE = "STEP_OVERDUE";
     private static final int BATCH = 100;
 
     private final AlertRepository alerts;
@@ -84,9 +84,10 @@ public class OverdueScan {
             for (Alert alert : late) {
                 alert.overdueFlaggedAt = now;
                 Instant due = alert.stepFailingSince != null ? alert.stepFailingSince : alert.nextStepAt;
-                entries.add(TimelineEntry.of(alert.id, now, STEP_OVERDUE, "The escalation step due at " + due + " is "
-                        + Duration.between(due, now).toSeconds() + " s late" + (alert.stepError == null ? ""
-                                : " (" + alert.stepError + "; " + alert.stepAttempts + " attempts)")));
+                entries.add(TimelineEntry.of(alert.id, now, TimelineType.STEP_OVERDUE,
+                        "The escalation step due at " + due + " is "
+                                + Duration.between(due, now).toSeconds() + " s late" + (alert.stepError == null ? ""
+                                        : " (" + alert.stepError + "; " + alert.stepAttempts + " attempts)")));
                 Log.errorf("Alert %s: escalation step %d s overdue", alert.id, Duration.between(due, now).toSeconds());
             }
             flagged.increment(late.size());

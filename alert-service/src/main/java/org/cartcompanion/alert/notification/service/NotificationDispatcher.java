@@ -16,6 +16,7 @@ import jakarta.enterprise.inject.Instance;
 import org.cartcompanion.alert.alert.Alert;
 import org.cartcompanion.alert.alert.Status;
 import org.cartcompanion.alert.alert.TimelineEntry;
+import org.cartcompanion.alert.alert.TimelineType;
 import org.cartcompanion.alert.alert.repository.AlertRepository;
 import org.cartcompanion.alert.alert.repository.TimelineRepository;
 import org.cartcompanion.alert.config.AlertConfig;
@@ -46,10 +47,6 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class NotificationDispatcher implements DurableJob<NotificationDispatcher.Send> {
-
-    public static final String NOTIFIED = "NOTIFIED";
-    public static final String NOTIFICATION_FAILED = "NOTIFICATION_FAILED";
-    public static final String NOTIFICATION_CANCELLED = "NOTIFICATION_CANCELLED";
 
     /** A claimed notification and, once prepared, its alert (share-locked) and acknowledge link. */
     public record Send(Notification notification, Alert alert, AckLink link) {
@@ -137,7 +134,7 @@ public class NotificationDispatcher implements DurableJob<NotificationDispatcher
                         }
                         n.status = Notification.DeliveryStatus.CANCELLED;
                         n.nextAttemptAt = null;
-                        cancelled.add(TimelineEntry.of(n.alertId, now, NOTIFICATION_CANCELLED,
+                        cancelled.add(TimelineEntry.of(n.alertId, now, TimelineType.NOTIFICATION_CANCELLED,
                                 n.purpose + " to " + who(n) + " not sent: " + unwanted));
                     }
                     return Batches.persist(timeline, cancelled).replaceWith(wanted);
@@ -157,13 +154,13 @@ public class NotificationDispatcher implements DurableJob<NotificationDispatcher
         for (Outcome<Send> o : outcomes) {
             Notification n = o.row().notification();
             if (o.succeeded()) {
-                entries.add(TimelineEntry.of(n.alertId, o.at(), NOTIFIED, n.purpose + " "
+                entries.add(TimelineEntry.of(n.alertId, o.at(), TimelineType.NOTIFIED, n.purpose + " "
                         + n.channel.name().toLowerCase() + " sent to " + who(n)
                         + (n.attempts > 1 ? " (attempt " + n.attempts + ")" : "")));
                 Log.infof("Notification %s for alert %s sent (%s, attempt %d)", n.id, n.alertId, n.purpose, n.attempts);
             } else {
                 Failure f = o.failure();
-                entries.add(TimelineEntry.of(n.alertId, o.at(), NOTIFICATION_FAILED, n.purpose + " to " + who(n)
+                entries.add(TimelineEntry.of(n.alertId, o.at(), TimelineType.NOTIFICATION_FAILED, n.purpose + " to " + who(n)
                         + ", attempt " + f.attempt() + ": " + f.error() + "; next try in " + f.delay().toMillis() / 1000.0
                         + " s"));
                 Log.warnf("Notification %s for alert %s failed (attempt %d): %s", n.id, n.alertId, f.attempt(), f.error());

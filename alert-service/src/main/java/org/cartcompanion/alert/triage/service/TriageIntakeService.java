@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.cartcompanion.alert.alert.Alert;
 import org.cartcompanion.alert.alert.TimelineEntry;
+import org.cartcompanion.alert.alert.TimelineType;
 import org.cartcompanion.alert.alert.repository.AlertRepository;
 import org.cartcompanion.alert.alert.repository.TimelineRepository;
 import org.cartcompanion.alert.escalation.engine.EscalationEngine;
@@ -32,9 +33,6 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class TriageIntakeService {
-
-    public static final String OPENED = "OPENED";
-    public static final String EVENT_APPENDED = "EVENT_APPENDED";
 
     private final TriageEventRepository events;
     private final AlertRepository alerts;
@@ -93,7 +91,7 @@ public class TriageIntakeService {
             alert.apply(EscalationState.opened(request.disposition()), now);
             Log.infof("Alert %s opened for patient %s: %s", alert.id, alert.patientId, alert.disposition);
             return alerts.persist(alert)
-                    .call(saved -> timeline.persist(TimelineEntry.of(saved.id, now, OPENED,
+                    .call(saved -> timeline.persist(TimelineEntry.of(saved.id, now, TimelineType.OPENED,
                             "Opened by a " + request.disposition() + " check-in (" + String.join(", ", request.firedRules())
                                     + "); escalation policy " + (policy.isDefault() ? "default"
                                             : "version " + policy.version())
@@ -108,7 +106,7 @@ public class TriageIntakeService {
         // Not worse: the state and timers are unchanged. Worse: the poller re-notifies at once.
         alert.apply(after, now);
         Log.infof("Event appended to alert %s: %s", alert.id, request.disposition());
-        return timeline.persist(TimelineEntry.of(alert.id, now, EVENT_APPENDED,
+        return timeline.persist(TimelineEntry.of(alert.id, now, TimelineType.EVENT_APPENDED,
                 "A " + request.disposition() + " check-in (" + String.join(", ", request.firedRules()) + ") appended"
                         + (after.raisedFrom() != null ? "; the disposition rises" : "")))
                 .replaceWith(alert);

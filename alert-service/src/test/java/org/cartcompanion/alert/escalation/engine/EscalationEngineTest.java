@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.cartcompanion.alert.alert.Status;
+import org.cartcompanion.alert.alert.TimelineType;
 import org.cartcompanion.alert.notification.Purpose;
 import org.junit.jupiter.api.Test;
 
@@ -98,7 +99,7 @@ class EscalationEngineTest {
         assertEquals(Status.TRIGGERED, retrigger.next().status());
         assertEquals(1, retrigger.next().level());
         assertEquals(Purpose.PAGE, retrigger.notices().get(0).purpose());
-        assertEquals("UNACKNOWLEDGED", retrigger.notes().get(0).type());
+        assertEquals(TimelineType.UNACKNOWLEDGED, retrigger.notes().get(0).type());
     }
 
     @Test
@@ -134,7 +135,7 @@ class EscalationEngineTest {
         assertNull(step.next().raisedFrom());
         assertEquals(List.of(new Notice(Purpose.RENOTIFY, 1, List.of(Target.PRIMARY), false),
                 new Notice(Purpose.RENOTIFY, 1, List.of(), true)), step.notices());
-        assertEquals("DISPOSITION_RAISED", step.notes().get(0).type());
+        assertEquals(TimelineType.DISPOSITION_RAISED, step.notes().get(0).type());
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.cartcompanion.alert.alert.TimelineType;
 import org.cartcompanion.alert.directory.service.DirectoryRefresher;
 import org.cartcompanion.alert.support.Scenario;
 import org.cartcompanion.alert.support.Stubs;
@@ -74,7 +75,7 @@ class NeverSilentTest {
         s.deliver("CENTER_NOW");
         Mail page = s.awaitMails(s.primary.email(), 1).get(0);
         assertThat(page.getSubject(), startsWith("CAR-T alert: CENTER_NOW"));
-        assertThat(s.alert().getList("timeline.type"), hasItem(EscalationService.STORED_DIRECTORY_USED));
+        assertThat(s.alert().getList("timeline.type"), hasItem(TimelineType.STORED_DIRECTORY_USED.name()));
         for (int round = 1; round <= 2; round++) {
             TestClock.advance(Duration.ofMinutes(5).plusSeconds(1));
             s.awaitMails(s.backup.email(), round);
@@ -141,8 +142,8 @@ class NeverSilentTest {
         assertThat("three attempts, 1 s and 2 s apart", Duration.between(start, Instant.now()).toMillis(),
                 greaterThanOrEqualTo(2500L));
         assertThat(pagesOf(OPERATOR, id).get(0).getSubject(), startsWith("CAR-T alert: EMERGENCY"));
-        assertThat(s.alert(id).getList("timeline.type"), Subsequence.of(EscalationService.STEP_RETRYING,
-                EscalationService.ROUTING_UNAVAILABLE, "LEVEL_PAGED", EscalationService.NO_RECIPIENT, "NOTIFIED"));
+        assertThat(s.alert(id).getList("timeline.type"), Subsequence.of(TimelineType.STEP_RETRYING.name(),
+                TimelineType.ROUTING_UNAVAILABLE.name(), "LEVEL_PAGED", TimelineType.NO_RECIPIENT.name(), "NOTIFIED"));
         assertThat(s.mailsTo(s.primary), empty());
     }
 
@@ -193,23 +194,23 @@ class NeverSilentTest {
         neighbour.awaitMails(neighbour.backup.email(), 1);
         await().atMost(Duration.ofSeconds(20)).until(() -> s.mailsTo(s.fallback).size() == 1);
         JsonPath failing = s.alert(id);
-        assertThat(failing.getList("timeline.type"), hasItems(EscalationService.STEP_FAILED, "FALLBACK_PAGED"));
+        assertThat(failing.getList("timeline.type"), hasItems(TimelineType.STEP_FAILED.name(), "FALLBACK_PAGED"));
         assertThat(s.mailsTo(s.backup), empty());
 
         TestClock.advance(Duration.ofSeconds(61));
         int flagged = overdue.scanNow().await().atMost(Duration.ofSeconds(10));
         assertThat(flagged, greaterThanOrEqualTo(1));
         JsonPath reported = s.alert(id);
-        assertThat(reported.getList("timeline.type"), hasItem(OverdueScan.STEP_OVERDUE));
+        assertThat(reported.getList("timeline.type"), hasItem(TimelineType.STEP_OVERDUE.name()));
         assertThat(reported.getList("timeline.detail"), hasItem(containsString("s late (the escalation step failed")));
         assertThat(registry.get("alert.escalation.overdue").gauge().value(), greaterThanOrEqualTo(1.0));
         // Reported once, and the fallback paged once however long the failures go on.
         overdue.scanNow().await().atMost(Duration.ofSeconds(10));
         await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
         List<String> types = s.alert(id).getList("timeline.type");
-        assertThat(types.stream().filter(OverdueScan.STEP_OVERDUE::equals).count(), equalTo(1L));
+        assertThat(types.stream().filter(TimelineType.STEP_OVERDUE.name()::equals).count(), equalTo(1L));
         assertThat(s.mailsTo(s.fallback), hasSize(1));
-        assertThat(neighbour.alert().getList("timeline.type"), not(hasItem(OverdueScan.STEP_OVERDUE)));
+        assertThat(neighbour.alert().getList("timeline.type"), not(hasItem(TimelineType.STEP_OVERDUE.name())));
         // Repaired, the step goes on (the backup is paged) and the alert no longer counts as overdue.
         pool.preparedQuery("UPDATE alert SET policy = $2 WHERE id = $1")
                 .executeAndAwait(io.vertx.mutiny.sqlclient.Tuple.of(java.util.UUID.fromString(id), policy));
