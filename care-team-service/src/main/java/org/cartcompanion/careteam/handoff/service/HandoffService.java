@@ -30,6 +30,7 @@ import org.cartcompanion.careteam.handoff.repository.HandoffRepository;
 import org.cartcompanion.careteam.handoff.rest.HandoffRequest;
 import org.cartcompanion.careteam.handoff.rest.HandoffResponse;
 import org.cartcompanion.careteam.team.CarePhase;
+import org.cartcompanion.careteam.team.CareTeam;
 import org.cartcompanion.careteam.team.CareTeamMember;
 import org.cartcompanion.careteam.team.repository.CareTeamMemberRepository;
 import org.cartcompanion.careteam.team.repository.CareTeamRepository;
@@ -90,6 +91,29 @@ public class HandoffService {
     /** Proposes a hand-off (the center's coordinators and clinicians); the receiver is told at once. */
     @WithTransaction
     public Uni<HandoffResponse> create(HandoffRequest request, Caller caller) {
+        List<String> symptoms = centerSymptoms(request);
+        return patients.find(request.patientId())
+                .flatMap(patient -> staffCenterOf(patient, caller).map(center -> new Proposal(patient, center, null, null)))
+                .flatMap(p -> receiver(p.center(), request.toClinicianId()).map(p::to))
+                .flatMap(p -> phaseOf(p.patient().id()).map(from -> p.from(movable(from, request.toPhase()))))
+                .call(p -> noPendingHandoff(p.patient().id()))
+                .flatMap(p -> save(request, p, symptoms, caller));
+    }
+
+    /** A hand-off as it is being proposed: the patient, the center, the receiver and the phase it moves from. */
+    private record Proposal(PatientRecord patient, Center center, Clinician receiver, CarePhase from) {
+
+        Proposal to(Clinician receiver) {
+            return new Proposal(patient, center, receiver, from);
+        }
+
+        Proposal from(CarePhase phase) {
+            return new Proposal(patient, center, receiver, phase);
+        }
+    }
+
+    /** The symptoms the patient must still call the center for: the request's, all known codes, or the default list. */
+    private static List<String> centerSymptoms(HandoffRequest request) {
         if (!request.toPhase().isCommunity()) {
             throw ProblemException.unprocessable("toPhase",
                     "must be SHARED or COMMUNITY_LED; a coordinator takes a patient back to"
@@ -105,43 +129,52 @@ public class HandoffService {
         if (!unknown.isEmpty()) {
             throw new ProblemException(400, "invalid-request", "centerSymptoms holds unknown codes.", unknown);
         }
-        return patients.find(request.patientId()).flatMap(patient -> {
-            if (patient == null) {
-                return Uni.createFrom().failure(ProblemException.notFound("Patient"));
+        return symptoms;
+    }
+
+    /** The patient's center, where the caller is staff; another center's patient is as unknown as one that does not exist. */
+    private Uni<Center> staffCenterOf(PatientRecord patient, Caller caller) {
+        if (patient == null) {
+            return Uni.createFrom().failure(ProblemException.notFound("Patient"));
+        }
+        return access.staff(patient.centerId(), caller, Roles.COORDINATOR, Roles.CLINICIAN)
+                .onFailure(e -> e instanceof ProblemException p && p.status() == 404)
+                .transform(e -> ProblemException.notFound("Patient"));
+    }
+
+    private Uni<CarePhase> phaseOf(UUID patientId) {
+        return teams.findById(patientId).map(team -> team == null ? CarePhase.CENTER_LED : team.phase);
+    }
+
+    /** {@code from}, when care may move from it to {@code to}; 409 otherwise. */
+    private static CarePhase movable(CarePhase from, CarePhase to) {
+        if (from == to) {
+            throw ProblemException.conflict("The patient's care is already " + from + ".");
+        }
+        if (from == CarePhase.COMMUNITY_LED) {
+            throw ProblemException.conflict("The patient's care is already community-led; take it back to CENTER_LED"
+                    + " through the care team first.");
+        }
+        return from;
+    }
+
+    private Uni<Void> noPendingHandoff(UUID patientId) {
+        return handoffs.pendingFor(patientId).map(pending -> {
+            if (pending != null) {
+                throw ProblemException.conflict("The patient already has a pending hand-off; withdraw it first.");
             }
-            // Another center's patient is as unknown as a patient that does not exist.
-            return access.staff(patient.centerId(), caller, Roles.COORDINATOR, Roles.CLINICIAN)
-                    .onFailure(e -> e instanceof ProblemException p && p.status() == 404)
-                    .transform(e -> ProblemException.notFound("Patient"))
-                    .flatMap(center -> receiver(center, request.toClinicianId()).flatMap(receiver -> teams
-                            .findById(patient.id())
-                            .flatMap(team -> {
-                                CarePhase from = team == null ? CarePhase.CENTER_LED : team.phase;
-                                if (from == request.toPhase()) {
-                                    return Uni.createFrom().failure(ProblemException
-                                            .conflict("The patient's care is already " + from + "."));
-                                }
-                                if (from == CarePhase.COMMUNITY_LED) {
-                                    return Uni.createFrom().failure(ProblemException.conflict(
-                                            "The patient's care is already community-led; take it back to CENTER_LED"
-                                                    + " through the care team first."));
-                                }
-                                return handoffs.pendingFor(patient.id()).flatMap(pending -> pending != null
-                                        ? Uni.createFrom().failure(ProblemException.conflict(
-                                                "The patient already has a pending hand-off; withdraw it first."))
-                                        : save(request, patient, from, symptoms, center, receiver, caller));
-                            })));
+            return null;
         });
     }
 
-    private Uni<HandoffResponse> save(HandoffRequest request, PatientRecord patient, CarePhase from, List<String> symptoms,
-            Center center, Clinician receiver, Caller caller) {
+    private Uni<HandoffResponse> save(HandoffRequest request, Proposal p, List<String> symptoms, Caller caller) {
+        PatientRecord patient = p.patient();
         Handoff h = new Handoff();
         h.id = UUID.randomUUID();
         h.patientId = patient.id();
-        h.centerId = center.id;
-        h.toClinicianId = receiver.id;
-        h.fromPhase = from;
+        h.centerId = p.center().id;
+        h.toClinicianId = p.receiver().id;
+        h.fromPhase = p.from();
         h.toPhase = request.toPhase();
         h.status = HandoffStatus.PENDING;
         h.summary = request.summary();
@@ -151,7 +184,7 @@ public class HandoffService {
         return handoffs.persist(h).flatMap(saved -> handoffs.flush())
                 .onFailure(HandoffService::isSecondPending)
                 .transform(e -> ProblemException.conflict("The patient already has a pending hand-off; withdraw it first."))
-                .flatMap(saved -> notices.requested(h, center, receiver)).map(done -> response(h, receiver));
+                .flatMap(saved -> notices.requested(h, p.center(), p.receiver())).map(done -> response(h, p.receiver()));
     }
 
     @WithSession
@@ -185,28 +218,40 @@ public class HandoffService {
     @WithTransaction
     public Uni<HandoffResponse> accept(UUID id, Caller caller) {
         // patient-service is asked before anything is locked, so no lock waits on another service.
-        return handoffs.findById(id).flatMap(found -> found == null
-                ? Uni.createFrom().<PatientRecord> failure(ProblemException.notFound("Hand-off"))
-                : patients.find(found.patientId)).flatMap(patient -> decidable(id, caller).flatMap(h -> {
-                    if (patient == null) {
-                        return Uni.createFrom().failure(ProblemException.notFound("Patient"));
-                    }
-                    return teams.findById(h.patientId, LockModeType.PESSIMISTIC_WRITE).flatMap(team -> {
-                        CarePhase now = team == null ? CarePhase.CENTER_LED : team.phase;
-                        if (now != h.fromPhase) {
-                            return Uni.createFrom().failure(ProblemException.conflict("The care team changed to " + now
-                                    + " since this hand-off was made; ask the center to send a new one."));
-                        }
-                        return teamMembers.ofPatient(h.patientId).flatMap(current -> {
-                            // The receiver becomes the team's community physician, replacing any before them.
-                            List<CareTeamMember> members = new ArrayList<>();
-                            current.stream().filter(m -> m.role != ClinicianRole.COMMUNITY_PHYSICIAN)
-                                    .map(m -> CareTeamMember.of(h.patientId, m.clinicianId, m.role)).forEach(members::add);
-                            members.add(CareTeamMember.of(h.patientId, h.toClinicianId, ClinicianRole.COMMUNITY_PHYSICIAN));
-                            return careTeams.save(team, patient, h.toPhase, members, caller);
-                        });
-                    }).flatMap(saved -> decide(h, HandoffStatus.ACCEPTED, null, caller));
-                }));
+        return patientOf(id).flatMap(patient -> decidable(id, caller)
+                .call(h -> joinCareTeam(h, patient, caller)))
+                .flatMap(h -> decide(h, HandoffStatus.ACCEPTED, null, caller));
+    }
+
+    /** The patient of the hand-off as patient-service knows them (null when it does not); 404 for no such hand-off. */
+    private Uni<PatientRecord> patientOf(UUID handoffId) {
+        return handoffs.findById(handoffId).flatMap(found -> found == null
+                ? Uni.createFrom().failure(ProblemException.notFound("Hand-off"))
+                : patients.find(found.patientId));
+    }
+
+    /** The care team takes the hand-off's phase, with the receiver as its community physician in place of any before. */
+    private Uni<CareTeam> joinCareTeam(Handoff h, PatientRecord patient, Caller caller) {
+        if (patient == null) {
+            return Uni.createFrom().failure(ProblemException.notFound("Patient"));
+        }
+        return teams.findById(h.patientId, LockModeType.PESSIMISTIC_WRITE).flatMap(team -> {
+            CarePhase now = team == null ? CarePhase.CENTER_LED : team.phase;
+            if (now != h.fromPhase) {
+                return Uni.createFrom().failure(ProblemException.conflict("The care team changed to " + now
+                        + " since this hand-off was made; ask the center to send a new one."));
+            }
+            return teamMembers.ofPatient(h.patientId)
+                    .flatMap(current -> careTeams.save(team, patient, h.toPhase, withReceiver(h, current), caller));
+        });
+    }
+
+    private static List<CareTeamMember> withReceiver(Handoff h, List<CareTeamMember> current) {
+        List<CareTeamMember> members = new ArrayList<>();
+        current.stream().filter(m -> m.role != ClinicianRole.COMMUNITY_PHYSICIAN)
+                .map(m -> CareTeamMember.of(h.patientId, m.clinicianId, m.role)).forEach(members::add);
+        members.add(CareTeamMember.of(h.patientId, h.toClinicianId, ClinicianRole.COMMUNITY_PHYSICIAN));
+        return members;
     }
 
     /** The receiver declines, with a reason the center reads; the care team stays as it was. */

@@ -154,32 +154,42 @@ public class CheckInService {
 
     private Uni<Outcome> store(Patient patient, String key, String hash, CheckInRequest request,
             CheckInRecord.Reporter reporter, Caller caller, String centerPhone, Language language, Instant now) {
-        return checkIns.findByKey(patient.id, key).flatMap(existing -> {
-            if (existing != null) {
-                return Uni.createFrom().item(replay(existing, hash));
-            }
-            Instant recordedAt = request.recordedAt().toInstant();
-            ZoneId zone = ZoneId.of(patient.timeZone);
-            LocalDate today = recordedAt.atZone(zone).toLocalDate();
-            // One session runs one query at a time: the rule set first (it says how far back to look), then the history.
-            return rules.ruleSetFor(patient.centerId).flatMap(rs -> history(patient, recordedAt, today, rs).flatMap(h -> {
-                CheckIn checkIn = toTriage(request);
-                PatientContext context = new PatientContext(patient.product, patient.disease, patient.infusionDate,
-                        patient.secondDoseDate, today, today.getYear() - patient.birthYear,
-                        h.status() == null ? ClinicalStatus.UNKNOWN : h.status().toTriage(), h.earlier(), h.ancHistory(),
-                        h.infections(), centerPhone);
-                TriageResult result = engine.triage(checkIn, context, rs, language);
-                CheckInRecord record = toRecord(patient, key, hash, request, checkIn, reporter, caller, result, now);
-                return checkIns.persist(record)
-                        .call(saved -> result.alertRequested()
-                                ? outbox.enqueue(OutboxEvent.TRIAGE_EVENT, saved.id, id -> payload(id, patient, saved))
-                                : Uni.createFrom().voidItem())
-                        .call(saved -> checkIns.flush())
-                        .invoke(saved -> Log.infof("Check-in %s stored for patient %s: %s (%s)", saved.id, patient.id,
-                                saved.disposition, saved.firedRules))
-                        .map(saved -> new Outcome(saved, false));
-            }));
-        });
+        return checkIns.findByKey(patient.id, key).flatMap(existing -> existing != null
+                ? Uni.createFrom().item(replay(existing, hash))
+                : triage(patient, request, centerPhone, language)
+                        .flatMap(t -> save(patient, toRecord(patient, key, hash, request, t.checkIn(), reporter, caller,
+                                t.result(), now), t.result())));
+    }
+
+    /** A check-in and what triage made of it. */
+    private record Triaged(CheckIn checkIn, TriageResult result) {
+    }
+
+    /** Triage against the patient's context on the day of the check-in, with the center's rule set. */
+    private Uni<Triaged> triage(Patient patient, CheckInRequest request, String centerPhone, Language language) {
+        Instant recordedAt = request.recordedAt().toInstant();
+        LocalDate today = recordedAt.atZone(ZoneId.of(patient.timeZone)).toLocalDate();
+        // One session runs one query at a time: the rule set first (it says how far back to look), then the history.
+        return rules.ruleSetFor(patient.centerId).flatMap(rs -> history(patient, recordedAt, today, rs).map(h -> {
+            CheckIn checkIn = toTriage(request);
+            PatientContext context = new PatientContext(patient.product, patient.disease, patient.infusionDate,
+                    patient.secondDoseDate, today, today.getYear() - patient.birthYear,
+                    h.status() == null ? ClinicalStatus.UNKNOWN : h.status().toTriage(), h.earlier(), h.ancHistory(),
+                    h.infections(), centerPhone);
+            return new Triaged(checkIn, engine.triage(checkIn, context, rs, language));
+        }));
+    }
+
+    /** The check-in and, when a clinician must hear of it, its event for alert-service, in the running transaction. */
+    private Uni<Outcome> save(Patient patient, CheckInRecord record, TriageResult result) {
+        return checkIns.persist(record)
+                .call(saved -> result.alertRequested()
+                        ? outbox.enqueue(OutboxEvent.TRIAGE_EVENT, saved.id, id -> payload(id, patient, saved))
+                        : Uni.createFrom().voidItem())
+                .call(saved -> checkIns.flush())
+                .invoke(saved -> Log.infof("Check-in %s stored for patient %s: %s (%s)", saved.id, patient.id,
+                        saved.disposition, saved.firedRules))
+                .map(saved -> new Outcome(saved, false));
     }
 
     /** What triage reads besides the check-in: the clinical status and the patient's recent history. */
