@@ -10,12 +10,12 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.cartcompanion.support.work.Attempted;
+import org.cartcompanion.support.work.AttemptedRow;
 
 /** One message to one recipient on one channel, with its delivery status. */
 @Entity
 @Table(name = "notification")
-public class Notification implements Attempted {
+public class Notification extends AttemptedRow {
 
     public enum Channel {
         EMAIL
@@ -59,15 +59,6 @@ public class Notification implements Attempted {
     @Column(nullable = false)
     public DeliveryStatus status;
 
-    @Column(nullable = false)
-    public int attempts;
-
-    @Column(name = "next_attempt_at")
-    public Instant nextAttemptAt;
-
-    @Column(name = "last_error")
-    public String lastError;
-
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -75,23 +66,9 @@ public class Notification implements Attempted {
     public Instant sentAt;
 
     @Override
-    public int attempts() {
-        return attempts;
-    }
-
-    @Override
-    public void succeeded(Instant at) {
-        attempts++;
+    protected void done(Instant at) {
         status = DeliveryStatus.SENT;
         sentAt = at;
         nextAttemptAt = null;
-        lastError = null;
-    }
-
-    @Override
-    public void failed(Instant at, String error, Instant retryAt) {
-        attempts++;
-        lastError = error;
-        nextAttemptAt = retryAt;
     }
 }

@@ -8,12 +8,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.cartcompanion.support.work.Attempted;
+import org.cartcompanion.support.work.AttemptedRow;
 
 /** A mail written in the transaction that decided to send it, sent by {@link MailDispatcher} until the relay takes it. */
 @Entity
 @Table(name = "mail_outbox")
-public class OutboxMail implements Attempted {
+public class OutboxMail extends AttemptedRow {
 
     @Id
     public UUID id;
@@ -33,34 +33,11 @@ public class OutboxMail implements Attempted {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    @Column(name = "next_attempt_at", nullable = false)
-    public Instant nextAttemptAt;
-
-    @Column(nullable = false)
-    public int attempts;
-
-    @Column(name = "last_error")
-    public String lastError;
-
     @Column(name = "sent_at")
     public Instant sentAt;
 
     @Override
-    public int attempts() {
-        return attempts;
-    }
-
-    @Override
-    public void succeeded(Instant at) {
-        attempts++;
+    protected void done(Instant at) {
         sentAt = at;
-        lastError = null;
-    }
-
-    @Override
-    public void failed(Instant at, String error, Instant retryAt) {
-        attempts++;
-        lastError = error;
-        nextAttemptAt = retryAt;
     }
 }

@@ -8,12 +8,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.cartcompanion.support.work.Attempted;
+import org.cartcompanion.support.work.AttemptedRow;
 
 /** An event for another service, stored with the change it announces and delivered until confirmed. */
 @Entity
 @Table(name = "outbox_event")
-public class OutboxEvent implements Attempted {
+public class OutboxEvent extends AttemptedRow {
 
     public static final String TRIAGE_EVENT = "TRIAGE_EVENT";
 
@@ -27,31 +27,11 @@ public class OutboxEvent implements Attempted {
     public String payload;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
-    @Column(nullable = false)
-    public int attempts;
-    @Column(name = "next_attempt_at", nullable = false)
-    public Instant nextAttemptAt;
     @Column(name = "delivered_at")
     public Instant deliveredAt;
-    @Column(name = "last_error")
-    public String lastError;
 
     @Override
-    public int attempts() {
-        return attempts;
-    }
-
-    @Override
-    public void succeeded(Instant at) {
-        attempts++;
+    protected void done(Instant at) {
         deliveredAt = at;
-        lastError = null;
-    }
-
-    @Override
-    public void failed(Instant at, String error, Instant retryAt) {
-        attempts++;
-        lastError = error;
-        nextAttemptAt = retryAt;
     }
 }

@@ -1,0 +1,45 @@
+package org.cartcompanion.support.work;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.MappedSuperclass;
+
+/**
+ * The attempt ledger as columns ({@code attempts}, {@code last_error}, {@code next_attempt_at}) for a job's entity to extend:
+ * every job counts, records and reschedules the same way; the entity says only what being done means for it.
+ */
+@MappedSuperclass
+public abstract class AttemptedRow implements Attempted {
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    @Override
+    public int attempts() {
+        return attempts;
+    }
+
+    @Override
+    public final void succeeded(Instant at) {
+        attempts++;
+        lastError = null;
+        done(at);
+    }
+
+    @Override
+    public final void failed(Instant at, String error, Instant retryAt) {
+        attempts++;
+        lastError = error;
+        nextAttemptAt = retryAt;
+    }
+
+    /** What the successful attempt at {@code at} means for this row (sent, delivered). */
+    protected abstract void done(Instant at);
+}
