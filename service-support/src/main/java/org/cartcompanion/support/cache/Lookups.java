@@ -20,6 +20,10 @@ public final class Lookups {
     }
 
     public static <K, V> Uni<V> through(Cache cache, K key, Duration deadline, Supplier<Uni<V>> load) {
-        return Deadlines.onCallersContext(() -> cache.<K, V> getAsync(key, k -> Deadlines.within(deadline, load)));
+        // Each caller listens to the shared load without owning it: one caller giving up (a client that disconnects) must
+        // not cancel the load the others wait for.
+        return Deadlines.onCallersContext(() -> Uni.createFrom().<V> emitter(emitter -> cache
+                .<K, V> getAsync(key, k -> Deadlines.within(deadline, load))
+                .subscribe().with(emitter::complete, emitter::fail)));
     }
 }

@@ -2,6 +2,9 @@ package org.cartcompanion.support.work;
 
 import java.util.function.Supplier;
 
+import org.cartcompanion.support.reactive.Deadlines;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
@@ -25,5 +28,13 @@ public final class Contexts {
             context.runOnContext(ignored -> Uni.createFrom().<T> deferred(() -> work.get())
                     .subscribe().with(emitter::complete, emitter::fail));
         });
+    }
+
+    /**
+     * Runs {@code work} in a transaction of its own (its own context and session), committed before the caller goes on, and
+     * comes back on the caller's context: for a claim that must hold even if the caller's own transaction later fails.
+     */
+    public static <T> Uni<T> inOwnTransaction(Vertx vertx, Supplier<Uni<T>> work) {
+        return Deadlines.onCallersContext(() -> onNew(vertx, () -> Panache.withTransaction(work)));
     }
 }

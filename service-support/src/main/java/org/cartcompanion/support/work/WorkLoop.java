@@ -23,7 +23,7 @@ import io.vertx.core.Vertx;
 /**
  * Runs a {@link DurableJob}: passes over its due rows, on every replica at once (claims skip what another holds). A
  * {@link #kick()} starts a pass now or, when {@code passesAtOnce} are running, makes one run again right after, so new work
- * never waits for the job's timer (the timer is only the safety net); a pass that filled its batch and got somewhere starts the
+ * never waits for the job's timer (the timer is only the safety net); a pass that filled its batch and settled rows starts the
  * next at once. Each attempt may have a deadline; each outcome goes on the row's ledger, a failure with its backoff. Metrics
  * per job: {@code cart.work.due} and {@code cart.work.oldest.due.age} (seconds) as of the last pass, {@code cart.work.claimed},
  * {@code cart.work.succeeded} and {@code cart.work.failed} counted.
@@ -105,7 +105,11 @@ public final class WorkLoop<R> {
             int now = running.get();
             if (now >= settings.passesAtOnce()) {
                 again.set(true);
-                return;
+                if (running.get() >= settings.passesAtOnce()) {
+                    return;
+                }
+                // A pass ended between the two looks and may have missed the flag: start one here.
+                continue;
             }
             if (running.compareAndSet(now, now + 1)) {
                 break;
@@ -117,9 +121,9 @@ public final class WorkLoop<R> {
         }).subscribe().with(report -> {
             running.decrementAndGet();
             boolean rerun = again.getAndSet(false);
-            if (report.full() && report.succeeded() > 0) {
-                // More is waiting: use the spare parallelism too. A full batch of failures waits for the timer instead, so
-                // rows that keep failing never spin the loop.
+            if (report.full() && report.claimed() > report.failed()) {
+                // More is waiting: use the spare parallelism too. A full batch of failures (or of rows other replicas hold)
+                // waits for the timer instead, so rows that keep failing never spin the loop.
                 kick();
                 kick();
             } else if (rerun) {
@@ -200,7 +204,6 @@ public final class WorkLoop<R> {
                 })))
                 .onFailure().recoverWithItem(e -> {
                     Log.errorf(e, "%s: a failed attempt could not be recorded; the row stays due", settings.name());
-                    failed.increment();
                     return null;
                 });
     }

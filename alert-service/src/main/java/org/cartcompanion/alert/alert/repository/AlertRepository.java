@@ -29,9 +29,12 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** Alerts whose timer has run out, oldest first; read without locks (the step locks and re-checks). */
+    /**
+     * Alerts whose timer has run out, read without locks (the step locks and re-checks): those whose steps have not been
+     * failing first, so an alert that keeps failing never holds back one that has not; then the longest due.
+     */
     public Uni<List<Alert>> due(Instant now, int limit) {
-        return find("nextStepAt <= ?1 order by nextStepAt", now).page(0, limit).list();
+        return find("nextStepAt <= ?1 order by stepAttempts, nextStepAt", now).page(0, limit).list();
     }
 
     /** When the next timer of any alert runs out, or null when none is scheduled. */

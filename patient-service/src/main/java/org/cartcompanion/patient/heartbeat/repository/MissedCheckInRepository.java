@@ -22,7 +22,7 @@ public class MissedCheckInRepository implements PanacheRepositoryBase<MissedChec
         return find("patientId = ?1 and dueAt = ?2", patientId, dueAt).firstResult();
     }
 
-    /** Claims the reminder for this transaction; false when another replica has it. */
+    /** Claims the reminder; false when another replica has it. */
     public Uni<Boolean> claimReminder(UUID patientId, Instant dueAt, Instant now) {
         return getSession().flatMap(session -> session.createNativeQuery(
                 "INSERT INTO missed_check_in (patient_id, due_at, reminded_at) VALUES (:patient, :due, :now)"
@@ -35,5 +35,10 @@ public class MissedCheckInRepository implements PanacheRepositoryBase<MissedChec
     public Uni<Boolean> claimEscalation(UUID patientId, Instant dueAt, Instant now) {
         return update("escalatedAt = ?1 where patientId = ?2 and dueAt = ?3 and escalatedAt is null", now, patientId, dueAt)
                 .map(rows -> rows > 0);
+    }
+
+    /** Gives an unescalated reminder claim back, so that the next check reminds again. */
+    public Uni<Long> release(UUID patientId, Instant dueAt) {
+        return delete("patientId = ?1 and dueAt = ?2 and escalatedAt is null", patientId, dueAt);
     }
 }

@@ -35,6 +35,7 @@ import org.cartcompanion.patient.timeline.Timeline;
 import org.cartcompanion.patient.triage.Disposition;
 import org.cartcompanion.patient.triage.Phases;
 import org.cartcompanion.support.reactive.Deadlines;
+import org.cartcompanion.support.work.Contexts;
 import org.cartcompanion.support.work.DurableJob;
 import org.cartcompanion.support.work.Failure;
 import org.cartcompanion.support.work.PassReport;
@@ -45,6 +46,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 
 /**
  * The missed check-in heartbeat (clinical-rules.md §6.2, §4.1 rule 4), on the durable-work loop. A check-in is due one cadence
@@ -69,13 +71,14 @@ public class HeartbeatService implements DurableJob<HeartbeatService.Candidate> 
     private final HeartbeatConfig config;
     private final CheckInCadence cadence;
     private final Clock clock;
+    private final Vertx vertx;
     private final WorkLoop<Candidate> loop;
     /** Escalations written since the outbox was last told. */
     private final AtomicInteger escalated = new AtomicInteger();
 
     public HeartbeatService(PatientRepository patients, CaregiverLinkRepository caregivers, MissedCheckInRepository missed,
             CareTeamDirectory directory, Outbox outbox, HeartbeatConfig config, CheckInCadence cadence, Clock clock,
-            WorkLoops loops) {
+            WorkLoops loops, Vertx vertx) {
         this.patients = patients;
         this.caregivers = caregivers;
         this.missed = missed;
@@ -84,6 +87,7 @@ public class HeartbeatService implements DurableJob<HeartbeatService.Candidate> 
         this.config = config;
         this.cadence = cadence;
         this.clock = clock;
+        this.vertx = vertx;
         this.loop = loops.loop(this, WorkLoop.Settings.of("heartbeat", WorkLoop.Claim.EACH, config.batchSize()));
     }
 
@@ -219,15 +223,19 @@ public class HeartbeatService implements DurableJob<HeartbeatService.Candidate> 
         return (morning.isBefore(local) ? morning.plusDays(1) : morning).toInstant();
     }
 
-    /** Reminds the patient and caregivers once; fails (and so gives the claim back) when nobody could be reached. */
+    /**
+     * Reminds the patient and caregivers once. The claim commits before any mail goes (so a later failure of this check never
+     * sends it again) and is given back when nobody could be reached, so the next check tries again.
+     */
     private Uni<Void> remind(Candidate c, Instant due, Instant now) {
         Patient p = c.patient();
-        return missed.claimReminder(p.id, due, now).flatMap(claimed -> {
+        return Contexts.inOwnTransaction(vertx, () -> missed.claimReminder(p.id, due, now)).flatMap(claimed -> {
             if (!claimed) {
                 // Another replica reminded them.
                 return Uni.createFrom().voidItem();
             }
-            return directory.centerPhone(p.centerId).flatMap(phone -> sendReminders(c, due, phone));
+            return directory.centerPhone(p.centerId).flatMap(phone -> sendReminders(c, due, phone))
+                    .onFailure().call(e -> Contexts.inOwnTransaction(vertx, () -> missed.release(p.id, due)));
         });
     }
 

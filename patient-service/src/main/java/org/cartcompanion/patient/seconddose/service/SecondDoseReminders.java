@@ -20,6 +20,8 @@ import org.cartcompanion.patient.timeline.Timeline;
 import org.cartcompanion.patient.triage.Phases;
 import org.cartcompanion.patient.triage.RuleSet;
 import org.cartcompanion.patient.triage.Threshold;
+import org.cartcompanion.support.reactive.Deadlines;
+import org.cartcompanion.support.work.Contexts;
 import org.cartcompanion.support.work.DurableJob;
 import org.cartcompanion.support.work.Failure;
 import org.cartcompanion.support.work.PassReport;
@@ -29,12 +31,13 @@ import org.cartcompanion.support.work.WorkLoops;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 
 /**
  * obe-cel without a recorded second dose (clinical-rules.md §10.4): from day 13 the center's coordinators are reminded once a
- * day, from {@code remind-at} in the patient's time zone, until the dose is recorded. On the durable-work loop: each patient in
- * a transaction of its own whose (patient, local day) row is the claim, so every replica may run the pass; a reminder that
- * could not be sent rolls its claim back and is tried on the next pass, and one that was sent is never sent again that day.
+ * day, from {@code remind-at} in the patient's time zone, until the dose is recorded. On the durable-work loop: the (patient,
+ * local day) row is the claim, committed before the mail goes, so every replica may run the pass and a reminder that went is
+ * never sent again that day; one that could not be sent gives its claim back and is tried on the next pass.
  */
 @ApplicationScoped
 public class SecondDoseReminders implements DurableJob<Patient> {
@@ -45,16 +48,17 @@ public class SecondDoseReminders implements DurableJob<Patient> {
     private final CareTeamDirectory directory;
     private final SecondDoseConfig config;
     private final Clock clock;
+    private final Vertx vertx;
     private final WorkLoop<Patient> loop;
 
     public SecondDoseReminders(SecondDoseReminderRepository reminders, CareTeamDirectory directory, SecondDoseConfig config,
-            Clock clock, WorkLoops loops) {
+            Clock clock, WorkLoops loops, Vertx vertx) {
         this.reminders = reminders;
         this.directory = directory;
         this.config = config;
         this.clock = clock;
-        this.loop = loops.loop(this, WorkLoop.Settings.of("second-dose-reminder", WorkLoop.Claim.EACH, BATCH)
-                .deadline(config.sendTimeout(), "no answer from the mail server within the send timeout"));
+        this.vertx = vertx;
+        this.loop = loops.loop(this, WorkLoop.Settings.of("second-dose-reminder", WorkLoop.Claim.EACH, BATCH));
     }
 
     @Scheduled(every = "${patient.second-dose.check-every:15m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -67,10 +71,14 @@ public class SecondDoseReminders implements DurableJob<Patient> {
         return loop.drain(now, 10).map(PassReport::succeeded);
     }
 
-    /** Patients not yet reminded today whose second dose is overdue and whose local time has reached remind-at. */
+    /**
+     * Patients not yet reminded today whose second dose is overdue and whose local time has reached remind-at, selected in the
+     * query (so a full batch means more are waiting); the clinical rule is checked again here, where it is defined.
+     */
     @Override
     public Uni<List<Patient>> due(Instant now, int limit) {
-        return reminders.unremindedToday(now, limit).map(list -> list.stream().filter(p -> {
+        int assumedDay = (int) RuleSet.DEFAULT.get(Threshold.OBE_CEL_ASSUMED_SECOND_DOSE_DAY);
+        return reminders.unremindedToday(now, assumedDay, config.remindAt(), limit).map(list -> list.stream().filter(p -> {
             ZonedDateTime local = now.atZone(ZoneId.of(p.timeZone));
             return Phases.secondDoseOverdue(p.product, p.infusionDate, p.secondDoseDate, local.toLocalDate())
                     && !local.toLocalTime().isBefore(config.remindAt());
@@ -85,7 +93,11 @@ public class SecondDoseReminders implements DurableJob<Patient> {
     @Override
     public Uni<Void> work(Patient p, Instant now) {
         LocalDate today = now.atZone(ZoneId.of(p.timeZone)).toLocalDate();
-        return reminders.claim(p.id, today, now).flatMap(claimed -> claimed ? send(p, today)
+        // The claim commits before the mail goes, so nothing after it can send the mail twice; it is given back when the mail
+        // could not go.
+        return Contexts.inOwnTransaction(vertx, () -> reminders.claim(p.id, today, now)).flatMap(claimed -> claimed
+                ? send(p, today).onFailure()
+                        .call(e -> Contexts.inOwnTransaction(vertx, () -> reminders.release(p.id, today)))
                 // Reminded today already, here or on another replica.
                 : Uni.createFrom().voidItem());
     }
@@ -122,7 +134,8 @@ public class SecondDoseReminders implements DurableJob<Patient> {
         var mail = SecondDoseMails.reminder(center, p.id.toString(), day, p.infusionDate.toString(), assumedUntil)
                 .subject("Record the obe-cel second dose (day " + day + ")")
                 .to(to.toArray(String[]::new));
-        return mail.send()
+        // The mail alone is bounded: the claim may wait on another replica's, which is not the mail server's fault.
+        return Deadlines.within(config.sendTimeout(), mail::send)
                 .invoke(() -> Log.infof("Second-dose reminder sent for patient %s (%d recipients)", p.id, to.size()));
     }
 }
