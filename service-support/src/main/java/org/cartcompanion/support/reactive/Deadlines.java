@@ -18,11 +18,7 @@ public final class Deadlines {
 
     /** The outcome of {@code call}, or a {@link io.smallrye.mutiny.TimeoutException} once {@code limit} has passed. */
     public static <T> Uni<T> within(Duration limit, Supplier<? extends Uni<? extends T>> call) {
-        return Uni.createFrom().deferred(() -> {
-            Context caller = Vertx.currentContext();
-            Uni<T> timed = Uni.createFrom().<T> deferred(call::get).ifNoItem().after(limit).fail();
-            return caller == null ? timed : timed.emitOn(task -> caller.runOnContext(ignored -> task.run()));
-        });
+        return onCallersContext(() -> Uni.createFrom().<T> deferred(call::get).ifNoItem().after(limit).fail());
     }
 
     /** The outcome of {@code call}, brought back to the calling Vert.x context (where its session lives), with no limit. */

@@ -95,10 +95,6 @@ public final class WorkLoop<R> {
                 .register(registry);
     }
 
-    public Settings settings() {
-        return settings;
-    }
-
     /** Starts a pass now on a context of its own, unless {@code passesAtOnce} are running (one of them then runs again). */
     public void kick() {
         while (true) {

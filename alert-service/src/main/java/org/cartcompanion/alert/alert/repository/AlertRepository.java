@@ -3,6 +3,7 @@ package org.cartcompanion.alert.alert.repository;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import jakarta.persistence.LockModeType;
 
 import org.cartcompanion.alert.alert.Alert;
 import org.cartcompanion.alert.alert.Status;
+import org.cartcompanion.support.work.DueRows;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -18,6 +20,8 @@ import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
+
+    private static final String IF_DUE = DueRows.claimOne("alert", "next_step_at <= :now");
 
     /** The patient's open alert, locked for the rest of the transaction (appends and steps do not interleave). */
     public Uni<Alert> lockOpenForPatient(UUID patientId) {
@@ -46,10 +50,7 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
 
     /** The alert if it is still due and no other poller holds it; null otherwise. */
     public Uni<Alert> lockIfDue(UUID id, Instant now) {
-        return Panache.getSession().flatMap(session -> session
-                .createNativeQuery("SELECT * FROM alert WHERE id = :id AND next_step_at <= :now FOR UPDATE SKIP LOCKED",
-                        Alert.class)
-                .setParameter("id", id).setParameter("now", now).getSingleResultOrNull());
+        return DueRows.one(Alert.class, IF_DUE, Map.of("id", id, "now", now));
     }
 
     /**
