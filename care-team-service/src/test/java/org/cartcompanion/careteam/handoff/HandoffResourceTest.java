@@ -30,6 +30,7 @@ import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
 
 @QuarkusTest
 class HandoffResourceTest {
@@ -39,6 +40,9 @@ class HandoffResourceTest {
 
     @Inject
     HandoffJobs jobs;
+
+    @Inject
+    Pool pool;
 
     private String center;
     private Person coordinator;
@@ -165,6 +169,52 @@ class HandoffResourceTest {
                 .body("phase", equalTo("CENTER_LED"));
         // Lapsed, a new one may be sent.
         Fixtures.handoff(physician, patient, community, "SHARED");
+    }
+
+    @Test
+    void aHandoffWhoseReminderTheDatabaseRefusesHoldsUpNoOtherAndIsRemindedOnceItCanBe() {
+        Person refused = Fixtures.person(center, "COMMUNITY_PHYSICIAN");
+        UUID other = OtherServices.patient(center, 35);
+        Fixtures.putCareTeam(coordinator, center, other, "CENTER_LED", physician.id() + ":PHYSICIAN").statusCode(200);
+        // The older one first, so it leads every pass.
+        String poisoned = Fixtures.handoff(physician, other, refused, "SHARED");
+        String healthy = Fixtures.handoff(physician, patient, community, "SHARED");
+        mailTo(refused, 1);
+        mailTo(community, 1);
+        // A trigger stands in for any database error on one row: the reminder to this receiver cannot be written.
+        sql("""
+                CREATE OR REPLACE FUNCTION refuse_reminder() RETURNS trigger AS $$ BEGIN
+                  IF NEW.recipient = '%s@example.org' AND NEW.subject LIKE '%%reminder%%' THEN
+                    RAISE EXCEPTION 'refused for the test';
+                  END IF;
+                  RETURN NEW;
+                END $$ LANGUAGE plpgsql""".formatted(refused.subject()));
+        sql("CREATE TRIGGER refuse_reminder BEFORE INSERT ON mail_outbox FOR EACH ROW EXECUTE FUNCTION refuse_reminder()");
+        try {
+            TestClock.advance(Duration.ofHours(48).plusMinutes(1));
+            runJobs();
+            assertThat(mailTo(community, 2).get(1).getSubject(), containsString("reminder"));
+            given().auth().oauth2(coordinator.token()).get("/api/v1/handoffs/" + healthy).then()
+                    .body("remindedAt", notNullValue());
+            given().auth().oauth2(coordinator.token()).get("/api/v1/handoffs/" + poisoned).then()
+                    .body("status", equalTo("PENDING")).body("remindedAt", nullValue());
+        } finally {
+            sql("DROP TRIGGER IF EXISTS refuse_reminder ON mail_outbox");
+        }
+        runJobs();
+        assertThat(mailTo(refused, 2).get(1).getSubject(), containsString("reminder"));
+        given().auth().oauth2(coordinator.token()).get("/api/v1/handoffs/" + poisoned).then()
+                .body("remindedAt", notNullValue());
+        assertThat("the healthy one was reminded once", mailbox.getMailsSentTo(community.subject() + "@example.org"),
+                hasSize(2));
+    }
+
+    private void sql(String statement) {
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> pool.query(statement).execute().replaceWithVoid());
+        } catch (Throwable e) {
+            throw new AssertionError(statement, e);
+        }
     }
 
     @Test

@@ -16,10 +16,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -298,20 +299,29 @@ class FaultsIT {
 
     @Test
     void fiftyAlertsWhoseRoutingFailsForGoodDoNotHoldBackFiftyHealthyOnes() throws Exception {
+        // The latency asked of a running system, not of code run for the first time in a just-started JVM: the same paths
+        // once through before the measured part.
+        Center warm = scenario.center(601);
+        List<String> warmIds = patients(warm, 10);
+        failingEvents(10, "38.6 °C oral (warm-up)");
+        for (int i = 0; i < warmIds.size(); i++) {
+            fever(warmIds.get(i), i, warm);
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> mail.to(warm.primaryEmail()).size() >= warmIds.size());
         Center center = scenario.center(600);
         List<String> ids = patients(center, 50);
-        int before = mail.to(CarTSystem.OPERATOR).size();
-        // 50 events for patients and a center care-team-service does not know: routing answers 404 every time.
-        String service = tokens.token("patient-service", "service");
-        for (int i = 0; i < 50; i++) {
-            Api.post(scenario.alerts("/internal/v1/triage-events"), service, """
-                    {"eventId":"%s","patientId":"%s","centerId":"%s","checkInId":"%s","disposition":"CENTER_NOW",
-                     "firedRules":["FEVER_P1"],"dayPostInfusion":6,"phase":"P1_ACUTE","summary":"38.7 °C oral",
-                     "occurredAt":"%s","product":"AXI_CEL","language":"en"}"""
-                    .formatted(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-                            OffsetDateTime.now())).expect(202);
-        }
+        String failing = "38.7 °C oral (failing for good)";
+        failingEvents(50, failing);
+        // While the fifty keep failing and being retried, healthy alerts keep coming: five a second for ten seconds. (How
+        // many a second the system takes is the benchmarks' question; this one is whether failing alerts hold healthy ones
+        // back.)
+        long start = System.nanoTime();
         for (int i = 0; i < ids.size(); i++) {
+            long wait = start + TimeUnit.MILLISECONDS.toNanos(200L * i) - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
             fever(ids.get(i), i, center);
         }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
@@ -332,17 +342,47 @@ class FaultsIT {
             delays.add(Duration.between(opened, notified).toMillis());
         }
         Collections.sort(delays);
-        System.out.printf("e2e: 50 healthy alerts beside 50 failing: opened → paged p50 %d ms, max %d ms%n",
+        System.out.printf("e2e: 50 healthy alerts (5 a second) beside 50 failing: opened → paged p50 %d ms, max %d ms%n",
                 delays.get(delays.size() / 2), delays.get(delays.size() - 1));
         assertThat("every healthy alert paged within 2 s of opening: " + delays, delays.get(delays.size() - 1),
                 lessThanOrEqualTo(2000L));
-        // Each failing one pages the deployment's fallback once its attempts have failed, and only once: when the 50th has
-        // come, no alert has had two (its next level is 10 s away).
+        // Each failing one pages the deployment's fallback once its attempts have failed, and a retry never pages it again:
+        // an alert's fallback pages are its levels, 10 s apart (retries come 1, 2 and 4 s apart).
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> new HashSet<>(alertIds(newSince(before))).size() >= 50);
-        List<String> paged = alertIds(newSince(before));
-        assertThat("one fallback page per failing alert: " + paged, paged, hasSize(50));
+                .until(() -> pagesByAlert(failing).size() >= 50);
+        pagesByAlert(failing).forEach((alert, pages) -> {
+            for (int i = 1; i < pages.size(); i++) {
+                Duration apart = Duration.between(pages.get(i - 1).receivedAt(), pages.get(i).receivedAt());
+                assertThat("fallback pages of alert " + alert + " " + apart + " apart", apart,
+                        greaterThanOrEqualTo(Duration.ofSeconds(5)));
+            }
+        });
         assertThat(mail.to(center.primaryEmail()), hasSize(ids.size()));
+    }
+
+    /** {@code count} triage events for patients and a center care-team-service does not know: routing answers 404 for good. */
+    private static void failingEvents(int count, String summary) {
+        String service = tokens.token("patient-service", "service");
+        for (int i = 0; i < count; i++) {
+            Api.post(scenario.alerts("/internal/v1/triage-events"), service, """
+                    {"eventId":"%s","patientId":"%s","centerId":"%s","checkInId":"%s","disposition":"CENTER_NOW",
+                     "firedRules":["FEVER_P1"],"dayPostInfusion":6,"phase":"P1_ACUTE","summary":"%s",
+                     "occurredAt":"%s","product":"AXI_CEL","language":"en"}"""
+                    .formatted(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), summary,
+                            OffsetDateTime.now())).expect(202);
+        }
+    }
+
+    /** The deployment fallback's pages about the check-in {@code summary}, by alert, oldest first. */
+    private static Map<String, List<Mail>> pagesByAlert(String summary) {
+        Map<String, List<Mail>> byAlert = new TreeMap<>();
+        for (Mail page : mail.to(CarTSystem.OPERATOR)) {
+            Matcher m = ALERT_ID.matcher(page.text());
+            if (page.text().contains(summary) && m.find()) {
+                byAlert.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(page);
+            }
+        }
+        return byAlert;
     }
 
     /** {@code later} came {@code after} {@code earlier}, no more than 2 s late (and not early). */
@@ -366,12 +406,6 @@ class FaultsIT {
             }
         }
         return ids;
-    }
-
-    /** The deployment fallback's pages after the first {@code before}. */
-    private static List<Mail> newSince(int before) {
-        List<Mail> all = mail.to(CarTSystem.OPERATOR);
-        return all.subList(Math.min(before, all.size()), all.size());
     }
 
     private static long operatorPagesOf(String alertId) {

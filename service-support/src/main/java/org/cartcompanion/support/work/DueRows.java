@@ -23,6 +23,13 @@ public final class DueRows {
         return "SELECT * FROM " + table + " WHERE " + due + " ORDER BY " + order + " LIMIT :limit " + SKIP_LOCKED;
     }
 
+    /**
+     * Up to {@code :limit} rows of {@code table} that are {@code due}, in {@code order}, read only (EACH claims each itself).
+     */
+    public static String read(String table, String due, String order) {
+        return "SELECT * FROM " + table + " WHERE " + due + " ORDER BY " + order + " LIMIT :limit";
+    }
+
     /** The row {@code :id} of {@code table} if it is still {@code due} and no one holds it. */
     public static String claimOne(String table, String due) {
         return "SELECT * FROM " + table + " WHERE id = :id AND (" + due + ") " + SKIP_LOCKED;

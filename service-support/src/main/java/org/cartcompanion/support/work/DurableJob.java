@@ -37,6 +37,14 @@ public interface DurableJob<R> {
         return Uni.createFrom().item(row);
     }
 
+    /**
+     * EACH only: what makes two due rows the same row (a row already being worked in this process is left out of another pass,
+     * so passes may overlap).
+     */
+    default Object key(R row) {
+        return row;
+    }
+
     /** BATCH only, after the claim in the same transaction: the rows to work (the job settles the others itself). */
     default Uni<List<R>> prepare(List<R> claimed, Instant now) {
         return Uni.createFrom().item(claimed);
@@ -60,6 +68,10 @@ public interface DurableJob<R> {
     /** BATCH only: after every outcome of the batch is recorded, in the same transaction (e.g. one timeline write). */
     default Uni<Void> finish(List<Outcome<R>> outcomes, Instant now) {
         return Uni.createFrom().voidItem();
+    }
+
+    /** EACH only: after the transaction that recorded the row's outcome has committed (e.g. wake another loop for it). */
+    default void committed(Outcome<R> outcome) {
     }
 
     /** After each pass has committed (e.g. wake another loop for what this one queued). */

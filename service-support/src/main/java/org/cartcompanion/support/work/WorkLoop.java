@@ -5,9 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.cartcompanion.support.reactive.Deadlines;
 
@@ -65,11 +68,33 @@ public final class WorkLoop<R> {
         }
     }
 
+    /** Where a pass's database work runs: Hibernate Reactive's session and transaction (a unit test gives its own). */
+    interface Transactions {
+        <T> Uni<T> session(Supplier<Uni<T>> work);
+
+        <T> Uni<T> transaction(Supplier<Uni<T>> work);
+
+        Transactions PANACHE = new Transactions() {
+            @Override
+            public <T> Uni<T> session(Supplier<Uni<T>> work) {
+                return Panache.withSession(work);
+            }
+
+            @Override
+            public <T> Uni<T> transaction(Supplier<Uni<T>> work) {
+                return Panache.withTransaction(work);
+            }
+        };
+    }
+
     private final DurableJob<R> job;
     private final Settings settings;
+    private final Transactions transactions;
     private final Vertx vertx;
     private final Clock clock;
     private final AtomicInteger running = new AtomicInteger();
+    /** EACH: the keys of the rows passes of this process are working, which another pass leaves alone. */
+    private final Set<Object> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicLong lastDue = new AtomicLong();
     private final AtomicLong oldestDueMillis = new AtomicLong();
@@ -77,9 +102,11 @@ public final class WorkLoop<R> {
     private final Counter succeeded;
     private final Counter failed;
 
-    WorkLoop(DurableJob<R> job, Settings settings, Vertx vertx, Clock clock, MeterRegistry registry) {
+    WorkLoop(DurableJob<R> job, Settings settings, Transactions transactions, Vertx vertx, Clock clock,
+            MeterRegistry registry) {
         this.job = job;
         this.settings = settings;
+        this.transactions = transactions;
         this.vertx = vertx;
         this.clock = clock;
         String tag = settings.name();
@@ -147,57 +174,75 @@ public final class WorkLoop<R> {
     }
 
     private Uni<PassReport> batch(Instant now) {
-        return Panache.withTransaction(() -> job.due(now, settings.batchSize()).flatMap(rows -> {
+        return transactions.transaction(() -> job.due(now, settings.batchSize()).flatMap(rows -> {
             observe(rows, now);
             if (rows.isEmpty()) {
                 return Uni.createFrom().item(PassReport.NOTHING);
             }
-            claimed.increment(rows.size());
             return job.prepare(rows, now)
                     .flatMap(toWork -> Multi.createFrom().iterable(toWork).onItem().transformToUni(row -> attempt(row, now))
                             .merge(settings.rowsAtOnce()).collect().asList())
                     .flatMap(outcomes -> record(outcomes, 0).flatMap(v -> job.finish(outcomes, now)).map(v -> report(
                             rows.size(), rows.size(), outcomes, rows.size() >= settings.batchSize())));
-        }));
+        })).invoke(this::count);
     }
 
+    /**
+     * Under EACH passes may overlap: one held up by slow or failing rows never holds back a row that fell due since. Each pass
+     * reads as many more rows as are in flight here and leaves those out.
+     */
     private Uni<PassReport> each(Instant now) {
-        return Panache.withSession(() -> job.due(now, settings.batchSize())).flatMap(rows -> {
-            observe(rows, now);
+        int busy = inFlight.size();
+        return transactions.session(() -> job.due(now, settings.batchSize() + busy)).flatMap(found -> {
+            observe(found, now);
+            List<R> rows = new ArrayList<>();
+            for (R row : found) {
+                if (rows.size() < settings.batchSize() && inFlight.add(job.key(row))) {
+                    rows.add(row);
+                }
+            }
             if (rows.isEmpty()) {
                 return Uni.createFrom().item(PassReport.NOTHING);
             }
             return Multi.createFrom().iterable(rows).onItem()
-                    .transformToUni(row -> Contexts.onNew(vertx, () -> eachRow(row, now)))
+                    .transformToUni(row -> Contexts.onNew(vertx, () -> eachRow(row, now))
+                            .onTermination().invoke(() -> inFlight.remove(job.key(row))))
                     .merge(settings.rowsAtOnce()).collect().asList()
                     .map(outcomes -> {
                         List<Outcome<R>> claimedOnes = outcomes.stream().filter(o -> o != null).toList();
                         return report(rows.size(), claimedOnes.size(), claimedOnes, rows.size() >= settings.batchSize());
-                    });
+                    })
+                    // Rows never started (the pass was cancelled) are free again too.
+                    .onTermination().invoke(() -> rows.forEach(row -> inFlight.remove(job.key(row))));
         });
     }
 
     /** One row under EACH: gathered, claimed and worked in its own transaction; a failure recorded in another. */
     private Uni<Outcome<R>> eachRow(R row, Instant now) {
-        return job.gather(row, now).flatMap(gathered -> Panache.withTransaction(() -> job.claim(gathered, now)
+        return job.gather(row, now).flatMap(gathered -> transactions.transaction(() -> job.claim(gathered, now)
                 .flatMap(mine -> {
                     if (mine == null) {
                         return Uni.createFrom().nullItem();
                     }
-                    claimed.increment();
                     return timed(mine, now).flatMap(v -> {
                         Outcome<R> done = new Outcome<>(mine, clock.instant(), null);
                         return recordOne(done).replaceWith(done);
                     });
                 })))
                 // The work's transaction is rolled back; the failure is recorded on the row in a new one.
-                .onFailure().recoverWithUni(e -> Panache.withTransaction(() -> job.claim(row, now).flatMap(mine -> {
+                .onFailure().recoverWithUni(e -> transactions.transaction(() -> job.claim(row, now).flatMap(mine -> {
                     if (mine == null) {
                         return Uni.createFrom().<Outcome<R>> nullItem();
                     }
                     Outcome<R> outcome = failure(mine, e);
                     return recordOne(outcome).replaceWith(outcome);
                 })))
+                .invoke(outcome -> {
+                    if (outcome != null) {
+                        count(new PassReport(1, 1, outcome.succeeded() ? 1 : 0, outcome.succeeded() ? 0 : 1, false));
+                        job.committed(outcome);
+                    }
+                })
                 .onFailure().recoverWithItem(e -> {
                     Log.errorf(e, "%s: a failed attempt could not be recorded; the row stays due", settings.name());
                     return null;
@@ -237,18 +282,23 @@ public final class WorkLoop<R> {
         R row = outcome.row();
         Attempted ledger = job.ledger(row);
         if (outcome.succeeded()) {
-            succeeded.increment();
             if (ledger != null) {
                 ledger.succeeded(outcome.at());
             }
             return job.succeeded(row, outcome);
         }
-        failed.increment();
         Failure f = outcome.failure();
         if (ledger != null) {
             ledger.failed(f.at(), f.error(), f.retryAt());
         }
         return job.failed(row, f);
+    }
+
+    /** Counted once committed, so the metrics never count work a rollback undid. */
+    private void count(PassReport report) {
+        claimed.increment(report.claimed());
+        succeeded.increment(report.succeeded());
+        failed.increment(report.failed());
     }
 
     private void observe(List<R> rows, Instant now) {
@@ -258,8 +308,7 @@ public final class WorkLoop<R> {
     }
 
     private PassReport report(int due, int claimedRows, List<Outcome<R>> outcomes, boolean full) {
-        List<Outcome<R>> list = new ArrayList<>(outcomes);
-        int ok = (int) list.stream().filter(Outcome::succeeded).count();
-        return new PassReport(due, claimedRows, ok, list.size() - ok, full);
+        int ok = (int) outcomes.stream().filter(Outcome::succeeded).count();
+        return new PassReport(due, claimedRows, ok, outcomes.size() - ok, full);
     }
 }

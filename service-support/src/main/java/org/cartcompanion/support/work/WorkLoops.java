@@ -22,6 +22,6 @@ public class WorkLoops {
     }
 
     public <R> WorkLoop<R> loop(DurableJob<R> job, WorkLoop.Settings settings) {
-        return new WorkLoop<>(job, settings, vertx, clock, registry);
+        return new WorkLoop<>(job, settings, WorkLoop.Transactions.PANACHE, vertx, clock, registry);
     }
 }

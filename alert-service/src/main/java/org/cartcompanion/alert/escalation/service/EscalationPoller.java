@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,6 +23,7 @@ import org.cartcompanion.alert.notification.service.NotificationDispatcher;
 import org.cartcompanion.support.work.Attempted;
 import org.cartcompanion.support.work.DurableJob;
 import org.cartcompanion.support.work.Failure;
+import org.cartcompanion.support.work.Outcome;
 import org.cartcompanion.support.work.PassReport;
 import org.cartcompanion.support.work.WorkLoop;
 import org.cartcompanion.support.work.WorkLoops;
@@ -52,8 +55,8 @@ public class EscalationPoller implements DurableJob<EscalationPoller.Due> {
     private final Clock clock;
     private final Vertx vertx;
     private final WorkLoop<Due> loop;
-    /** Notifications queued by steps since the dispatcher was last woken. */
-    private final AtomicInteger queued = new AtomicInteger();
+    /** Alerts whose step queued notifications the dispatcher has not been woken for yet. */
+    private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
     private volatile Instant wakeAt;
 
     public EscalationPoller(AlertRepository alerts, EscalationService escalation, Directory directory,
@@ -66,9 +69,10 @@ public class EscalationPoller implements DurableJob<EscalationPoller.Due> {
         this.dispatcher = dispatcher;
         this.clock = clock;
         this.vertx = vertx;
-        // Alerts are independent: their steps run side by side, each in its own transaction and context.
+        // Alerts are independent: their steps run side by side, each in its own transaction and context. Two passes may run
+        // at once, so an alert that falls due while a pass waits on slow or failing steps is stepped at once.
         this.loop = loops.loop(this, WorkLoop.Settings.of("escalation", WorkLoop.Claim.EACH, config.escalation().batchSize())
-                .rowsAtOnce(config.escalation().concurrency()).retry(escalation.retryPolicy()));
+                .passesAtOnce(2).rowsAtOnce(config.escalation().concurrency()).retry(escalation.retryPolicy()));
     }
 
     @Scheduled(every = "${alert.escalation.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
@@ -116,7 +120,7 @@ public class EscalationPoller implements DurableJob<EscalationPoller.Due> {
 
     @Override
     public Uni<Void> work(Due row, Instant now) {
-        return escalation.step(row.alert(), row.roster(), now).invoke(applied -> queued.addAndGet(applied.queued()))
+        return escalation.step(row.alert(), row.roster(), now).invoke(applied -> queuedFor(row, applied.queued()))
                 .replaceWithVoid();
     }
 
@@ -145,14 +149,30 @@ public class EscalationPoller implements DurableJob<EscalationPoller.Due> {
     public Uni<Void> failed(Due row, Failure failure) {
         Log.errorf(failure.cause(), "Escalation step of alert %s failed; it is retried after a backoff", row.alert().id);
         return escalation.failed(row.alert(), failure.cause(), failure.at())
-                .invoke(applied -> queued.addAndGet(applied.queued())).replaceWithVoid();
+                .invoke(applied -> queuedFor(row, applied.queued())).replaceWithVoid();
+    }
+
+    @Override
+    public Object key(Due row) {
+        return row.alert().id;
+    }
+
+    /** The step's pages are committed: the dispatcher sends them now rather than at its next tick or after this pass. */
+    @Override
+    public void committed(Outcome<Due> outcome) {
+        if (queued.remove(outcome.row().alert().id)) {
+            dispatcher.kick();
+        }
+    }
+
+    private void queuedFor(Due row, int notifications) {
+        if (notifications > 0) {
+            queued.add(row.alert().id);
+        }
     }
 
     @Override
     public Uni<Void> afterPass(PassReport report) {
-        if (queued.getAndSet(0) > 0) {
-            dispatcher.kick();
-        }
         return report.full() ? Uni.createFrom().voidItem() : wakeForNext(report.succeeded() > 0);
     }
 

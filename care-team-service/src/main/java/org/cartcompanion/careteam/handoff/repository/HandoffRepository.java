@@ -3,6 +3,7 @@ package org.cartcompanion.careteam.handoff.repository;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,8 +12,8 @@ import jakarta.persistence.LockModeType;
 import org.cartcompanion.careteam.handoff.Handoff;
 import org.cartcompanion.careteam.handoff.HandoffStatus;
 import org.cartcompanion.support.paging.Cursor;
+import org.cartcompanion.support.work.DueRows;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -47,24 +48,37 @@ public class HandoffRepository implements PanacheRepositoryBase<Handoff, UUID> {
     }
 
     /**
-     * Pending hand-offs sent before {@code cutoff} and not yet reminded of, locked for this replica alone; those already due to
-     * lapse (sent before {@code lapsing}) are left to lapse instead of being reminded of a deadline that has passed.
+     * A pending hand-off sent at or before {@code :cutoff}, not yet reminded of and not yet due to lapse ({@code :lapsing}).
      */
-    public Uni<List<Handoff>> lockUnremindedBetween(Instant lapsing, Instant cutoff, int limit) {
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("SELECT * FROM handoff WHERE status = 'PENDING'"
-                        + " AND reminded_at IS NULL AND created_at <= :cutoff AND created_at > :lapsing"
-                        + " ORDER BY created_at LIMIT :limit FOR UPDATE SKIP LOCKED", Handoff.class)
-                        .setParameter("cutoff", cutoff).setParameter("lapsing", lapsing).setParameter("limit", limit)
-                        .getResultList());
+    private static final String REMINDABLE = "status = 'PENDING' AND reminded_at IS NULL AND created_at <= :cutoff"
+            + " AND created_at > :lapsing";
+    /** A pending hand-off sent at or before {@code :cutoff}. */
+    private static final String LAPSING = "status = 'PENDING' AND created_at <= :cutoff";
+
+    /**
+     * Pending hand-offs sent before {@code cutoff} and not yet reminded of, oldest first (read, not locked); those already due
+     * to lapse (sent before {@code lapsing}) are left to lapse instead of being reminded of a deadline that has passed.
+     */
+    public Uni<List<Handoff>> unremindedBetween(Instant lapsing, Instant cutoff, int limit) {
+        return DueRows.list(Handoff.class, DueRows.read("handoff", REMINDABLE, "created_at"),
+                Map.of("cutoff", cutoff, "lapsing", lapsing, "limit", limit));
     }
 
-    /** Pending hand-offs sent before {@code cutoff}, locked for this replica alone. */
-    public Uni<List<Handoff>> lockPendingBefore(Instant cutoff, int limit) {
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("SELECT * FROM handoff WHERE status = 'PENDING'"
-                        + " AND created_at <= :cutoff ORDER BY created_at LIMIT :limit FOR UPDATE SKIP LOCKED", Handoff.class)
-                        .setParameter("cutoff", cutoff).setParameter("limit", limit).getResultList());
+    /** The hand-off, locked for this replica alone, if it is still to be reminded of; null otherwise. */
+    public Uni<Handoff> claimUnreminded(UUID id, Instant lapsing, Instant cutoff) {
+        return DueRows.one(Handoff.class, DueRows.claimOne("handoff", REMINDABLE),
+                Map.of("id", id, "cutoff", cutoff, "lapsing", lapsing));
+    }
+
+    /** Pending hand-offs sent before {@code cutoff}, oldest first (read, not locked). */
+    public Uni<List<Handoff>> pendingBefore(Instant cutoff, int limit) {
+        return DueRows.list(Handoff.class, DueRows.read("handoff", LAPSING, "created_at"),
+                Map.of("cutoff", cutoff, "limit", limit));
+    }
+
+    /** The hand-off, locked for this replica alone, if it is still pending and sent before {@code cutoff}; null otherwise. */
+    public Uni<Handoff> claimPendingBefore(UUID id, Instant cutoff) {
+        return DueRows.one(Handoff.class, DueRows.claimOne("handoff", LAPSING), Map.of("id", id, "cutoff", cutoff));
     }
 
     /** The pending hand-offs of a center to one clinician, locked. */

@@ -31,8 +31,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Time-driven hand-off work, on every replica (each row is claimed by one): reminders to receivers who have not answered,
  * lapsing with the coordinators told, and telling coordinators when a patient reaches the center's hand-off day. Four jobs on
- * the durable-work loop, each pass in its own transaction; a row whose work fails is left for the next pass and the rest of its
- * batch goes on.
+ * the durable-work loop, each row claimed and worked in a transaction of its own: a row whose work fails (even with a database
+ * error) is rolled back alone, left for the next check, and the others go on.
  */
 @ApplicationScoped
 public class HandoffJobs {
@@ -58,12 +58,12 @@ public class HandoffJobs {
         this.clock = clock;
         this.config = config.handoff();
         this.stages = List.of(
-                loops.loop(new Remind(), WorkLoop.Settings.of("handoff-remind", WorkLoop.Claim.BATCH, BATCH)),
-                loops.loop(new Lapse(), WorkLoop.Settings.of("handoff-lapse", WorkLoop.Claim.BATCH, BATCH)),
-                loops.loop(new Propose(CarePhase.SHARED), WorkLoop.Settings.of("handoff-propose-shared", WorkLoop.Claim.BATCH,
+                loops.loop(new Remind(), WorkLoop.Settings.of("handoff-remind", WorkLoop.Claim.EACH, BATCH)),
+                loops.loop(new Lapse(), WorkLoop.Settings.of("handoff-lapse", WorkLoop.Claim.EACH, BATCH)),
+                loops.loop(new Propose(CarePhase.SHARED), WorkLoop.Settings.of("handoff-propose-shared", WorkLoop.Claim.EACH,
                         BATCH)),
                 loops.loop(new Propose(CarePhase.COMMUNITY_LED),
-                        WorkLoop.Settings.of("handoff-propose-community-led", WorkLoop.Claim.BATCH, BATCH)));
+                        WorkLoop.Settings.of("handoff-propose-community-led", WorkLoop.Claim.EACH, BATCH)));
     }
 
     @Scheduled(every = "${careteam.handoff.check-every:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
@@ -88,7 +88,12 @@ public class HandoffJobs {
 
         @Override
         public Uni<List<Handoff>> due(Instant now, int limit) {
-            return handoffs.lockUnremindedBetween(now.minus(config.expireAfter()), now.minus(config.remindAfter()), limit);
+            return handoffs.unremindedBetween(now.minus(config.expireAfter()), now.minus(config.remindAfter()), limit);
+        }
+
+        @Override
+        public Uni<Handoff> claim(Handoff h, Instant now) {
+            return handoffs.claimUnreminded(h.id, now.minus(config.expireAfter()), now.minus(config.remindAfter()));
         }
 
         @Override
@@ -113,7 +118,12 @@ public class HandoffJobs {
 
         @Override
         public Uni<List<Handoff>> due(Instant now, int limit) {
-            return handoffs.lockPendingBefore(now.minus(config.expireAfter()), limit);
+            return handoffs.pendingBefore(now.minus(config.expireAfter()), limit);
+        }
+
+        @Override
+        public Uni<Handoff> claim(Handoff h, Instant now) {
+            return handoffs.claimPendingBefore(h.id, now.minus(config.expireAfter()));
         }
 
         @Override
@@ -129,12 +139,9 @@ public class HandoffJobs {
             return tell(h, true);
         }
 
+        /** The lapse was rolled back with its notice: not lapsed without the coordinators told. */
         @Override
         public Uni<Void> failed(Handoff h, Failure failure) {
-            // Not lapsed without the coordinators told: it stays pending until the notice can be written.
-            h.status = HandoffStatus.PENDING;
-            h.decidedBy = null;
-            h.decidedAt = null;
             Log.warnf("Hand-off %s not lapsed: %s; tried again at the next pass", h.id, failure.error());
             return Uni.createFrom().voidItem();
         }
@@ -151,7 +158,12 @@ public class HandoffJobs {
 
         @Override
         public Uni<List<CareTeam>> due(Instant now, int limit) {
-            return proposals.lockDue(toPhase.name(), now, limit);
+            return proposals.due(toPhase.name(), now, limit);
+        }
+
+        @Override
+        public Uni<CareTeam> claim(CareTeam team, Instant now) {
+            return proposals.claim(team.patientId, toPhase.name(), now);
         }
 
         @Override
