@@ -16,10 +16,14 @@ import jakarta.persistence.Version;
 
 import org.cartcompanion.alert.escalation.engine.EscalationState;
 import org.cartcompanion.alert.escalation.engine.Responsible;
+import org.cartcompanion.alert.policy.PolicySnapshot;
+import org.cartcompanion.alert.policy.PolicySnapshotColumn;
 import org.cartcompanion.alert.triage.Disposition;
 import org.cartcompanion.alert.triage.Phase;
 import org.cartcompanion.alert.triage.RuleIdsConverter;
 import org.cartcompanion.support.work.Failure;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
 
 /**
  * One episode of a patient needing a clinician: opened by the first alert-worthy check-in, appended to by later ones, and
@@ -90,9 +94,11 @@ public class Alert {
     @Column(name = "ack_reminded", nullable = false)
     public boolean ackReminded;
 
-    /** The escalation policy copied when the alert opened (JSON). */
+    /** The escalation policy copied when the alert opened (stored as JSON). */
+    @Convert(converter = PolicySnapshotColumn.class)
+    @Mutability(Immutability.class)
     @Column(nullable = false)
-    public String policy;
+    public PolicySnapshot policy;
 
     @Column(name = "policy_version", nullable = false)
     public int policyVersion;

@@ -4,11 +4,15 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A center's saved escalation policy; the document is the validated request as JSON. */
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
+
+/** A center's saved escalation policy; the document is the validated request (stored as JSON). */
 @Entity
 @Table(name = "escalation_policy")
 public class EscalationPolicy {
@@ -17,8 +21,10 @@ public class EscalationPolicy {
     @Column(name = "center_id")
     public UUID centerId;
 
+    @Convert(converter = PolicySnapshotColumn.class)
+    @Mutability(Immutability.class)
     @Column(nullable = false)
-    public String document;
+    public PolicySnapshot document;
 
     @Column(nullable = false)
     public int version;

@@ -13,10 +13,10 @@ import java.util.Map;
 
 import org.cartcompanion.alert.support.Scenario;
 import org.cartcompanion.support.testing.SmtpRelay;
+import org.cartcompanion.support.testing.SmtpRelayResource;
 import org.cartcompanion.support.testing.StalledRelay;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -27,7 +27,9 @@ import io.restassured.path.json.JsonPath;
 @TestProfile(SmtpDownTest.RealSmtp.class)
 class SmtpDownTest {
 
-    static SmtpRelay smtp;
+    private static SmtpRelay smtp() {
+        return SmtpRelayResource.relay();
+    }
 
     public static class RealSmtp implements QuarkusTestProfile {
         @Override
@@ -38,22 +40,7 @@ class SmtpDownTest {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(SmtpServer.class));
-        }
-    }
-
-    public static class SmtpServer implements QuarkusTestResourceLifecycleManager {
-        @Override
-        public Map<String, String> start() {
-            smtp = new SmtpRelay();
-            return smtp.mailerConfig();
-        }
-
-        @Override
-        public void stop() {
-            if (smtp != null) {
-                smtp.stop();
-            }
+            return List.of(new TestResourceEntry(SmtpRelayResource.class));
         }
     }
 
@@ -66,20 +53,20 @@ class SmtpDownTest {
     @Test
     void pagesAreRetriedWhileSmtpIsDownOrHungAndSentOnceWhenItWorks() throws IOException {
         Scenario s = new Scenario(null);
-        smtp.stop();
+        smtp().stop();
         s.deliver("EMERGENCY", "E2");
         await().atMost(Duration.ofSeconds(15)).until(() -> failures(s, "Connection refused") >= 3);
 
         // The relay is back but hangs after accepting the connection: each attempt fails after the send timeout.
-        try (StalledRelay stalled = smtp.hang()) {
+        try (StalledRelay stalled = smtp().hang()) {
             await().atMost(Duration.ofSeconds(20)).until(() -> failures(s, "within the send timeout") >= 2);
             assertThat(stalled.connections(), greaterThanOrEqualTo(1));
         }
 
-        smtp.start();
-        await().atMost(Duration.ofSeconds(15)).until(() -> smtp.received(s.primary.email()) >= 1);
+        smtp().start();
+        await().atMost(Duration.ofSeconds(15)).until(() -> smtp().received(s.primary.email()) >= 1);
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(14)).until(() -> true);
-        assertThat(smtp.received(s.primary.email()), equalTo(1L));
+        assertThat(smtp().received(s.primary.email()), equalTo(1L));
         JsonPath alert = s.alert();
         List<String> types = alert.getList("timeline.type");
         assertThat(types, hasItem("NOTIFIED"));

@@ -16,11 +16,11 @@ import org.cartcompanion.careteam.support.Fixtures;
 import org.cartcompanion.careteam.support.Fixtures.Person;
 import org.cartcompanion.careteam.support.OtherServices;
 import org.cartcompanion.support.testing.SmtpRelay;
+import org.cartcompanion.support.testing.SmtpRelayResource;
 import org.cartcompanion.support.testing.StalledRelay;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -34,7 +34,9 @@ import io.quarkus.vertx.VertxContextSupport;
 @TestProfile(SmtpDownTest.RealSmtp.class)
 class SmtpDownTest {
 
-    static SmtpRelay smtp;
+    private static SmtpRelay smtp() {
+        return SmtpRelayResource.relay();
+    }
 
     public static class RealSmtp implements QuarkusTestProfile {
         @Override
@@ -45,22 +47,7 @@ class SmtpDownTest {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(SmtpServer.class));
-        }
-    }
-
-    public static class SmtpServer implements QuarkusTestResourceLifecycleManager {
-        @Override
-        public Map<String, String> start() {
-            smtp = new SmtpRelay();
-            return smtp.mailerConfig();
-        }
-
-        @Override
-        public void stop() {
-            if (smtp != null) {
-                smtp.stop();
-            }
+            return List.of(new TestResourceEntry(SmtpRelayResource.class));
         }
     }
 
@@ -88,23 +75,23 @@ class SmtpDownTest {
         Person community = Fixtures.person(center, "COMMUNITY_PHYSICIAN");
         UUID patient = OtherServices.patient(center, 40);
         String address = community.subject() + "@example.org";
-        smtp.stop();
+        smtp().stop();
 
         Fixtures.handoff(coordinator, patient, community, "SHARED");
         await().atMost(Duration.ofSeconds(20)).until(() -> attempts(address) >= 3);
 
         // The relay is back but hangs after accepting the connection: each attempt fails after the send timeout.
         int refused = attempts(address);
-        try (StalledRelay stalled = smtp.hang()) {
+        try (StalledRelay stalled = smtp().hang()) {
             await().atMost(Duration.ofSeconds(20)).until(() -> attempts(address) >= refused + 2);
             assertThat(String.valueOf(unsent(address)[1]), containsString("within the send timeout"));
             assertThat(stalled.connections(), greaterThanOrEqualTo(1));
         }
 
-        smtp.start();
-        await().atMost(Duration.ofSeconds(15)).until(() -> smtp.received(address) >= 1);
+        smtp().start();
+        await().atMost(Duration.ofSeconds(15)).until(() -> smtp().received(address) >= 1);
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(14)).until(() -> true);
-        assertThat(smtp.received(address), equalTo(1L));
+        assertThat(smtp().received(address), equalTo(1L));
         assertThat(attempts(address), equalTo(0));
     }
 }

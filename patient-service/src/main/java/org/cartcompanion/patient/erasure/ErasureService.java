@@ -10,7 +10,6 @@ import org.cartcompanion.patient.erasure.repository.ErasureRepository;
 import org.cartcompanion.patient.patient.Patient;
 import org.cartcompanion.patient.patient.PatientStatus;
 import org.cartcompanion.patient.patient.repository.PatientRepository;
-import org.cartcompanion.patient.patient.service.PatientAccess;
 import org.cartcompanion.patient.patient.service.PatientService;
 import org.cartcompanion.support.problem.ProblemException;
 import org.cartcompanion.support.security.Caller;
@@ -34,18 +33,16 @@ public class ErasureService {
     static final String ERASED_NAME = ErasureRepository.ERASED_NAME;
 
     private final PatientService patients;
-    private final PatientAccess access;
     private final AlertErasureClient alerts;
     private final ErasureRepository erasure;
     private final Clock clock;
     private final PatientRepository repository;
 
-    public ErasureService(PatientService patients, PatientAccess access, @RestClient AlertErasureClient alerts,
+    public ErasureService(PatientService patients, @RestClient AlertErasureClient alerts,
             ErasureRepository erasure,
             Clock clock, PatientRepository repository) {
         this.repository = repository;
         this.patients = patients;
-        this.access = access;
         this.alerts = alerts;
         this.erasure = erasure;
         this.clock = clock;
@@ -53,17 +50,14 @@ public class ErasureService {
 
     public Uni<Patient> erase(UUID patientId, Caller caller) {
         String subject = caller.subject();
-        return patients.visible(patientId, caller)
-                .flatMap(patient -> access.standing(patient.centerId, caller, Roles.COORDINATOR).map(standing -> {
-                    if (standing != PatientAccess.Standing.ACTS) {
-                        throw ProblemException.forbidden("Only a coordinator of the patient's center erases a record.");
-                    }
+        return patients.forCenterAction(patientId, caller, "Only a coordinator of the patient's center erases a record.",
+                Roles.COORDINATOR).map(patient -> {
                     if (patient.status != PatientStatus.WITHDRAWN) {
                         throw ProblemException.conflict("Only a WITHDRAWN patient's identifying data can be erased; set the "
                                 + "status first (the patient is " + patient.status + ").");
                     }
                     return patient;
-                }))
+                })
                 .call(patient -> alerts.erase(patientId).onFailure().transform(e -> {
                     Log.warnf("alert-service did not erase patient %s: %s", patientId, e.toString());
                     return new ProblemException(503, "service-unavailable",

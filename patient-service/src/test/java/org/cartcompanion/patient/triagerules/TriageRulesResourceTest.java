@@ -174,7 +174,7 @@ class TriageRulesResourceTest {
         UUID other = UUID.randomUUID();
         String coordinator = Fixtures.unique("coord");
         CareTeamStub.staff(coordinator, center, "COORDINATOR");
-        org.cartcompanion.support.security.Caller caller = new org.cartcompanion.support.security.Caller(null, null) {
+        org.cartcompanion.support.security.Caller caller = new org.cartcompanion.support.security.Caller(null) {
             @Override
             public String subject() {
                 return coordinator;

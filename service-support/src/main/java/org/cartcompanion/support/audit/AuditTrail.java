@@ -13,8 +13,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 
+import org.cartcompanion.support.security.Caller;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import io.quarkus.logging.Log;
@@ -92,9 +92,7 @@ public class AuditTrail {
     private Uni<Void> insert(SecurityIdentity identity, String action, String method, String path, Set<UUID> patients,
             int status) {
         boolean known = identity != null && !identity.isAnonymous();
-        String actor = !known ? null
-                : identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null ? jwt.getSubject()
-                        : identity.getPrincipal().getName();
+        String actor = Caller.subjectOf(identity);
         String roles = !known ? "" : String.join(",", identity.getRoles().stream().sorted().toList());
         List<UUID> each = patients.isEmpty() ? java.util.Collections.singletonList(null) : new ArrayList<>(patients);
         List<Tuple> rows = new ArrayList<>();

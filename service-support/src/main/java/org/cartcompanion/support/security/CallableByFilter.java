@@ -7,7 +7,6 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 
 import org.cartcompanion.support.problem.ProblemException;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -34,8 +33,7 @@ public class CallableByFilter {
             if (identity.isAnonymous() || !identity.hasRole(Roles.SERVICE)) {
                 return null; // @RolesAllowed answers 401 or 403.
             }
-            String caller = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getSubject()
-                    : identity.getPrincipal().getName();
+            String caller = Caller.subjectOf(identity);
             if (Arrays.stream(allowed.value()).noneMatch(name -> name.equals(caller))) {
                 throw ProblemException.forbidden("This endpoint is not for " + caller + ".");
             }

@@ -17,20 +17,34 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class Caller {
 
     private final SecurityIdentity identity;
-    private final JsonWebToken jwt;
 
     @Inject
-    public Caller(SecurityIdentity identity, JsonWebToken jwt) {
+    public Caller(SecurityIdentity identity) {
         this.identity = identity;
-        this.jwt = jwt;
     }
 
     public String subject() {
-        String subject = jwt.getSubject();
-        if (subject == null || subject.isBlank()) {
-            subject = jwt.getClaim("upn");
+        return subjectOf(identity);
+    }
+
+    /**
+     * Who an identity is, one way everywhere (access, service allow-lists, the audit trail): its JWT's {@code sub}, else its
+     * {@code upn}, else the principal's name; null for an anonymous one.
+     */
+    public static String subjectOf(SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous()) {
+            return null;
         }
-        return subject;
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            if (token.getSubject() != null && !token.getSubject().isBlank()) {
+                return token.getSubject();
+            }
+            String upn = token.getClaim("upn");
+            if (upn != null && !upn.isBlank()) {
+                return upn;
+            }
+        }
+        return identity.getPrincipal().getName();
     }
 
     public Set<String> roles() {

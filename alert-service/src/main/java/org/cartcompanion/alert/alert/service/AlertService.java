@@ -24,7 +24,6 @@ import org.cartcompanion.alert.escalation.engine.Note;
 import org.cartcompanion.alert.escalation.engine.Step;
 import org.cartcompanion.alert.notification.Notification;
 import org.cartcompanion.alert.notification.repository.NotificationRepository;
-import org.cartcompanion.alert.policy.service.PolicyService;
 import org.cartcompanion.alert.support.Batches;
 import org.cartcompanion.support.problem.ProblemException;
 import org.cartcompanion.support.security.Caller;
@@ -58,18 +57,16 @@ public class AlertService {
     private final AlertRepository alerts;
     private final TimelineRepository timeline;
     private final NotificationRepository notifications;
-    private final PolicyService policies;
     private final AlertAccess access;
     private final Directory directory;
     private final Clock clock;
     private final EscalationEngine engine = new EscalationEngine();
 
     public AlertService(AlertRepository alerts, TimelineRepository timeline, NotificationRepository notifications,
-            PolicyService policies, AlertAccess access, Directory directory, Clock clock) {
+            AlertAccess access, Directory directory, Clock clock) {
         this.alerts = alerts;
         this.timeline = timeline;
         this.notifications = notifications;
-        this.policies = policies;
         this.access = access;
         this.directory = directory;
         this.clock = clock;
@@ -154,7 +151,7 @@ public class AlertService {
             if (alert.status == Status.ACKNOWLEDGED) {
                 return timeline.forAlert(alert.id).map(t -> new View(alert, t, null));
             }
-            Step step = engine.acknowledge(policies.read(alert.policy).toPolicy(), alert.state(), now, actor.display());
+            Step step = engine.acknowledge(alert.policy.policy(), alert.state(), now, actor.display());
             alert.apply(step.next(), now);
             recordAcknowledger(alert, actor, now);
             Log.infof("Alert %s acknowledged via %s", alert.id, via);

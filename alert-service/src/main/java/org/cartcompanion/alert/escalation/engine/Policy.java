@@ -46,4 +46,9 @@ public record Policy(List<Level> levels, int repeat, String fallbackEmail, Durat
                 new Level(List.of(Target.BACKUP), ackTimeout)), repeat, null, DEFAULT_RESOLVE_WITHIN,
                 DEFAULT_EXHAUSTED_REPAGE);
     }
+
+    /** Whether a level names a clinician directly (whose address comes from the center's clinicians, not from routing). */
+    public boolean namesClinicians() {
+        return levels.stream().flatMap(l -> l.targets().stream()).anyMatch(t -> t.kind() == Target.Kind.CLINICIAN);
+    }
 }

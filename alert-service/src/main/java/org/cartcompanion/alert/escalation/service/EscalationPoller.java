@@ -214,7 +214,7 @@ public class EscalationPoller implements DurableJob<EscalationPoller.Due> {
 
     /** The center's clinicians, for a policy naming one directly; from care-team-service unless routing already failed. */
     private Uni<Optional<EscalationTargets>> known(Alert alert, Optional<Routing> routing, Optional<StoredDirectory> stored) {
-        if (!alert.policy.contains("CLINICIAN:") || (routing.isEmpty() && stored.isPresent())) {
+        if (!escalation.namesClinicians(alert) || (routing.isEmpty() && stored.isPresent())) {
             return Uni.createFrom().item(Optional.empty());
         }
         return directory.knownClinicians(alert.centerId).map(Optional::of).onFailure().recoverWithItem(e -> Optional.empty());

@@ -26,7 +26,6 @@ import org.cartcompanion.alert.notification.Notification;
 import org.cartcompanion.alert.notification.Purpose;
 import org.cartcompanion.alert.notification.repository.AckLinkRepository;
 import org.cartcompanion.alert.notification.repository.NotificationRepository;
-import org.cartcompanion.alert.policy.service.PolicyService;
 import org.cartcompanion.alert.support.Batches;
 import org.cartcompanion.support.work.RetryPolicy;
 
@@ -46,17 +45,17 @@ public class EscalationService {
     private final TimelineRepository timeline;
     private final NotificationRepository notifications;
     private final AckLinkRepository links;
-    private final PolicyService policies;
     private final AlertConfig config;
+    private final RetryPolicy retryPolicy;
     private final EscalationEngine engine = new EscalationEngine();
 
     public EscalationService(TimelineRepository timeline, NotificationRepository notifications,
-            AckLinkRepository links, PolicyService policies, AlertConfig config) {
+            AckLinkRepository links, AlertConfig config) {
         this.timeline = timeline;
         this.notifications = notifications;
         this.links = links;
-        this.policies = policies;
         this.config = config;
+        this.retryPolicy = new RetryPolicy(config.escalation().retryBase(), config.escalation().retryMax());
     }
 
     /** What a step found out: whether it queued notifications (the dispatcher is woken) and whether it ran at all. */
@@ -72,7 +71,7 @@ public class EscalationService {
 
     /** Takes the step of one due alert, claimed by the caller, with whom the roster names (fetched before the claim). */
     public Uni<Applied> step(Alert alert, Roster roster, Instant now) {
-        Policy policy = policies.read(alert.policy).toPolicy();
+        Policy policy = alert.policy.policy();
         Step step = engine.due(policy, alert.state(), roster.responsible(), now);
         // A policy naming clinicians directly keeps working without routing; tiers and teams need routing or the store.
         boolean needsTheCenter = step.notices().stream().flatMap(n -> n.targets().stream())
@@ -150,17 +149,22 @@ public class EscalationService {
 
     /** How long a failing step waits before its next attempt. */
     public RetryPolicy retryPolicy() {
-        return new RetryPolicy(config.escalation().retryBase(), config.escalation().retryMax());
+        return retryPolicy;
     }
 
     private Duration retryDelay(int attempts) {
-        return retryPolicy().after(attempts);
+        return retryPolicy.after(attempts);
+    }
+
+    /** Whether the alert's policy names a clinician directly; false when it cannot be read (its step fails anyway). */
+    public boolean namesClinicians(Alert alert) {
+        return readable(alert).map(Policy::namesClinicians).orElse(false);
     }
 
     /** The alert's policy, or empty when it cannot be read (the step failing may be why). */
     private Optional<Policy> readable(Alert alert) {
         try {
-            return Optional.of(policies.read(alert.policy).toPolicy());
+            return Optional.of(alert.policy.policy());
         } catch (RuntimeException unreadable) {
             return Optional.empty();
         }

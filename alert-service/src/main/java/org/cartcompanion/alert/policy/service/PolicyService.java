@@ -11,15 +11,13 @@ import org.cartcompanion.alert.config.AlertConfig;
 import org.cartcompanion.alert.escalation.engine.Policy;
 import org.cartcompanion.alert.policy.EscalationPolicy;
 import org.cartcompanion.alert.policy.PolicyDocument;
+import org.cartcompanion.alert.policy.PolicySnapshot;
 import org.cartcompanion.alert.policy.repository.EscalationPolicyRepository;
 import org.cartcompanion.support.problem.Problem.FieldError;
 import org.cartcompanion.support.problem.ProblemException;
 import org.cartcompanion.support.security.Caller;
 import org.cartcompanion.support.security.CenterAuthority;
 import org.cartcompanion.support.security.Roles;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
@@ -35,16 +33,14 @@ public class PolicyService {
 
     private final EscalationPolicyRepository policies;
     private final Directory directory;
-    private final ObjectMapper json;
     private final Clock clock;
     private final AlertConfig config;
 
-    public PolicyService(EscalationPolicyRepository policies, Directory directory, ObjectMapper json, Clock clock,
+    public PolicyService(EscalationPolicyRepository policies, Directory directory, Clock clock,
             AlertConfig config) {
         this.config = config;
         this.policies = policies;
         this.directory = directory;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -62,7 +58,7 @@ public class PolicyService {
         return Panache.withSession(() -> policies.findById(centerId)).map(saved -> saved == null
                 ? new Current(centerId, PolicyDocument.of(Policy.defaults(config.escalation().defaultAckTimeout(),
                         config.escalation().defaultRepeat())), 0, true, null)
-                : new Current(centerId, read(saved.document), saved.version, false, saved));
+                : new Current(centerId, saved.document.document(), saved.version, false, saved));
     }
 
     /** A coordinator of the center saves a new version; 422 with every reason when the policy cannot work. */
@@ -94,7 +90,7 @@ public class PolicyService {
         return Panache.withTransaction(() -> policies.findById(centerId).flatMap(existing -> {
             EscalationPolicy p = existing != null ? existing : new EscalationPolicy();
             p.centerId = centerId;
-            p.document = write(document);
+            p.document = PolicySnapshot.of(document);
             p.version = existing == null ? 1 : existing.version + 1;
             p.updatedAt = clock.instant();
             p.updatedBy = by;
@@ -102,22 +98,6 @@ public class PolicyService {
             return saved.invoke(s -> Log.infof("Escalation policy of center %s saved as version %d", centerId, s.version))
                     .map(s -> new Current(centerId, document, s.version, false, s));
         }));
-    }
-
-    public PolicyDocument read(String document) {
-        try {
-            return json.readValue(document, PolicyDocument.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored policy cannot be read", e);
-        }
-    }
-
-    public String write(PolicyDocument document) {
-        try {
-            return json.writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static ProblemException invalid(List<FieldError> errors) {

@@ -15,6 +15,7 @@ import org.cartcompanion.alert.alert.repository.TimelineRepository;
 import org.cartcompanion.alert.escalation.engine.EscalationEngine;
 import org.cartcompanion.alert.escalation.engine.EscalationState;
 import org.cartcompanion.alert.escalation.service.EscalationPoller;
+import org.cartcompanion.alert.policy.PolicySnapshot;
 import org.cartcompanion.alert.policy.service.PolicyService;
 import org.cartcompanion.alert.triage.TriageEvent;
 import org.cartcompanion.alert.triage.TriageEventReceipt;
@@ -83,7 +84,7 @@ public class TriageIntakeService {
             alert.id = UUID.randomUUID();
             alert.patientId = request.patientId();
             alert.centerId = request.centerId();
-            alert.policy = policies.write(policy.document());
+            alert.policy = PolicySnapshot.of(policy.document());
             alert.policyVersion = policy.version();
             alert.openedAt = now;
             alert.language = request.language() == null ? "en" : request.language();

@@ -137,8 +137,12 @@ public class PatientService {
      * 403 with {@code whyNot} otherwise.
      */
     public Uni<Patient> forCenterAction(UUID patientId, Caller caller, String whyNot) {
-        return visible(patientId, caller).flatMap(patient -> access
-                .standing(patient.centerId, caller, Roles.COORDINATOR, Roles.CLINICIAN)
+        return forCenterAction(patientId, caller, whyNot, Roles.COORDINATOR, Roles.CLINICIAN);
+    }
+
+    /** As above, for a change only these center roles make (token and membership at the patient's center). */
+    public Uni<Patient> forCenterAction(UUID patientId, Caller caller, String whyNot, String... roles) {
+        return visible(patientId, caller).flatMap(patient -> access.standing(patient.centerId, caller, roles)
                 .flatMap(standing -> standing == PatientAccess.Standing.ACTS
                         ? Uni.createFrom().item(patient)
                         : Uni.createFrom().failure(ProblemException.forbidden(whyNot))));
@@ -177,11 +181,8 @@ public class PatientService {
     @WithTransaction
     public Uni<Patient> setStatus(UUID patientId, PatientStatus status, String reason, Caller caller) {
         String subject = caller.subject();
-        return visible(patientId, caller).flatMap(patient -> access.standing(patient.centerId, caller, Roles.COORDINATOR)
-                .map(standing -> {
-                    if (standing != PatientAccess.Standing.ACTS) {
-                        throw ProblemException.forbidden("Only a coordinator of the patient's center sets the status.");
-                    }
+        return forCenterAction(patientId, caller, "Only a coordinator of the patient's center sets the status.",
+                Roles.COORDINATOR).map(patient -> {
                     Instant now = clock.instant();
                     if (patient.status != status) {
                         patient.statusChangedAt = now;
@@ -192,7 +193,7 @@ public class PatientService {
                     patient.statusReason = reason == null || reason.isBlank() ? null : reason.strip();
                     patient.updatedAt = now;
                     return patient;
-                })).call(patients::flush);
+                }).call(patients::flush);
     }
 
     /** For another service: the patient with the clinical facts a hand-off carries; 404 when unknown. */
