@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -302,8 +303,8 @@ class FaultsIT {
         // The latency asked of a running system, not of code run for the first time in a just-started JVM: the same paths
         // once through before the measured part.
         Center warm = scenario.center(601);
-        List<String> warmIds = patients(warm, 10);
-        failingEvents(10, "38.6 °C oral (warm-up)");
+        List<String> warmIds = patients(warm, 20);
+        failingEvents(20, "38.6 °C oral (warm-up)");
         for (int i = 0; i < warmIds.size(); i++) {
             fever(warmIds.get(i), i, warm);
         }
@@ -327,24 +328,23 @@ class FaultsIT {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> mail.to(center.primaryEmail()).size() >= ids.size());
         List<Long> delays = new ArrayList<>();
+        List<String> stages = new ArrayList<>();
         for (String id : ids) {
-            JsonNode timeline = alertOf(center, id).get("timeline");
-            Instant opened = null;
-            Instant notified = null;
-            for (JsonNode entry : timeline) {
-                if (opened == null && "OPENED".equals(entry.get("type").asText())) {
-                    opened = Instant.parse(entry.get("at").asText());
-                }
-                if (notified == null && "NOTIFIED".equals(entry.get("type").asText())) {
-                    notified = Instant.parse(entry.get("at").asText());
-                }
+            Map<String, Instant> first = new HashMap<>();
+            for (JsonNode entry : alertOf(center, id).get("timeline")) {
+                first.putIfAbsent(entry.get("type").asText(), Instant.parse(entry.get("at").asText()));
             }
-            delays.add(Duration.between(opened, notified).toMillis());
+            Instant opened = first.get("OPENED");
+            long delay = Duration.between(opened, first.get("NOTIFIED")).toMillis();
+            delays.add(delay);
+            stages.add("%d ms (queued +%d ms)".formatted(delay,
+                    Duration.between(opened, first.get("NOTIFICATION_QUEUED")).toMillis()));
         }
         Collections.sort(delays);
+        System.out.println("e2e: healthy alerts in the order they came, opened → paged: " + stages);
         System.out.printf("e2e: 50 healthy alerts (5 a second) beside 50 failing: opened → paged p50 %d ms, max %d ms%n",
                 delays.get(delays.size() / 2), delays.get(delays.size() - 1));
-        assertThat("every healthy alert paged within 2 s of opening: " + delays, delays.get(delays.size() - 1),
+        assertThat("every healthy alert paged within 2 s of opening: " + stages, delays.get(delays.size() - 1),
                 lessThanOrEqualTo(2000L));
         // Each failing one pages the deployment's fallback once its attempts have failed, and a retry never pages it again:
         // an alert's fallback pages are its levels, 10 s apart (retries come 1, 2 and 4 s apart).

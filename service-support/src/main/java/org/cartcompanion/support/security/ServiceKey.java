@@ -14,6 +14,9 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,11 +26,23 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The public half of the key the services sign their own tokens with ({@code smallrye.jwt.sign.key.location}), and whether a
  * verified token was signed with it. That decides what the token may be: only a service's.
+ * <p>
+ * The answer depends on the token's bytes and this key alone, so it is remembered for the last {@value #REMEMBERED} tokens
+ * seen: a service presents the same token for minutes, and checking its RSA signature a second time on every call it makes is
+ * CPU spent for nothing.
  */
 @ApplicationScoped
 public class ServiceKey {
 
+    static final int REMEMBERED = 256;
+
     private final PublicKey key;
+    private final Map<String, Boolean> answers = Collections.synchronizedMap(new LinkedHashMap<>(32, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED;
+        }
+    });
 
     public ServiceKey(@ConfigProperty(name = "smallrye.jwt.sign.key.location") Optional<String> location,
             @ConfigProperty(name = "smallrye.jwt.sign.key") Optional<String> inline) {
@@ -39,6 +54,16 @@ public class ServiceKey {
         if (key == null || rawToken == null) {
             return false;
         }
+        Boolean known = answers.get(rawToken);
+        if (known != null) {
+            return known;
+        }
+        boolean answer = verify(rawToken);
+        answers.put(rawToken, answer);
+        return answer;
+    }
+
+    private boolean verify(String rawToken) {
         int last = rawToken.lastIndexOf('.');
         if (last < 0 || rawToken.indexOf('.') == last) {
             return false;
