@@ -20,7 +20,7 @@ public final class DueRows {
 
     /** Up to {@code :limit} rows of {@code table} that are {@code due}, in {@code order}, locked and skipping held ones. */
     public static String claim(String table, String due, String order) {
-        return "SELECT * FROM " + table + " WHERE " + due + " ORDER BY " + order + " LIMIT :limit " + SKIP_LOCKED;
+        return read(table, due, order) + " " + SKIP_LOCKED;
     }
 
     /**

@@ -39,7 +39,9 @@ public interface DurableJob<R> {
 
     /**
      * EACH only: what makes two due rows the same row (a row already being worked in this process is left out of another pass,
-     * so passes may overlap).
+     * so passes may overlap). The default, the row itself, is right only for rows whose {@code equals} names the row (a record
+     * of ids); a job whose rows are entities and that runs more than one pass at once names the row's id, or a row read by two
+     * passes is gathered twice (the claim still lets only one of them work it).
      */
     default Object key(R row) {
         return row;

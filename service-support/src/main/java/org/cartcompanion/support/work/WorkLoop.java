@@ -239,7 +239,7 @@ public final class WorkLoop<R> {
                 })))
                 .invoke(outcome -> {
                     if (outcome != null) {
-                        count(new PassReport(1, 1, outcome.succeeded() ? 1 : 0, outcome.succeeded() ? 0 : 1, false));
+                        count(report(1, 1, List.of(outcome), false));
                         job.committed(outcome);
                     }
                 })
