@@ -26,6 +26,7 @@ import org.cartcompanion.careteam.team.repository.CareTeamRepository;
 import org.cartcompanion.support.paging.Cursor;
 import org.cartcompanion.support.paging.PageResponse;
 import org.cartcompanion.support.problem.ProblemException;
+import org.cartcompanion.support.security.Memberships;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;

@@ -19,6 +19,7 @@ import org.cartcompanion.support.paging.PageResponse;
 import org.cartcompanion.support.problem.Problem;
 import org.cartcompanion.support.problem.ProblemException;
 import org.cartcompanion.support.security.CallableBy;
+import org.cartcompanion.support.security.Memberships;
 import org.cartcompanion.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;

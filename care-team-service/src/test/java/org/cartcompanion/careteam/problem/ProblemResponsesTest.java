@@ -1,26 +1,10 @@
 package org.cartcompanion.careteam.problem;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
-
-import org.junit.jupiter.api.Test;
+import org.cartcompanion.support.testing.ProblemResponsesContract;
 
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The shared problem+json mapping is wired into this service. */
 @QuarkusTest
-class ProblemResponsesTest {
-
-    @Test
-    void anUnknownPathIsA404ProblemWithoutInternals() {
-        given().contentType("application/json").body("{not json")
-                .post("/api/v1/no-such-thing")
-                .then().statusCode(404)
-                .contentType("application/problem+json")
-                .body("status", equalTo(404))
-                .body("type", containsString("/problems/not-found"))
-                .body(not(containsString("Exception")));
-    }
+class ProblemResponsesTest extends ProblemResponsesContract {
 }

@@ -14,6 +14,7 @@ import org.cartcompanion.alert.triage.Disposition;
 import org.cartcompanion.support.cache.Lookups;
 import org.cartcompanion.support.problem.ProblemException;
 import org.cartcompanion.support.reactive.Deadlines;
+import org.cartcompanion.support.security.Memberships;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.quarkus.cache.Cache;

@@ -5,10 +5,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.cartcompanion.alert.access.client.Directory;
-import org.cartcompanion.alert.access.client.Memberships;
 import org.cartcompanion.alert.alert.Alert;
 import org.cartcompanion.alert.notification.repository.NotificationRepository;
 import org.cartcompanion.support.security.Caller;
+import org.cartcompanion.support.security.Memberships;
 import org.cartcompanion.support.security.Roles;
 
 import io.quarkus.hibernate.reactive.panache.Panache;

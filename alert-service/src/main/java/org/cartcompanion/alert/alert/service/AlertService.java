@@ -10,7 +10,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.cartcompanion.alert.access.client.Directory;
-import org.cartcompanion.alert.access.client.Memberships;
 import org.cartcompanion.alert.access.client.Recipient;
 import org.cartcompanion.alert.alert.Alert;
 import org.cartcompanion.alert.alert.Outcome;
@@ -28,6 +27,7 @@ import org.cartcompanion.alert.support.Batches;
 import org.cartcompanion.support.problem.ProblemException;
 import org.cartcompanion.support.security.Caller;
 import org.cartcompanion.support.security.CenterAuthority;
+import org.cartcompanion.support.security.Memberships;
 import org.cartcompanion.support.security.Roles;
 
 import io.quarkus.hibernate.reactive.panache.Panache;

@@ -14,6 +14,7 @@ import jakarta.ws.rs.WebApplicationException;
 import org.cartcompanion.support.cache.Lookups;
 import org.cartcompanion.support.problem.ProblemException;
 import org.cartcompanion.support.reactive.Deadlines;
+import org.cartcompanion.support.security.Memberships;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 

@@ -1,11 +1,15 @@
-package org.cartcompanion.alert.access.client;
+package org.cartcompanion.support.security;
 
 import java.util.List;
 import java.util.UUID;
 
-/** Which centers a subject belongs to, and as what; {@code staff} is false for community physicians. */
+/**
+ * Where a user belongs, as care-team-service answers {@code GET /internal/v1/subjects/{subject}/memberships} and the other
+ * services read it: at which centers, with which membership role (COORDINATOR, PHYSICIAN, NURSE, COMMUNITY_PHYSICIAN).
+ */
 public record Memberships(String subject, UUID clinicianId, List<Membership> memberships) {
 
+    /** {@code staff} is false for a community physician, who is known to the center without being one of its staff. */
     public record Membership(UUID centerId, String role, boolean staff) {
     }
 
@@ -17,7 +21,7 @@ public record Memberships(String subject, UUID clinicianId, List<Membership> mem
         return memberships != null && memberships.stream().anyMatch(m -> m.staff() && m.centerId().equals(centerId));
     }
 
-    /** The subject's membership role at the center (COORDINATOR, PHYSICIAN, NURSE, COMMUNITY_PHYSICIAN), or null. */
+    /** The subject's membership role at the center, or null. */
     public String roleAt(UUID centerId) {
         return memberships == null ? null
                 : memberships.stream().filter(m -> m.centerId().equals(centerId)).map(Membership::role).findFirst()
@@ -29,6 +33,7 @@ public record Memberships(String subject, UUID clinicianId, List<Membership> mem
         return memberships == null ? List.of() : memberships.stream().map(Membership::centerId).distinct().toList();
     }
 
+    /** The centers where the subject is staff. */
     public List<UUID> staffCenters() {
         return memberships == null ? List.of()
                 : memberships.stream().filter(Membership::staff).map(Membership::centerId).distinct().toList();
