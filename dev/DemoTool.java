@@ -240,9 +240,16 @@ public class DemoTool {
                 .formatted(centerId, PATIENT.subject(), timeZone, infusion), 201, 409);
         String me = call("GET", patients + "/api/v1/me", PATIENT, null, 200);
         String patientId = idOf(me);
-        call("POST", patients + "/api/v1/patients/" + patientId + "/caregivers", PATIENT, """
-                {"subject":"%s","name":"Luis P.","relationship":"SPOUSE","email":"luis.caregiver@example.org",
-                 "phone":"+15550100"}""".formatted(CAREGIVER.subject()), 201, 409);
+        // The caregiver joins by invitation: the coordinator invites Luis (code + link, mailed), he signs in and accepts.
+        if (!call("GET", patients + "/api/v1/me", CAREGIVER, null, 200).contains(patientId)) {
+            String invited = call("POST", patients + "/api/v1/patients/" + patientId + "/invitations", COORDINATOR, """
+                    {"for":"CAREGIVER","name":"Luis P.","relationship":"SPOUSE","email":"luis.caregiver@example.org",
+                     "phone":"+15550100"}""", 201);
+            call("POST", patients + "/api/v1/invitations/" + field(invited, "code") + "/accept", CAREGIVER, null, 200);
+        }
+        // And one left for you to accept: Marta, the patient's daughter (a fresh one on each run).
+        String pending = call("POST", patients + "/api/v1/patients/" + patientId + "/invitations", COORDINATOR, """
+                {"for":"CAREGIVER","name":"Marta P.","relationship":"CHILD","email":"marta.caregiver@example.org"}""", 201);
 
         LocalDate today = LocalDate.now(ZoneId.of(timeZone));
         call("PUT", patients + "/api/v1/patients/" + patientId + "/clinical-status", COORDINATOR, """
@@ -302,6 +309,10 @@ public class DemoTool {
                 + " Dr. Carl Community: POST /api/v1/handoffs)");
         System.out.println("           patient " + patientId + " (Ana P., axi-cel infused " + infusion + ", day "
                 + field(me, "dayPostInfusion") + ", " + field(me, "phase") + "), caregiver Luis P.");
+        System.out.println("           an invitation for caregiver Marta P. (mailed to marta.caregiver@example.org; valid 72 h):"
+                + " code " + field(pending, "code") + ", link " + field(pending, "link"));
+        System.out.println("             accept it as any caregiver: POST " + patients + "/api/v1/invitations/"
+                + field(pending, "code") + "/accept with a caregiver's token (java dev/DemoTool.java token SUBJECT caregiver)");
         System.out.println();
         System.out.println("Tokens (valid " + TOKEN_LIFETIME.toHours() + " h; also in " + stateDir().resolve("tokens.env")
                 + "):");

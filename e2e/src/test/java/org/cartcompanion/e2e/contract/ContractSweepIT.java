@@ -182,6 +182,8 @@ class ContractSweepIT {
         return switch (key) {
         case "POST /api/v1/patients/{id}/caregivers" -> """
                 {"subject":"sweep-new-caregiver","name":"N","relationship":"SPOUSE"}""";
+        case "POST /api/v1/patients/{id}/invitations" -> """
+                {"for":"CAREGIVER","name":"N","relationship":"SPOUSE"}""";
         case "POST /api/v1/patients/{id}/check-ins" -> """
                 {"recordedAt":"%s","temperature":{"value":38.6,"unit":"C","method":"ORAL"}}""".formatted(OffsetDateTime.now());
         case "PUT /api/v1/patients/{id}/second-dose" -> "{\"date\":\"%s\"}".formatted(today.minusDays(1));

@@ -34,6 +34,9 @@ class ErasureTest {
         String id = Fixtures.enroll(center, subject, TODAY.minusDays(20));
         String caregiver = Fixtures.unique("cg");
         Fixtures.linkCaregiver(id, subject, caregiver);
+        String invitation = given().auth().oauth2(coordinator).contentType(ContentType.JSON)
+                .body("{\"for\":\"CAREGIVER\",\"name\":\"Marta P.\",\"relationship\":\"CHILD\",\"phone\":\"+15550101\"}")
+                .post("/api/v1/patients/" + id + "/invitations").then().statusCode(201).extract().path("code");
         // A fever: the check-in's triage event (with the patient's phone) goes to alert-service through the outbox.
         String checkIn = given().auth().oauth2(TestTokens.token(subject, "patient")).contentType(ContentType.JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
@@ -75,6 +78,12 @@ class ErasureTest {
         assertTrue(Outbox.forCheckIn(checkIn).isEmpty(), "the delivered payload is erased");
         given().auth().oauth2(coordinator).get("/api/v1/patients/" + id + "/infections").then().statusCode(200)
                 .body("items[0].recorded.pathogenClass", equalTo("BACTERIAL"));
+        // The pending invitation is withdrawn and no longer names whom it invited.
+        given().auth().oauth2(TestTokens.token(Fixtures.unique("cg"), "caregiver"))
+                .post("/api/v1/invitations/" + invitation + "/accept").then().statusCode(410);
+        given().auth().oauth2(coordinator).get("/api/v1/patients/" + id + "/invitations").then().statusCode(200)
+                .body("items[0].status", equalTo("WITHDRAWN")).body("items[0].name", nullValue())
+                .body("items[0].phone", nullValue());
         // Repeating it changes nothing more.
         given().auth().oauth2(coordinator).post("/api/v1/patients/" + id + "/erasure").then().statusCode(200);
     }

@@ -15,6 +15,7 @@ import org.cartcompanion.support.paging.PageResponse;
 final class AuditedPatients {
 
     private static final Pattern ACK_LINK_TOKEN = Pattern.compile("/ack-links/[^/]+");
+    private static final Pattern INVITATION_CODE = Pattern.compile("/api/v1/invitations/[^/]+");
 
     private AuditedPatients() {
     }
@@ -67,9 +68,10 @@ final class AuditedPatients {
         }
     }
 
-    /** An acknowledge link's token is a credential: the trail shows where it was used, not the token. */
+    /** An acknowledge link's token and an invitation's code are credentials: the trail shows where, not which. */
     static String redact(String path) {
-        return ACK_LINK_TOKEN.matcher(path).replaceAll("/ack-links/{token}");
+        String shown = ACK_LINK_TOKEN.matcher(path).replaceAll("/ack-links/{token}");
+        return INVITATION_CODE.matcher(shown).replaceAll("/api/v1/invitations/{code}");
     }
 
     private static UUID patientIdOf(Object value) {

@@ -59,6 +59,11 @@ public class ProblemException extends RuntimeException {
                 List.of(new Problem.FieldError(field, message)));
     }
 
+    /** 410: the thing existed and is for ever unusable (an invitation used, withdrawn or expired). */
+    public static ProblemException gone(String detail) {
+        return new ProblemException(410, "gone", detail);
+    }
+
     public static ProblemException forbidden(String detail) {
         return new ProblemException(403, "forbidden", detail);
     }

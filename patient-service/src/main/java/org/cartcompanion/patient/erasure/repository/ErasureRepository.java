@@ -17,8 +17,9 @@ public class ErasureRepository {
     public static final String ERASED_NAME = "Erased patient";
 
     /**
-     * Clears the patient's identity (kept: the clinical record under its id), drops caregiver links, notes and reporter
-     * subjects of check-ins, and the delivered outbox payloads that name them. The first erasure's time and author stay.
+     * Clears the patient's identity (kept: the clinical record under its id), drops caregiver links, withdraws invitations and
+     * forgets whom they named, notes and reporter subjects of check-ins, and the delivered outbox payloads that name them. The
+     * first erasure's time and author stay.
      */
     public Uni<Void> erase(UUID patientId, String by, Instant now) {
         Map<String, Object> patient = Map.of("id", patientId);
@@ -27,6 +28,13 @@ public class ErasureRepository {
                 + " updated_at = :now, version = version + 1 WHERE id = :id",
                 Map.of("id", patientId, "name", ERASED_NAME, "subject", "erased:" + patientId, "now", now, "by", by))
                         .flatMap(x -> run("DELETE FROM caregiver_link WHERE patient_id = :id", patient))
+                        // Invitations name the people invited: kept as a record that there were some, unusable.
+                        .flatMap(x -> run("UPDATE invitation SET name = NULL, email = NULL, phone = NULL, mail_code = NULL,"
+                                + " next_attempt_at = NULL, accepted_by = CASE WHEN accepted_by IS NULL THEN NULL"
+                                + " ELSE 'erased' END, withdrawn_at = CASE WHEN accepted_at IS NULL"
+                                + " THEN COALESCE(withdrawn_at, :now) END, withdrawn_by = CASE WHEN accepted_at IS NULL"
+                                + " THEN COALESCE(withdrawn_by, :by) END, version = version + 1 WHERE patient_id = :id",
+                                Map.of("id", patientId, "now", now, "by", by)))
                         .flatMap(x -> run("UPDATE check_in SET note = NULL, reporter_subject = 'erased' WHERE patient_id = :id",
                                 patient))
                         // A check-in's event is keyed by the check-in, a missed check-in's by the patient.

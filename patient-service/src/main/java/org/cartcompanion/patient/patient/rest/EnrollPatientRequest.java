@@ -15,8 +15,9 @@ import org.cartcompanion.patient.patient.Disease;
 import org.cartcompanion.patient.patient.Language;
 import org.cartcompanion.patient.patient.Product;
 
-/** {@code POST /api/v1/patients}. */
-public record EnrollPatientRequest(@NotNull UUID centerId, @NotBlank @Size(max = 255) String subject,
+/** {@code POST /api/v1/patients}. Without a subject the patient joins later by invitation. */
+public record EnrollPatientRequest(@NotNull UUID centerId,
+        @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Size(max = 255) String subject,
         @NotBlank @Size(max = 120) String displayName, @NotNull @Min(1900) @Max(2100) Integer birthYear,
         @NotBlank @Size(max = 64) String timeZone, @NotNull LocalDate infusionDate, LocalDate secondDoseDate,
         @NotNull Product product, @NotNull Disease disease, @Size(max = 64) String externalId,

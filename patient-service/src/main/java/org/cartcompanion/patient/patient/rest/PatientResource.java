@@ -55,8 +55,9 @@ public class PatientResource {
     @RolesAllowed({ Roles.COORDINATOR, Roles.CLINICIAN })
     @Operation(operationId = "enrollPatient", summary = "Enroll a patient", description = "A coordinator or clinician of the "
             + "patient's center. Creates the patient and answers 201 with its Location and the patient, with id, "
-            + "dayPostInfusion and phase. 400 for invalid input, 404 when centerId is not a center of the caller's, 409 when "
-            + "a patient with this subject is already enrolled.")
+            + "dayPostInfusion and phase. The subject (the patient's account at the identity provider) may be left out: the "
+            + "patient then joins by accepting an invitation (POST /api/v1/patients/{id}/invitations). 400 for invalid input, "
+            + "404 when centerId is not a center of the caller's, 409 when a patient with this subject is already enrolled.")
     @APIResponse(responseCode = "201", description = "Enrolled", content = @Content(schema = @Schema(implementation = PatientResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The center is not one of the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

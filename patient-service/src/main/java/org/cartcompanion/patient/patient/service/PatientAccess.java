@@ -32,7 +32,7 @@ public class PatientAccess {
     public Uni<Boolean> maySee(Patient patient, Caller caller) {
         String subject = caller.subject();
         boolean open = patient.status.openToPatientSide();
-        if (open && caller.has(Roles.PATIENT) && patient.subject.equals(subject)) {
+        if (open && caller.has(Roles.PATIENT) && subject.equals(patient.subject)) {
             return Uni.createFrom().item(true);
         }
         Uni<Boolean> caregiver = open && caller.has(Roles.CAREGIVER) ? caregivers.isLinked(patient.id, subject)

@@ -70,7 +70,9 @@ public class PatientService {
                 return Uni.createFrom()
                         .failure(ProblemException.forbidden("Your role at this center may not enroll patients."));
             }
-            return patients.findBySubject(request.subject()).flatMap(existing -> {
+            Uni<Patient> sameSubject = request.subject() == null ? Uni.createFrom().nullItem()
+                    : patients.findBySubject(request.subject());
+            return sameSubject.flatMap(existing -> {
                 if (existing != null) {
                     return Uni.createFrom()
                             .failure(ProblemException.conflict("A patient with this subject is already enrolled."));
