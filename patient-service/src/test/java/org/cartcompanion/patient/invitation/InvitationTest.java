@@ -128,10 +128,12 @@ class InvitationTest {
         accept(code, token).statusCode(200).body("role", equalTo("PATIENT"));
         accept(code, TestTokens.token(Fixtures.unique("other"), "patient")).statusCode(410)
                 .contentType("application/problem+json").body("status", equalTo(410));
-        // The patient has joined: no further patient invitation.
-        given().auth().oauth2(p.coordinator()).contentType(ContentType.JSON).body("{\"for\":\"PATIENT\"}")
-                .post("/api/v1/patients/" + p.patientId() + "/invitations").then().statusCode(409)
-                .contentType("application/problem+json");
+        // A new phone, a new identity provider: invited again, the patient moves to the new account; the old one is out.
+        String again = invite(p, "{\"for\":\"PATIENT\"}").getString("code");
+        String newAccount = TestTokens.token(Fixtures.unique("new-oid"), "patient");
+        accept(again, newAccount).statusCode(200).body("role", equalTo("PATIENT"));
+        given().auth().oauth2(newAccount).get("/api/v1/patients/" + p.patientId()).then().statusCode(200);
+        given().auth().oauth2(token).get("/api/v1/patients/" + p.patientId()).then().statusCode(404);
     }
 
     @Test

@@ -36,10 +36,11 @@ public class AcceptInvitationResource {
     @RolesAllowed({ Roles.PATIENT, Roles.CAREGIVER })
     @Operation(operationId = "acceptInvitation", summary = "Accept an invitation", description = "Any signed-in user whose "
             + "token has the group the invitation is for (patient or caregiver). Binds the caller's subject to the patient's "
-            + "record: as the patient, or as a caregiver with the name and relationship the invitation gave. The code may be "
+            + "record: as the patient (an account the patient had before no longer sees the record), or as a caregiver with "
+            + "the name and relationship the invitation gave. The code may be "
             + "typed in any case, with or without dashes. Accepting again an invitation the caller accepted answers the same. "
             + "403 when the caller's token lacks the invitation's group, 404 for a code nobody issued, 409 when the caller's "
-            + "account is already the patient's or another patient's or already a caregiver of the patient, 410 when the "
+            + "account is another patient's or already a caregiver of the patient, 410 when the "
             + "invitation was used, withdrawn or has expired.")
     @APIResponse(responseCode = "200", description = "Joined", content = @Content(schema = @Schema(implementation = AcceptedInvitation.class)))
     @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -58,13 +58,14 @@ public class InvitationResource {
             + "coordinator of the patient's center. Creates a single-use code (60 random bits, shown as XXXX-XXXX-XXXX) valid "
             + "for 72 hours and a link to the app that carries it; when an email is given the invitation is mailed too. The "
             + "code is shown only in this answer. Whoever accepts it with their own sign-in joins the patient's record as the "
-            + "patient or as a caregiver (a caregiver's invitation names them and their relationship). 400 for invalid input, "
+            + "patient or as a caregiver (a caregiver's invitation names them and their relationship); a patient who already "
+            + "has an account moves to the one that accepts (a new phone, a new identity provider). 400 for invalid input, "
             + "403 when the caller's role at the patient's center may not invite, 404 when the patient is unknown or not "
-            + "visible to the caller, 409 when the patient has already joined (a patient invitation) or is no longer "
-            + "followed, 422 when a caregiver's name or relationship is missing.")
+            + "visible to the caller, 409 when the patient is no longer followed (withdrawn, deceased), 422 when a "
+            + "caregiver's name or relationship is missing.")
     @APIResponse(responseCode = "201", description = "Created; the code is in this answer only", content = @Content(schema = @Schema(implementation = InvitationCreated.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The patient has already joined, or is no longer followed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The patient is no longer followed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A caregiver's name or relationship is missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(@PathParam("id") UUID patientId, @Valid @NotNull InvitationRequest request) {
         return service.invite(patientId, request, caller)

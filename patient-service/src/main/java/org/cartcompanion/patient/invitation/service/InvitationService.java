@@ -77,9 +77,6 @@ public class InvitationService {
             if (patient.status != PatientStatus.ACTIVE && patient.status != PatientStatus.DISCHARGED) {
                 return Uni.createFrom().failure(ProblemException.conflict("The patient is no longer followed here."));
             }
-            if (request.invitedAs() == InvitedAs.PATIENT && patient.subject != null) {
-                return Uni.createFrom().failure(ProblemException.conflict("The patient has already joined."));
-            }
             Instant now = clock.instant();
             Invitation invitation = new Invitation();
             invitation.id = UUID.randomUUID();
@@ -188,12 +185,13 @@ public class InvitationService {
                 .flatMap(patient -> invitations.page(patientId, beforeCreatedAt, beforeId, limit));
     }
 
+    /**
+     * The caller becomes the patient's account. A patient who already had one (a new phone, a new identity provider) moves to
+     * the caller's: the center invited them again, and the old account no longer sees the record.
+     */
     private Uni<Void> bindPatient(Patient patient, Invitation invitation, String subject, Instant now) {
-        if (patient.subject != null) {
-            return Uni.createFrom().failure(ProblemException.gone("The patient has already joined."));
-        }
         return patientRows.findBySubject(subject).flatMap(existing -> {
-            if (existing != null) {
+            if (existing != null && !existing.id.equals(patient.id)) {
                 return Uni.createFrom().failure(
                         ProblemException.conflict("Your account is already the account of another enrolled patient."));
             }

@@ -31,7 +31,10 @@ public interface OutboxConfig {
     @WithDefault("PT3S")
     Duration probeInterval();
 
-    /** How long one delivery may take before it counts as failed. */
-    @WithDefault("PT3S")
+    /**
+     * How long one delivery may take before it counts as failed. Not shorter: an alert-service that has just started answers
+     * its first deliveries slowly, and a delivery counted failed is sent again, adding to its load.
+     */
+    @WithDefault("PT10S")
     Duration deliveryTimeout();
 }
