@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.Response;
 import org.cartcompanion.support.problem.Problem;
 import org.cartcompanion.support.security.Caller;
 import org.cartcompanion.support.security.Roles;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -50,12 +49,10 @@ public class ConsoleResource {
 
     private final ConsoleService service;
     private final Caller caller;
-    private final JsonWebToken jwt;
 
-    public ConsoleResource(ConsoleService service, Caller caller, JsonWebToken jwt) {
+    public ConsoleResource(ConsoleService service, Caller caller) {
         this.service = service;
         this.caller = caller;
-        this.jwt = jwt;
     }
 
     @GET
@@ -160,7 +157,7 @@ public class ConsoleResource {
     }
 
     private String bearer() {
-        return "Bearer " + jwt.getRawToken();
+        return "Bearer " + caller.rawToken();
     }
 
     private static Response html() {

@@ -130,7 +130,10 @@ public final class CarTSystem implements AutoCloseable {
         return new Tokens(work.resolve("foreign-keys"));
     }
 
-    /** Starts everything and waits until the three services answer ready. {@code extra}: more -D properties for all. */
+    /**
+     * Starts everything and waits until the three services answer ready. {@code extra}: more -D properties for all
+     * ({@code {service}} in a value is replaced by each service's name).
+     */
     public static CarTSystem start(Map<String, String> extra) throws Exception {
         CarTSystem system = new CarTSystem(extra);
         try {
@@ -236,7 +239,8 @@ public final class CarTSystem implements AutoCloseable {
         c.put("careteam.links.console", url(Service.CARE_TEAM) + "/console");
         c.put("alert.escalation.default-fallback-email", OPERATOR);
         c.put("alert.ack-link.secret", ACK_LINK_SECRET);
-        c.putAll(extra);
+        // "{service}" in an extra value names the service it is given to (its own client id at an identity provider, say).
+        extra.forEach((k, v) -> c.put(k, v.replace("{service}", service.module)));
         return c;
     }
 
@@ -322,7 +326,7 @@ public final class CarTSystem implements AutoCloseable {
      * given to any outgoing connection (even a client retrying that very server, which then connects to itself) and the
      * restart could not bind.
      */
-    static int freePort() {
+    public static int freePort() {
         int below = 32_768;
         try {
             // Not Files.readString: procfs reports a size of 0, and only part of the line is read.

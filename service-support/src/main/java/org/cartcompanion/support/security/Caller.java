@@ -5,6 +5,7 @@ import java.util.Set;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -28,16 +29,23 @@ public class Caller {
     }
 
     /**
-     * Who an identity is, one way everywhere (access, service allow-lists, the audit trail): its JWT's {@code sub}, else its
-     * {@code upn}, else the principal's name; null for an anonymous one.
+     * Who an identity is, one way everywhere (access, service allow-lists, the audit trail): the service a token from the
+     * identity provider was issued to (ServiceIdentity); else its JWT's subject claim ({@code cart.security.subject-claim}:
+     * {@code sub}, or {@code oid} for Entra ID, which gives one {@code sub} per application), else its {@code upn}, else the
+     * principal's name; null for an anonymous one.
      */
     public static String subjectOf(SecurityIdentity identity) {
         if (identity == null || identity.isAnonymous()) {
             return null;
         }
+        String service = identity.getAttribute(ServiceIdentity.SERVICE);
+        if (service != null) {
+            return service;
+        }
         if (identity.getPrincipal() instanceof JsonWebToken token) {
-            if (token.getSubject() != null && !token.getSubject().isBlank()) {
-                return token.getSubject();
+            Object subject = token.getClaim(SubjectClaim.NAME);
+            if (subject != null && !subject.toString().isBlank()) {
+                return subject.toString().replace("\"", "");
             }
             String upn = token.getClaim("upn");
             if (upn != null && !upn.isBlank()) {
@@ -45,6 +53,20 @@ public class Caller {
             }
         }
         return identity.getPrincipal().getName();
+    }
+
+    /** The claim that names a user, read once from {@code cart.security.subject-claim} (default {@code sub}). */
+    private static final class SubjectClaim {
+        static final String NAME = ConfigProvider.getConfig().getOptionalValue("cart.security.subject-claim", String.class)
+                .orElse("sub");
+    }
+
+    /**
+     * The caller's bearer token as presented, to pass on when acting for them (the console); null without one. Read from the
+     * identity, not an injected JsonWebToken: with both token mechanisms present the injected one may be the other's.
+     */
+    public String rawToken() {
+        return identity.getPrincipal() instanceof JsonWebToken token ? token.getRawToken() : null;
     }
 
     public Set<String> roles() {
