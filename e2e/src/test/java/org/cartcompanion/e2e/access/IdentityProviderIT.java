@@ -38,6 +38,10 @@ class IdentityProviderIT {
 
     private static Keycloak keycloak;
     private static CarTSystem system;
+    /** From the first test: the patient who joined, her token and her center's coordinator's. */
+    private static String patientId;
+    private static String patientToken;
+    private static String coordinatorToken;
 
     @BeforeAll
     static void start() throws Exception {
@@ -94,13 +98,20 @@ class IdentityProviderIT {
                 .get("items").size() == 1);
         assertThat(Api.get(system.url(Service.ALERT) + "/api/v1/alerts?patientId=" + patient, ana).expect(200).json()
                 .get("items").size(), equalTo(1));
+        patientId = patient;
+        patientToken = ana;
+        coordinatorToken = coordinator;
     }
 
     @Test
     @Order(2)
     void aServiceTokenFromClientCredentialsReachesInternalAndAUserTokenDoesNot() throws Exception {
         String internal = system.url(Service.CARE_TEAM) + "/internal/v1/subjects/demo-coordinator/memberships";
-        Api.get(internal, keycloak.serviceToken("patient-service")).expect(200);
+        String service = keycloak.serviceToken("patient-service");
+        Api.get(internal, service).expect(200);
+        // A service's token lives an hour (the realm's setting): an identity-provider outage shorter than that holds up no
+        // call between the services, and so no page.
+        assertThat(claim(service, "exp") - claim(service, "iat"), equalTo(3600L));
         Api.get(internal, keycloak.signIn("demo-coordinator", CONSOLE, CONSOLE_AT)).expect(403);
         // A service's client, but not one allowed on this endpoint (care-team-service does not ask itself).
         Api.get(internal, keycloak.serviceToken("care-team-service")).expect(403);
@@ -145,9 +156,40 @@ class IdentityProviderIT {
         Api.get(system.url(Service.PATIENT) + "/api/v1/me", keycloak.signIn("demo-patient", APP, APP_AT)).expect(200);
     }
 
+    @Test
+    @Order(6)
+    void withTheIdentityProviderDownTheServicesStillDeliverWithTheTokensTheyHold() throws Exception {
+        keycloak.close();
+        Api.post(system.url(Service.PATIENT) + "/api/v1/patients/" + patientId + "/check-ins", patientToken, """
+                {"recordedAt":"%s","temperature":{"value":39.1,"unit":"C","method":"ORAL"}}"""
+                .formatted(OffsetDateTime.now()), Map.of("Idempotency-Key", UUID.randomUUID().toString())).expect(201);
+        // patient-service's token for alert-service, and alert-service's for care-team-service, were issued before.
+        await().atMost(Duration.ofSeconds(30)).until(() -> checkInsOnTheAlert() == 2);
+    }
+
+    private static long checkInsOnTheAlert() {
+        String alert = Api.get(system.url(Service.ALERT) + "/api/v1/alerts?patientId=" + patientId, coordinatorToken)
+                .expect(200).at("/items/0/id");
+        var timeline = Api.get(system.url(Service.ALERT) + "/api/v1/alerts/" + alert, coordinatorToken).expect(200).json()
+                .get("timeline");
+        long n = 0;
+        for (var entry : timeline) {
+            String type = entry.get("type").asText();
+            n += type.equals("OPENED") || type.equals("EVENT_APPENDED") ? 1 : 0;
+        }
+        return n;
+    }
+
     private static String header(String token) {
         return new String(java.util.Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
                 java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static long claim(String token, String name) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        var m = java.util.regex.Pattern.compile("\"" + name + "\"\\s*:\\s*(\\d+)").matcher(payload);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
     private static String kid(String token) {

@@ -205,6 +205,7 @@ public final class Keycloak implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        // Idempotent: a test may stop it early (an identity-provider outage).
         process.toHandle().descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         process.waitFor();

@@ -62,9 +62,17 @@ public class ServiceTokens {
         return token;
     }
 
-    /** Two calls at once may both ask the provider; the later answer is kept. Both tokens are valid. */
+    /**
+     * Two calls at once may both ask the provider; the later answer is kept (both tokens are valid). While the provider cannot
+     * issue one, the current token is used until it expires: an identity-provider outage shorter than the token's remaining
+     * life does not hold up a page.
+     */
     private Uni<String> fromProvider(Instant now) {
-        return clients.get().getTokens().map(tokens -> keep(tokens, now));
+        String current = token;
+        Instant validUntil = expiresAt;
+        return clients.get().getTokens().map(tokens -> keep(tokens, now)).onFailure()
+                .recoverWithUni(e -> current != null && now.isBefore(validUntil) ? Uni.createFrom().item(current)
+                        : Uni.createFrom().failure(e));
     }
 
     private String keep(Tokens tokens, Instant now) {
