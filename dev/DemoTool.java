@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * Environment: DEMO_KEY_DIR, MP_JWT_VERIFY_ISSUER, DEMO_AUDIENCE, PATIENT_URL, ALERT_URL, CARE_TEAM_URL,
- * DEMO_STATE_DIR.
+ * DEMO_STATE_DIR; with dev/run --identity-provider, DEMO_IDENTITY_PROVIDER (the Keycloak realm's issuer) and DEMO_PASSWORD.
  */
 public class DemoTool {
 
@@ -166,6 +166,79 @@ public class DemoTool {
         rsa.initSign(privateKey(service ? "private.pem" : "idp-private.pem"));
         rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
         return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
+    }
+
+    /** dev/run --identity-provider: the local Keycloak realm's issuer; the demo users then sign in there. */
+    static final String PROVIDER = System.getenv("DEMO_IDENTITY_PROVIDER");
+    static final Map<String, String> SIGNED_IN = new LinkedHashMap<>();
+
+    /** The token a demo user calls with: minted here, or, with Keycloak, theirs from signing in (kept for the seeding). */
+    static String bearer(User user) throws Exception {
+        if (PROVIDER == null) {
+            return token(user.subject(), user.groups());
+        }
+        String known = SIGNED_IN.get(user.subject());
+        if (known == null) {
+            known = signIn(user);
+            SIGNED_IN.put(user.subject(), known);
+        }
+        return known;
+    }
+
+    /**
+     * A demo user signs in at Keycloak as the console (staff) or the app (patients, caregivers) does: the authorization-code
+     * flow with PKCE, its login form posted as a browser would, with the demo password (DEMO_PASSWORD).
+     */
+    static String signIn(User user) throws Exception {
+        boolean app = user.groups().contains("patient") || user.groups().contains("caregiver");
+        String client = app ? "cart-companion-app" : "cart-companion-console";
+        String redirect = app ? env("PATIENT_URL", "http://localhost:8081") + "/app/"
+                : env("CARE_TEAM_URL", "http://localhost:8083") + "/console/";
+        byte[] random = new byte[32];
+        new java.security.SecureRandom().nextBytes(random);
+        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(java.security.MessageDigest
+                .getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(PROVIDER
+                + "/protocol/openid-connect/auth?" + form(Map.of("client_id", client, "response_type", "code", "scope",
+                        "openid", "redirect_uri", redirect, "state", UUID.randomUUID().toString(), "code_challenge",
+                        challenge, "code_challenge_method", "S256")))).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher action = Pattern.compile("action=\"([^\"]+)\"").matcher(page.body());
+        if (page.statusCode() != 200 || !action.find()) {
+            throw new IllegalStateException("Keycloak showed no sign-in form for " + user.subject() + ": " + page.statusCode());
+        }
+        // Keycloak's cookies are Secure, which java.net's cookie store keeps from plain http: passed on by hand.
+        String cookies = String.join("; ", page.headers().allValues("Set-Cookie").stream()
+                .map(c -> c.contains(";") ? c.substring(0, c.indexOf(';')) : c).toList());
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookies)
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", user.subject(), "password",
+                        env("DEMO_PASSWORD", ""), "credentialId", ""))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(login.headers().firstValue("Location").orElse(""));
+        if (login.statusCode() != 302 || !code.find()) {
+            throw new IllegalStateException("Keycloak refused " + user.subject() + "'s sign-in: " + login.statusCode());
+        }
+        HttpResponse<String> tokens = HTTP.send(HttpRequest.newBuilder(URI.create(PROVIDER + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code", "client_id", client,
+                        "code", java.net.URLDecoder.decode(code.group(1), StandardCharsets.UTF_8), "redirect_uri", redirect,
+                        "code_verifier", verifier))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        Matcher accessToken = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(tokens.body());
+        if (tokens.statusCode() != 200 || !accessToken.find()) {
+            throw new IllegalStateException("Keycloak gave " + user.subject() + " no token: " + tokens.statusCode());
+        }
+        return accessToken.group(1);
+    }
+
+    static String form(Map<String, String> fields) {
+        List<String> pairs = new ArrayList<>();
+        fields.forEach((k, v) -> pairs.add(java.net.URLEncoder.encode(k, StandardCharsets.UTF_8) + "="
+                + java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return String.join("&", pairs);
     }
 
     static String b64(String json) {
@@ -295,7 +368,7 @@ public class DemoTool {
 
         Map<User, String> tokens = new LinkedHashMap<>();
         for (User user : List.of(ADMIN, COORDINATOR, PRIMARY, BACKUP, COMMUNITY, PATIENT, CAREGIVER)) {
-            tokens.put(user, token(user.subject(), user.groups()));
+            tokens.put(user, bearer(user));
         }
         writeTokens(tokens, centerId, patientId);
 
@@ -311,9 +384,21 @@ public class DemoTool {
                 + field(me, "dayPostInfusion") + ", " + field(me, "phase") + "), caregiver Luis P.");
         System.out.println("           an invitation for caregiver Marta P. (mailed to marta.caregiver@example.org; valid 72 h):"
                 + " code " + field(pending, "code") + ", link " + field(pending, "link"));
-        System.out.println("             accept it as any caregiver: POST " + patients + "/api/v1/invitations/"
-                + field(pending, "code") + "/accept with a caregiver's token (java dev/DemoTool.java token SUBJECT caregiver)");
+        System.out.println(PROVIDER != null
+                ? "             accept it: open the link and sign in on Keycloak's page as a user with the caregiver role who"
+                        + " is not yet linked (add one in Keycloak's admin console)"
+                : "             accept it as any caregiver: open the link, sign in with a caregiver's token (java"
+                        + " dev/DemoTool.java token SUBJECT caregiver) and join; or POST " + patients + "/api/v1/invitations/"
+                        + field(pending, "code") + "/accept with that token");
         System.out.println();
+        if (PROVIDER != null) {
+            System.out.println("Sign in at the console and the app through Keycloak (" + PROVIDER + ") as any demo user,");
+            System.out.println("password " + env("DEMO_PASSWORD", "?") + " (dev/.state/keycloak.env):");
+            tokens.keySet().forEach(user -> System.out.println("  " + user.subject() + "  " + user.label()));
+            System.out.println("Their tokens of a moment ago (Keycloak's last 5 min) are in " + stateDir().resolve("tokens.env")
+                    + ".");
+            return;
+        }
         System.out.println("Tokens (valid " + TOKEN_LIFETIME.toHours() + " h; also in " + stateDir().resolve("tokens.env")
                 + "):");
         tokens.forEach((user, token) -> {
@@ -371,7 +456,7 @@ public class DemoTool {
             throws Exception {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + token(as.subject(), as.groups()))
+                .header("Authorization", "Bearer " + bearer(as))
                 .header("Accept", "application/json");
         if (idempotencyKey != null) {
             builder.header("Idempotency-Key", idempotencyKey);

@@ -2,7 +2,11 @@
 (function () {
   'use strict';
 
-  var TOKEN_KEY = 'cart-companion-token';
+  var session = window.CartSignIn({
+    config: '/console/sign-in', home: '/console/', key: 'cart-companion-console', storage: sessionStorage,
+    onSignedOut: function () { signIn('Your session has ended. Sign in again.'); }
+  });
+  var me = null; // { subject, name, roles } as care-team-service reads the token
   var DISPOSITIONS = {
     EMERGENCY: 'Emergency', CENTER_NOW: 'Call the center now', CENTER_SAME_DAY: 'Center, same day',
     COMMUNITY_24H: 'Community physician, 24 h', SELF_CARE: 'Self-care'
@@ -13,26 +17,11 @@
   };
   var PHASES = { CENTER_LED: 'Center-led', SHARED: 'Shared care', COMMUNITY_LED: 'Community-led' };
 
-  function $(id) { return document.getElementById(id); }
-  function token() { return sessionStorage.getItem(TOKEN_KEY); }
+  var $ = window.CartPage.byId;
+  var el = window.CartPage.el;
+  var clear = window.CartPage.clear;
 
-  function el(tag, text, className) {
-    var node = document.createElement(tag);
-    if (text !== undefined && text !== null) { node.textContent = String(text); }
-    if (className) { node.className = className; }
-    return node;
-  }
-
-  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
-
-  function claims() {
-    try {
-      var part = token().split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-      return JSON.parse(decodeURIComponent(escape(atob(part))));
-    } catch (e) { return {}; }
-  }
-
-  function hasRole(role) { var c = claims(); return (c.groups || []).indexOf(role) >= 0; }
+  function hasRole(role) { return !!me && me.roles.indexOf(role) >= 0; }
 
   function when(iso) {
     if (!iso) { return '—'; }
@@ -50,25 +39,7 @@
     ['sign-in', 'home', 'alert', 'handoff', 'care-team'].forEach(function (id) { $(id).hidden = id !== sectionId; });
   }
 
-  function api(path, options) {
-    options = options || {};
-    var headers = { 'Authorization': 'Bearer ' + token(), 'Accept': 'application/json' };
-    if (options.body) { headers['Content-Type'] = 'application/json'; }
-    return fetch(path, { method: options.method || 'GET', headers: headers, body: options.body ? JSON.stringify(options.body) : undefined })
-      .then(function (response) {
-        if (response.status === 401) {
-          sessionStorage.removeItem(TOKEN_KEY);
-          throw new Error('Your sign-in has expired or was not accepted. Sign in again.');
-        }
-        return response.text().then(function (text) {
-          var body = text ? JSON.parse(text) : null;
-          if (!response.ok) {
-            throw new Error((body && body.detail) || ('The request failed (' + response.status + ').'));
-          }
-          return body;
-        });
-      });
-  }
+  function api(path, options) { return session.api(path, options); }
 
   function fact(list, term, value) {
     if (value === undefined || value === null || value === '') { return; }
@@ -301,9 +272,12 @@
 
   function route() {
     showError('');
-    if (!token()) { signIn(); return; }
-    var c = claims();
-    $('who').textContent = (c.upn || c.sub || '') + ' · ' + (c.groups || []).join(', ');
+    if (!session.token()) { signIn(); return; }
+    if (!me) {
+      api('/console/api/me').then(function (who) { me = who; route(); }).catch(function (e) { signIn(e.message); });
+      return;
+    }
+    $('who').textContent = me.name + ' · ' + me.roles.join(', ');
     $('sign-out').hidden = false;
     var parts = location.pathname.replace(/^\/console\/?/, '').split('/');
     if (parts[0] === 'alerts' && parts[1]) { alertView(parts[1]); }
@@ -312,25 +286,23 @@
     else { home(); }
   }
 
-  function signIn() {
+  function signIn(message) {
+    me = null;
     $('who').textContent = '';
     $('sign-out').hidden = true;
+    signInScreen.show();
     show('sign-in');
+    showError(message || '');
   }
 
-  $('sign-in-form').addEventListener('submit', function (event) {
-    event.preventDefault();
-    var value = $('token').value.trim().replace(/^Bearer\s+/i, '');
-    if (value.split('.').length !== 3) { showError('That does not look like an access token.'); return; }
-    sessionStorage.setItem(TOKEN_KEY, value);
-    $('token').value = '';
-    route();
-  });
+  var signInScreen = session.screen(function () { route(); }, showError);
 
   $('sign-out').addEventListener('click', function () {
-    sessionStorage.removeItem(TOKEN_KEY);
-    history.pushState(null, '', '/console');
-    signIn();
+    me = null;
+    if (!session.signOut()) {
+      history.pushState(null, '', '/console');
+      signIn();
+    }
   });
 
   document.addEventListener('click', function (event) {
@@ -342,5 +314,5 @@
   });
 
   window.addEventListener('popstate', route);
-  route();
+  session.ready().then(route).catch(function (e) { signIn(e.message); });
 }());

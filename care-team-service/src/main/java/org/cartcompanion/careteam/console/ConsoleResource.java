@@ -1,11 +1,7 @@
 package org.cartcompanion.careteam.console;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,8 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.cartcompanion.support.problem.Problem;
+import org.cartcompanion.support.security.BrowserSignIn;
 import org.cartcompanion.support.security.Caller;
 import org.cartcompanion.support.security.Roles;
+import org.cartcompanion.support.web.WebPages;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -40,28 +38,28 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Console")
 public class ConsoleResource {
 
-    /** Scripts and styles come only from this service; nothing inline, nothing from elsewhere. */
-    private static final String POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
-            + " connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
-    private static final Map<String, String> ASSETS = Map.of("app.js", "text/javascript; charset=utf-8", "app.css",
-            "text/css; charset=utf-8");
-    private static final Map<String, String> LOADED = new ConcurrentHashMap<>();
+    /** The page's files: its own, and the sign-in script every service's pages share. */
+    private static final Map<String, String> ASSETS = Map.of("app.js", "console/app.js", "app.css", "console/app.css",
+            "sign-in.js", "web/sign-in.js", "page.js", "web/page.js");
 
     private final ConsoleService service;
     private final Caller caller;
+    private final BrowserSignIn signIn;
 
-    public ConsoleResource(ConsoleService service, Caller caller) {
+    public ConsoleResource(ConsoleService service, Caller caller, BrowserSignIn signIn) {
         this.service = service;
         this.caller = caller;
+        this.signIn = signIn;
     }
 
     @GET
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
     @Operation(operationId = "consolePage", summary = "Open the console", description = "Anyone; no login. The on-call "
-            + "console's one HTML page: the clinician signs in there with a token, which the tab keeps in its session storage "
-            + "only.")
-    public Response page() {
+            + "console's one HTML page: the clinician signs in there through the hospital's identity provider (authorization "
+            + "code with PKCE), or with a pasted token when none is configured; the tab keeps the tokens in its session "
+            + "storage only.")
+    public Uni<Response> page() {
         return html();
     }
 
@@ -71,8 +69,22 @@ public class ConsoleResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(operationId = "consoleView", summary = "Open the console at an item", description = "Anyone; no login. The "
             + "same page, opened at an alert, a hand-off or a care team: the links in mail point here.")
-    public Response view(@PathParam("view") String view) {
+    public Uni<Response> view(@PathParam("view") String view) {
         return html();
+    }
+
+    @GET
+    @Path("/sign-in")
+    @PermitAll
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "consoleSignIn", summary = "How the console signs in", description = "Anyone; no login. "
+            + "{ mode: \"token\" } when no identity provider is configured (the console takes a pasted token); otherwise "
+            + "{ mode: \"identity-provider\", issuer, authorizationEndpoint, tokenEndpoint, endSessionEndpoint, clientId, "
+            + "scope } from the provider's discovery document and cart.sign-in.*; 503 when the provider cannot be reached.")
+    @APIResponse(responseCode = "200", description = "The sign-in settings", content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "503", description = "The identity provider cannot be reached", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> signIn() {
+        return signIn.settings();
     }
 
     @GET
@@ -80,12 +92,22 @@ public class ConsoleResource {
     @PermitAll
     @Operation(hidden = true)
     public Response asset(@PathParam("file") String file) {
-        String type = ASSETS.get(file);
-        if (type == null) {
-            return Response.status(404).build();
-        }
-        return Response.ok(load("console/" + file), type).header("Cache-Control", "no-cache")
-                .header("X-Content-Type-Options", "nosniff").build();
+        return WebPages.asset(ASSETS.get(file));
+    }
+
+    @GET
+    @Path("/api/me")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.COORDINATOR, Roles.CLINICIAN, Roles.COMMUNITY_PHYSICIAN, Roles.ADMIN })
+    @Operation(operationId = "consoleMe", summary = "Who is signed in", description = "Coordinators, clinicians, community "
+            + "physicians and admins. { subject, name, roles }: the caller as this service reads their token (the role claim "
+            + "the deployment configures), so the page shows what the caller may do whatever the identity provider.")
+    public Me me() {
+        return new Me(caller.subject(), caller.displayName(), caller.roles().stream().sorted().toList());
+    }
+
+    /** The signed-in caller, as the console shows them. */
+    public record Me(String subject, String name, List<String> roles) {
     }
 
     @GET
@@ -160,22 +182,8 @@ public class ConsoleResource {
         return "Bearer " + caller.rawToken();
     }
 
-    private static Response html() {
-        return Response.ok(load("console/index.html"), "text/html; charset=utf-8").header("Content-Security-Policy", POLICY)
-                .header("X-Content-Type-Options", "nosniff").header("Referrer-Policy", "no-referrer")
-                .header("Cache-Control", "no-cache").build();
-    }
-
-    private static String load(String resource) {
-        return LOADED.computeIfAbsent(resource, name -> {
-            try (InputStream in = ConsoleResource.class.getClassLoader().getResourceAsStream(name)) {
-                if (in == null) {
-                    throw new IllegalStateException(name + " is missing from the build");
-                }
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+    /** Scripts and styles come only from this service, nothing inline; fetches reach the identity provider's token endpoint. */
+    private Uni<Response> html() {
+        return signIn.contentSecurityPolicy().map(policy -> WebPages.page("console/index.html", policy));
     }
 }

@@ -12,9 +12,6 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
 import java.io.IOException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,16 +20,14 @@ import java.util.UUID;
 import org.cartcompanion.careteam.support.Fixtures;
 import org.cartcompanion.careteam.support.Fixtures.Person;
 import org.cartcompanion.careteam.support.OtherServices;
+import org.cartcompanion.support.testing.Chromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -48,43 +43,20 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class ConsoleTest {
 
-    /** Debian's Chromium: {@code CHROMIUM_PATH}, else the one {@code .ci/chromium} finds or installs. */
-    private static String chromium() throws IOException, InterruptedException {
-        String configured = System.getenv("CHROMIUM_PATH");
-        if (configured != null && Files.isExecutable(Path.of(configured))) {
-            return configured;
-        }
-        Process finder = new ProcessBuilder("bash", "../.ci/chromium").redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        String found = new String(finder.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        if (finder.waitFor() != 0 || found.isEmpty()) {
-            throw new IllegalStateException("No Chromium for the console test: install Debian's chromium package");
-        }
-        return found;
-    }
-
-    private static Playwright playwright;
-    private static Browser browser;
+    private static Chromium chromium;
 
     @TestHTTPResource("/console")
     URL console;
 
     @BeforeAll
     static void launch() throws IOException, InterruptedException {
-        String executable = chromium();
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of(executable))
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        chromium = Chromium.launch();
     }
 
     @AfterAll
     static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -101,7 +73,7 @@ class ConsoleTest {
         UUID patient = UUID.randomUUID();
         stubServices(alert, patient, center, physician);
 
-        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(390, 844));
+        Page page = chromium.phone();
         page.navigate(console.toString());
         page.getByLabel("Access token").fill(physician.token());
         page.getByText("Sign in", new Page.GetByTextOptions().setExact(true)).last().click();

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.cartcompanion.e2e.system.Api;
+import org.cartcompanion.e2e.system.Browser;
 import org.cartcompanion.e2e.system.CarTSystem;
 import org.cartcompanion.e2e.system.CarTSystem.Service;
 import org.cartcompanion.e2e.system.Keycloak;
@@ -22,6 +23,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 /**
  * The services pointed at a real identity provider by configuration alone: the repository's realm in Keycloak 26, tokens
@@ -38,6 +42,7 @@ class IdentityProviderIT {
 
     private static Keycloak keycloak;
     private static CarTSystem system;
+    private static Browser browser;
     /** From the first test: the patient who joined, her token and her center's coordinator's. */
     private static String patientId;
     private static String patientToken;
@@ -52,10 +57,17 @@ class IdentityProviderIT {
                 "{service}", "quarkus.oidc-client.credentials.secret", secret,
                 // A test rotates keys twice within a minute; a hospital's production default stays one minute.
                 "quarkus.oidc.token.forced-jwk-refresh-interval", "PT1S"));
+        // The hospital registers where its pages are: here the ports this run's services listen on.
+        keycloak.allowRedirects(APP, system.url(Service.PATIENT) + "/app/*");
+        keycloak.allowRedirects(CONSOLE, system.url(Service.CARE_TEAM) + "/console/*");
+        browser = Browser.start();
     }
 
     @AfterAll
     static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
         if (system != null) {
             system.close();
         }
@@ -66,7 +78,7 @@ class IdentityProviderIT {
 
     @Test
     @Order(1)
-    void aPatientInvitedByACoordinatorSignsInAcceptsAndChecksInAndTheAlertOpens() throws Exception {
+    void aPatientInvitedByACoordinatorSignsInOnHerPhoneAcceptsAndChecksInAndTheAlertOpens() throws Exception {
         String admin = keycloak.signIn("demo-admin", CONSOLE, CONSOLE_AT);
         String center = Api.post(system.url(Service.CARE_TEAM) + "/api/v1/centers", admin, """
                 {"name":"IdP Center %s","timeZone":"America/Chicago","phone":"+15550199",
@@ -84,13 +96,24 @@ class IdentityProviderIT {
         String code = Api.post(system.url(Service.PATIENT) + "/api/v1/patients/" + patient + "/invitations", coordinator,
                 "{\"for\":\"PATIENT\"}").expect(201).at("/code");
 
-        String ana = keycloak.signIn("demo-patient", APP, APP_AT);
-        Api.post(system.url(Service.PATIENT) + "/api/v1/invitations/" + code + "/accept", ana, null).expect(200);
+        // Ana opens the invitation's link on her phone and signs in at the hospital's sign-in page (PKCE, in the browser).
+        Page phone = browser.page(390, 844);
+        phone.navigate(system.url(Service.PATIENT) + "/app/#/join/" + code);
+        phone.locator("#sign-in-button").click();
+        signInAtKeycloak(phone, "demo-patient");
+        // Back in the app, at her invitation: she joins and checks in with a fever.
+        PlaywrightAssertions.assertThat(phone.getByLabel("Invitation code")).hasValue(code);
+        phone.getByText("Join", new Page.GetByTextOptions().setExact(true)).click();
+        phone.getByLabel("Temperature").first().fill("38.6");
+        phone.getByText("Send my check-in").click();
+        PlaywrightAssertions.assertThat(phone.locator("#result-instructions")).hasAttribute("data-disposition", "CENTER_NOW");
+        PlaywrightAssertions.assertThat(phone.locator("#result-call")).hasAttribute("href", "tel:+15550199");
+        String ana = (String) phone.evaluate("JSON.parse(localStorage.getItem('cart-companion-app')).accessToken");
         assertThat(Api.get(system.url(Service.PATIENT) + "/api/v1/me", ana).expect(200).at("/subject"),
                 equalTo("demo-patient"));
-        Api.post(system.url(Service.PATIENT) + "/api/v1/patients/" + patient + "/check-ins", ana, """
-                {"recordedAt":"%s","temperature":{"value":38.6,"unit":"C","method":"ORAL"}}"""
-                .formatted(OffsetDateTime.now()), Map.of("Idempotency-Key", UUID.randomUUID().toString())).expect(201);
+        assertThat(Api.get(system.url(Service.PATIENT) + "/api/v1/patients/" + patient + "/check-ins", ana).expect(200)
+                .json().get("items").size(), equalTo(1));
+        phone.context().close();
 
         // patient-service delivers to alert-service, which asks care-team-service for the routing: all with the IdP's tokens.
         await().atMost(Duration.ofSeconds(30)).until(() -> Api
@@ -105,6 +128,44 @@ class IdentityProviderIT {
 
     @Test
     @Order(2)
+    void aClinicianSignsIntoTheConsoleStaysSignedInAcknowledgesAndSignsOut() throws Exception {
+        String alert = Api.get(system.url(Service.ALERT) + "/api/v1/alerts?patientId=" + patientId, coordinatorToken)
+                .expect(200).at("/items/0/id");
+        // Short-lived tokens, so the console's renewal is seen within the test (a hospital's are minutes).
+        keycloak.accessTokenLifespan(CONSOLE, 20);
+        try {
+            // The link in the page mail opens the console at the alert; sign-in comes back to it.
+            Page laptop = browser.page(1280, 800);
+            laptop.navigate(system.url(Service.CARE_TEAM) + "/console/alerts/" + alert);
+            laptop.locator("#sign-in-button").click();
+            signInAtKeycloak(laptop, "demo-coordinator");
+            PlaywrightAssertions.assertThat(laptop.locator("#alert-status")).hasAttribute("data-status", "TRIGGERED");
+            PlaywrightAssertions.assertThat(laptop.locator("#who")).containsText("coordinator");
+
+            // The console renews its token before it runs out (at three quarters of its life) and acts with the new one.
+            String first = consoleToken(laptop);
+            await().atMost(Duration.ofSeconds(30)).until(() -> !first.equals(consoleToken(laptop)));
+            assertThat("a later expiry", claim(consoleToken(laptop), "exp") > claim(first, "exp"), equalTo(true));
+            Thread.sleep(Math.max(0, claim(first, "exp") * 1000 - System.currentTimeMillis() + 1000));
+            laptop.locator("#acknowledge").click();
+            PlaywrightAssertions.assertThat(laptop.locator("#alert-status")).hasAttribute("data-status", "ACKNOWLEDGED");
+            assertThat(Api.get(system.url(Service.ALERT) + "/api/v1/alerts/" + alert, coordinatorToken).expect(200)
+                    .at("/status"), equalTo("ACKNOWLEDGED"));
+
+            // Sign-out ends the session at the provider too: signing in again asks for the password.
+            laptop.locator("#sign-out").click();
+            PlaywrightAssertions.assertThat(laptop.locator("#sign-in-button")).isVisible();
+            assertThat(laptop.evaluate("sessionStorage.getItem('cart-companion-console')"), equalTo(null));
+            laptop.locator("#sign-in-button").click();
+            PlaywrightAssertions.assertThat(laptop.locator("#password")).isVisible();
+            laptop.context().close();
+        } finally {
+            keycloak.accessTokenLifespan(CONSOLE, null);
+        }
+    }
+
+    @Test
+    @Order(3)
     void aServiceTokenFromClientCredentialsReachesInternalAndAUserTokenDoesNot() throws Exception {
         String internal = system.url(Service.CARE_TEAM) + "/internal/v1/subjects/demo-coordinator/memberships";
         String service = keycloak.serviceToken("patient-service");
@@ -118,14 +179,14 @@ class IdentityProviderIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aTokenFromAnotherRealmOfTheSameServerIsRefused() throws Exception {
         Api.get(system.url(Service.PATIENT) + "/api/v1/me", keycloak.masterAdminToken()).expect(401);
         Api.get(system.url(Service.PATIENT) + "/api/v1/me", "not-a-token").expect(401);
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aKeyRotatedAtTheProviderIsTakenUpWithoutARestart() throws Exception {
         String before = keycloak.signIn("demo-patient", APP, APP_AT);
         keycloak.rotateKey(1000, "RS256");
@@ -134,15 +195,19 @@ class IdentityProviderIT {
         for (Service service : Service.values()) {
             Api.get(system.url(service) + "/q/health/ready", null).expect(200);
         }
-        Api.get(system.url(Service.PATIENT) + "/api/v1/me", after).expect(200);
-        Api.get(system.url(Service.ALERT) + "/api/v1/alerts", after).expect(200);
+        // A token naming a key the service does not hold refetches the key set, at most once per interval (PT1S here):
+        // the other realm's token of the test before may have just used it, so the new key is taken up within a second.
+        await().atMost(Duration.ofSeconds(5)).until(() -> Api.get(system.url(Service.PATIENT) + "/api/v1/me", after)
+                .status() == 200);
+        await().atMost(Duration.ofSeconds(5)).until(() -> Api.get(system.url(Service.ALERT) + "/api/v1/alerts", after)
+                .status() == 200);
         // The services' own calls carry new tokens too.
         Api.get(system.url(Service.CARE_TEAM) + "/internal/v1/subjects/demo-coordinator/memberships",
                 keycloak.serviceToken("alert-service")).expect(200);
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aTokenSignedWithAnAlgorithmOtherThanRs256OrEs256IsRefused() throws Exception {
         keycloak.rotateKey(1100, "PS256");
         keycloak.accessTokenAlgorithm(APP, "PS256");
@@ -157,7 +222,7 @@ class IdentityProviderIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void withTheIdentityProviderDownTheServicesStillDeliverWithTheTokensTheyHold() throws Exception {
         keycloak.close();
         Api.post(system.url(Service.PATIENT) + "/api/v1/patients/" + patientId + "/check-ins", patientToken, """
@@ -165,6 +230,17 @@ class IdentityProviderIT {
                 .formatted(OffsetDateTime.now()), Map.of("Idempotency-Key", UUID.randomUUID().toString())).expect(201);
         // patient-service's token for alert-service, and alert-service's for care-team-service, were issued before.
         await().atMost(Duration.ofSeconds(30)).until(() -> checkInsOnTheAlert() == 2);
+    }
+
+    /** Keycloak's own sign-in page, as the user fills it in. */
+    private static void signInAtKeycloak(Page page, String username) {
+        page.locator("#username").fill(username);
+        page.locator("#password").fill(keycloak.demoPassword());
+        page.locator("#kc-login").click();
+    }
+
+    private static String consoleToken(Page page) {
+        return (String) page.evaluate("JSON.parse(sessionStorage.getItem('cart-companion-console')).accessToken");
     }
 
     private static long checkInsOnTheAlert() {

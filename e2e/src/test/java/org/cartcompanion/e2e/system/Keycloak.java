@@ -17,12 +17,15 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A real Keycloak with the repository's realm (dev/keycloak/start with a state directory of its own, so a developer's
@@ -138,7 +141,7 @@ public final class Keycloak implements AutoCloseable {
                 HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
                         .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookies)
                         .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", username, "password",
-                                secrets.get("CART_DEMO_PASSWORD"), "credentialId", ""))))
+                                demoPassword(), "credentialId", ""))))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         String location = login.headers().firstValue("Location").orElse("");
@@ -164,13 +167,36 @@ public final class Keycloak implements AutoCloseable {
 
     /** Sets how a client's access tokens are signed ({@code RS256} is the realm's default). */
     public void accessTokenAlgorithm(String clientId, String algorithm) throws Exception {
+        updateClient(clientId, client -> ((ObjectNode) client.get("attributes")).put("access.token.signed.response.alg",
+                algorithm));
+    }
+
+    /** Sets how long a client's access tokens live, in seconds; null goes back to the realm's lifespan. */
+    public void accessTokenLifespan(String clientId, Integer seconds) throws Exception {
+        updateClient(clientId, client -> ((ObjectNode) client.get("attributes")).put("access.token.lifespan",
+                seconds == null ? "" : seconds.toString()));
+    }
+
+    /**
+     * Lets a public client send users back to pages at {@code uriPattern} (e.g. {@code http://127.0.0.1:1234/app/*}), as a
+     * hospital registers its own addresses; sign-out may return there too and the pages' origin may call the token endpoint.
+     */
+    public void allowRedirects(String clientId, String uriPattern) throws Exception {
+        updateClient(clientId, client -> ((ArrayNode) client.get("redirectUris")).add(uriPattern));
+    }
+
+    /** The demo users' password (made on the first start, kept in the state directory). */
+    public String demoPassword() {
+        return secrets.get("CART_DEMO_PASSWORD");
+    }
+
+    private void updateClient(String clientId, Consumer<ObjectNode> change) throws Exception {
         String admin = masterAdminToken();
-        JsonNode client = admin("GET", "/admin/realms/" + REALM + "/clients?clientId=" + clientId, admin, null).get(0);
-        var updated = (com.fasterxml.jackson.databind.node.ObjectNode) client;
-        ((com.fasterxml.jackson.databind.node.ObjectNode) updated.get("attributes"))
-                .put("access.token.signed.response.alg", algorithm);
+        ObjectNode client = (ObjectNode) admin("GET", "/admin/realms/" + REALM + "/clients?clientId=" + clientId, admin, null)
+                .get(0);
+        change.accept(client);
         admin("PUT", "/admin/realms/" + REALM + "/clients/" + client.get("id").asText(), admin,
-                JSON.writeValueAsString(updated));
+                JSON.writeValueAsString(client));
     }
 
     private JsonNode admin(String method, String path, String token, String body) throws Exception {

@@ -69,6 +69,19 @@ public class Caller {
         return identity.getPrincipal() instanceof JsonWebToken token ? token.getRawToken() : null;
     }
 
+    /** How a page names the caller: the token's {@code name}, {@code preferred_username} or {@code upn}, else the subject. */
+    public String displayName() {
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            for (String claim : new String[] { "name", "preferred_username", "upn" }) {
+                Object value = token.getClaim(claim);
+                if (value != null && !value.toString().isBlank()) {
+                    return value.toString().replace("\"", "");
+                }
+            }
+        }
+        return subject();
+    }
+
     public Set<String> roles() {
         return identity.getRoles();
     }

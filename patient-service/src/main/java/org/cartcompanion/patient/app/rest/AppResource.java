@@ -1,0 +1,74 @@
+package org.cartcompanion.patient.app.rest;
+
+import java.util.Map;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.cartcompanion.support.problem.Problem;
+import org.cartcompanion.support.security.BrowserSignIn;
+import org.cartcompanion.support.web.WebPages;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The patient's and caregiver's web app: one page at {@code /app} (its screens are in the URL's fragment, so an invitation
+ * link's code never reaches a server) and its files. It signs in like the console and calls this service's API with the user's
+ * own token.
+ */
+@Path("/app")
+@Tag(name = "App")
+public class AppResource {
+
+    private static final Map<String, String> ASSETS = Map.of("app.js", "app/app.js", "app.css", "app/app.css", "sign-in.js",
+            "web/sign-in.js", "page.js", "web/page.js");
+
+    private final BrowserSignIn signIn;
+
+    public AppResource(BrowserSignIn signIn) {
+        this.signIn = signIn;
+    }
+
+    @GET
+    @PermitAll
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(operationId = "appPage", summary = "Open the patient app", description = "Anyone; no login. The app's one "
+            + "HTML page: the patient or caregiver signs in there through the hospital's identity provider (authorization code "
+            + "with PKCE), or with a pasted token when none is configured; joins with an invitation's code; checks in.")
+    public Uni<Response> page() {
+        return signIn.contentSecurityPolicy().map(policy -> WebPages.page("app/index.html", policy));
+    }
+
+    @GET
+    @Path("/sign-in")
+    @PermitAll
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "appSignIn", summary = "How the app signs in", description = "Anyone; no login. "
+            + "{ mode: \"token\" } when no identity provider is configured; otherwise { mode: \"identity-provider\", issuer, "
+            + "authorizationEndpoint, tokenEndpoint, endSessionEndpoint, clientId, scope } from the provider's discovery "
+            + "document and cart.sign-in.*; 503 when the provider cannot be reached.")
+    @APIResponse(responseCode = "200", description = "The sign-in settings", content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "503", description = "The identity provider cannot be reached", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> signIn() {
+        return signIn.settings();
+    }
+
+    @GET
+    @Path("/assets/{file}")
+    @PermitAll
+    @Operation(hidden = true)
+    public Response asset(@PathParam("file") String file) {
+        return WebPages.asset(ASSETS.get(file));
+    }
+}
