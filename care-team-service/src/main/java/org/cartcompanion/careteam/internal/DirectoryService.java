@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -89,12 +90,11 @@ public class DirectoryService {
                 return Uni.createFrom().failure(ProblemException.notFound("Center"));
             }
             return schedules.of(center, now, FAR_FUTURE).flatMap(schedule -> memberships.ofCenter(centerId)
-                    .flatMap(list -> clinicians.findByIds(list.stream().map(m -> m.clinicianId).toList()))
+                    .flatMap(list -> schedules.reachable(list.stream().map(m -> m.clinicianId).toList()))
                     .map(found -> new EscalationTargets(centerId,
                             Arrays.stream(Tier.values()).filter(t -> schedule.isScheduled(t, now)).map(Tier::name)
                                     .toList(),
-                            found.stream().sorted(Comparator.comparing((Clinician c) -> c.name).thenComparing(c -> c.id))
-                                    .map(Recipient::of).toList())));
+                            byName(found.values()))));
         });
     }
 
@@ -134,18 +134,22 @@ public class DirectoryService {
                 turns.addAll(schedule.assignments(tier, now, until));
             }
             return memberships.ofCenter(center.id)
-                    .flatMap(list -> clinicians.findByIds(list.stream().map(m -> m.clinicianId).toList()))
-                    .flatMap(known -> schedules.named(turns.stream().map(Assignment::clinicianId).toList())
+                    .flatMap(list -> schedules.reachable(list.stream().map(m -> m.clinicianId).toList()))
+                    .flatMap(known -> schedules.reachable(turns.stream().map(Assignment::clinicianId).toList())
                             .map(byId -> new PagingDirectory(center.id, center.name, center.timeZone, center.phone,
                                     center.hotlineEmail, now, until,
                                     turns.stream().filter(t -> byId.containsKey(t.clinicianId()))
                                             .map(t -> new PagingDirectory.Turn(t.tier().name(), t.start(), t.end(),
-                                                    Recipient.of(byId.get(t.clinicianId()))))
+                                                    byId.get(t.clinicianId())))
                                             .toList(),
-                                    known.stream()
-                                            .sorted(Comparator.comparing((Clinician c) -> c.name).thenComparing(c -> c.id))
-                                            .map(Recipient::of).toList())));
+                                    byName(known.values()))));
         });
+    }
+
+    /** Recipients by name, then id: the order the directory and the targets list them in. */
+    private static List<Recipient> byName(Collection<Recipient> recipients) {
+        return recipients.stream().sorted(Comparator.comparing(Recipient::name).thenComparing(Recipient::clinicianId))
+                .toList();
     }
 
     /** The center's coordinators, by name, for tasks another service must put in front of them. */

@@ -75,12 +75,12 @@ public class RoutingService {
         return centers.findById(centerId).flatMap(center -> center == null
                 ? Uni.createFrom().failure(ProblemException.notFound("Center"))
                 : schedules.onCall(center, at).flatMap(onCall -> schedules
-                        .named(team.stream().map(m -> m.clinicianId).toList()).map(byId -> {
+                        .reachable(team.stream().map(m -> m.clinicianId).toList()).map(byId -> {
                             List<Recipient> staff = team.stream().filter(m -> m.role.isStaff())
-                                    .map(m -> Recipient.of(byId.get(m.clinicianId))).toList();
+                                    .map(m -> byId.get(m.clinicianId)).toList();
                             List<Recipient> community = team.stream()
                                     .filter(m -> m.role == ClinicianRole.COMMUNITY_PHYSICIAN)
-                                    .map(m -> Recipient.of(byId.get(m.clinicianId))).toList();
+                                    .map(m -> byId.get(m.clinicianId)).toList();
                             return response(patientId, center, phase, disposition, onCall, staff, community);
                         })));
     }

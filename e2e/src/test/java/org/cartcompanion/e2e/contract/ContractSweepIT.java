@@ -213,6 +213,8 @@ class ContractSweepIT {
         case "POST /api/v1/handoffs/{id}/decline" -> "{\"reason\":\"sweep\"}";
         case "PUT /api/v1/patients/{id}/status" -> "{\"status\":\"DISCHARGED\",\"reason\":\"sweep\"}";
         case "PATCH /api/v1/centers/{centerId}/clinicians/{clinicianId}" -> "{\"phone\":\"+15550100\"}";
+        case "PUT /api/v1/clinicians/{clinicianId}/contact-methods" -> """
+                [{"type":"SMS","address":"+15550100","delaySeconds":0}]""";
         default -> op.method().equals("GET") || op.method().equals("DELETE") ? null : "{}";
         };
     }
@@ -256,8 +258,8 @@ class ContractSweepIT {
         assertThat(breaches, empty());
         // Only these are open without a token: an endpoint that lost its role check would otherwise pass unseen.
         assertThat(operations.stream().filter(op -> !op.secured()).map(Operation::toString).sorted().toList(),
-                equalTo(List.of("GET /api/v1/alerts/ack-links/{token}", "GET /console", "GET /console/{view}",
-                        "POST /api/v1/alerts/ack-links/{token}")));
+                equalTo(List.of("GET /api/v1/alerts/ack-links/{token}", "GET /app", "GET /app/sign-in", "GET /console",
+                        "GET /console/sign-in", "GET /console/{view}", "POST /api/v1/alerts/ack-links/{token}")));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,7 @@ import org.cartcompanion.careteam.center.Center;
 import org.cartcompanion.careteam.clinician.Clinician;
 import org.cartcompanion.careteam.clinician.Recipient;
 import org.cartcompanion.careteam.clinician.repository.ClinicianRepository;
+import org.cartcompanion.careteam.clinician.repository.ContactMethodRepository;
 import org.cartcompanion.careteam.clinician.repository.MembershipRepository;
 import org.cartcompanion.careteam.oncall.Rotation;
 import org.cartcompanion.careteam.oncall.RotationMember;
@@ -40,10 +42,12 @@ public class Schedules {
     private final ShiftRepository shifts;
     private final ClinicianRepository clinicians;
     private final MembershipRepository memberships;
+    private final ContactMethodRepository contactMethods;
 
     public Schedules(RotationRepository rotations, RotationMemberRepository members, ShiftRepository shifts,
-            ClinicianRepository clinicians, MembershipRepository memberships) {
+            ClinicianRepository clinicians, MembershipRepository memberships, ContactMethodRepository contactMethods) {
         this.memberships = memberships;
+        this.contactMethods = contactMethods;
         this.rotations = rotations;
         this.members = members;
         this.shifts = shifts;
@@ -69,11 +73,25 @@ public class Schedules {
     public Uni<Map<String, List<Recipient>>> onCall(Center center, Instant at) {
         return of(center, at, at.plusSeconds(1)).flatMap(schedule -> {
             Map<Tier, List<UUID>> holders = schedule.at(at);
-            return named(holders.values().stream().flatMap(List::stream).toList())
+            return reachable(holders.values().stream().flatMap(List::stream).toList())
                     .map(byId -> holders.entrySet().stream().collect(Collectors.toMap(e -> e.getKey().name(),
-                            e -> e.getValue().stream().map(byId::get).map(Recipient::of).toList(), (a, b) -> a,
+                            e -> e.getValue().stream().map(byId::get).toList(), (a, b) -> a,
                             java.util.LinkedHashMap::new)));
         });
+    }
+
+    /**
+     * The clinicians with these ids as a page reaches them, by id, in the order given: each with the contact methods they saved
+     * (or email at once).
+     */
+    public Uni<Map<UUID, Recipient>> reachable(Collection<UUID> ids) {
+        List<UUID> distinct = ids.stream().distinct().toList();
+        return named(distinct).flatMap(byId -> contactMethods.ofClinicians(byId.keySet()).map(methods -> {
+            Map<UUID, Recipient> reach = new LinkedHashMap<>();
+            distinct.stream().filter(byId::containsKey)
+                    .forEach(id -> reach.put(id, Recipient.of(byId.get(id), methods.get(id))));
+            return reach;
+        }));
     }
 
     /** The clinicians with these ids, by id. */
