@@ -41,6 +41,15 @@
   var el = window.CartPage.el;
   var clear = window.CartPage.clear;
 
+  // 128 random bits as hex: crypto.randomUUID exists only on secure (https or localhost) addresses.
+  function newKey() {
+    var bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    var hex = '';
+    for (var i = 0; i < bytes.length; i++) { hex += ('0' + bytes[i].toString(16)).slice(-2); }
+    return hex;
+  }
+
   function showError(message) { $('error').textContent = message || ''; $('error').hidden = !message; }
 
   function show(id) {
@@ -90,7 +99,7 @@
     $('check-in-title').textContent = me.patients.length > 1 ? 'Check in for ' + patient.displayName : 'Check in';
     $('check-in-form').reset();
     $('send').disabled = false;
-    idempotencyKey = crypto.randomUUID();
+    idempotencyKey = newKey();
     var box = $('symptoms');
     clear(box);
     SYMPTOMS.forEach(function (s) {

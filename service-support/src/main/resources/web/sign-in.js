@@ -99,6 +99,9 @@
   /** Sends the browser to the provider's sign-in page; it comes back to the page's home with a code. */
   SignIn.prototype.signIn = function () {
     var self = this;
+    if (!window.crypto || !crypto.subtle) {
+      return Promise.reject(failure('Signing in needs a secure address (https): ask your hospital for the right link.'));
+    }
     var verifier = random(48);
     var state = random(24);
     var nonce = random(24);

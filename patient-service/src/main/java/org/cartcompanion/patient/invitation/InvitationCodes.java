@@ -14,7 +14,8 @@ import java.util.Locale;
  */
 public final class InvitationCodes {
 
-    private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+    private static final String CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    private static final char[] ALPHABET = CROCKFORD.toCharArray();
     private static final int LENGTH = 12;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -48,7 +49,7 @@ public final class InvitationCodes {
             case 'I', 'L' -> '1';
             default -> c;
             };
-            if (new String(ALPHABET).indexOf(read) < 0) {
+            if (CROCKFORD.indexOf(read) < 0) {
                 return null;
             }
             code.append(read);

@@ -43,13 +43,9 @@ public class Caller {
             return service;
         }
         if (identity.getPrincipal() instanceof JsonWebToken token) {
-            Object subject = token.getClaim(SubjectClaim.NAME);
-            if (subject != null && !subject.toString().isBlank()) {
-                return subject.toString().replace("\"", "");
-            }
-            String upn = token.getClaim("upn");
-            if (upn != null && !upn.isBlank()) {
-                return upn;
+            String subject = Claims.first(token, SubjectClaim.NAME, "upn");
+            if (subject != null) {
+                return subject;
             }
         }
         return identity.getPrincipal().getName();
@@ -71,15 +67,10 @@ public class Caller {
 
     /** How a page names the caller: the token's {@code name}, {@code preferred_username} or {@code upn}, else the subject. */
     public String displayName() {
-        if (identity.getPrincipal() instanceof JsonWebToken token) {
-            for (String claim : new String[] { "name", "preferred_username", "upn" }) {
-                Object value = token.getClaim(claim);
-                if (value != null && !value.toString().isBlank()) {
-                    return value.toString().replace("\"", "");
-                }
-            }
-        }
-        return subject();
+        String name = identity.getPrincipal() instanceof JsonWebToken token
+                ? Claims.first(token, "name", "preferred_username", "upn")
+                : null;
+        return name != null ? name : subject();
     }
 
     public Set<String> roles() {

@@ -36,18 +36,15 @@ public class KeyConfigurationCheck {
                 missing.add("quarkus.oidc-client.auth-server-url and .client-id (QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL, "
                         + "QUARKUS_OIDC_CLIENT_CLIENT_ID, with QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET): this service's client");
             }
-            if (!missing.isEmpty()) {
-                throw new IllegalStateException("Missing security configuration: " + String.join("; ", missing));
+        } else {
+            if (publicKeyLocation.isEmpty() && publicKey.isEmpty()) {
+                missing.add("mp.jwt.verify.publickey.location (MP_JWT_VERIFY_PUBLICKEY_LOCATION): the identity provider's "
+                        + "public key or JWKS");
             }
-            return;
-        }
-        if (publicKeyLocation.isEmpty() && publicKey.isEmpty()) {
-            missing.add(
-                    "mp.jwt.verify.publickey.location (MP_JWT_VERIFY_PUBLICKEY_LOCATION): the identity provider's public key or JWKS");
-        }
-        if (signKeyLocation.isEmpty() && signKey.isEmpty()) {
-            missing.add(
-                    "smallrye.jwt.sign.key.location (SMALLRYE_JWT_SIGN_KEY_LOCATION): the key that signs service-to-service tokens");
+            if (signKeyLocation.isEmpty() && signKey.isEmpty()) {
+                missing.add("smallrye.jwt.sign.key.location (SMALLRYE_JWT_SIGN_KEY_LOCATION): the key that signs "
+                        + "service-to-service tokens");
+            }
         }
         if (!missing.isEmpty()) {
             throw new IllegalStateException("Missing security configuration: " + String.join("; ", missing));

@@ -84,25 +84,16 @@ public class ServiceIdentity implements SecurityIdentityAugmentor {
         if (!identity.getRoles().contains(Roles.SERVICE)) {
             return identity;
         }
-        String service = serviceByClient.get(clientOf(jwt));
+        String client = Claims.first(jwt, "azp", "client_id", "appid");
+        String service = client == null ? null : serviceByClient.get(client);
         if (service == null) {
             Log.warnf("A token with the service group for client '%s', not one of the services' clients: group dropped",
-                    clientOf(jwt));
+                    client);
             return withoutServiceRole(identity);
         }
         return QuarkusSecurityIdentity.builder().setPrincipal(identity.getPrincipal())
                 .addCredentials(identity.getCredentials()).addAttributes(identity.getAttributes())
                 .addAttribute(SERVICE, service).addRole(Roles.SERVICE).setAnonymous(false).build();
-    }
-
-    private static String clientOf(JsonWebToken jwt) {
-        for (String claim : List.of("azp", "client_id", "appid")) {
-            Object value = jwt.getClaim(claim);
-            if (value != null && !value.toString().isBlank()) {
-                return value.toString().replace("\"", "");
-            }
-        }
-        return null;
     }
 
     private static SecurityIdentity withoutServiceRole(SecurityIdentity identity) {

@@ -2,6 +2,7 @@ package org.cartcompanion.patient.invitation.rest;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -88,9 +89,11 @@ public class InvitationResource {
         int size = Cursor.limit(limit);
         Cursor after = Cursor.decode(cursor);
         return service.page(patientId, caller, after == null ? null : after.createdAt(), after == null ? null : after.id(),
-                size).map(
-                        rows -> PageResponse.of(rows, size, i -> new Cursor(i.createdAt, i.id),
-                                i -> InvitationResponse.of(i, clock.instant())));
+                size).map(rows -> {
+                    // One instant for the page: every row's status (pending or expired) is read at the same time.
+                    Instant now = clock.instant();
+                    return PageResponse.of(rows, size, i -> new Cursor(i.createdAt, i.id), i -> InvitationResponse.of(i, now));
+                });
     }
 
     @DELETE
