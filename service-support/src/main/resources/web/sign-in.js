@@ -32,7 +32,8 @@
     } catch (e) { return {}; }
   }
 
-  function failure(message) { var e = new Error(message); e.signIn = true; return e; }
+  /** When a session's token is renewed: at three quarters of its life. */
+  function renewalDue(s) { return s.issuedAt + (s.expiresAt - s.issuedAt) * REFRESH_AT; }
 
   /**
    * options: config (the URL of the page's sign-in settings), home (the page's base path, also the redirect URI's path),
@@ -68,8 +69,6 @@
     return s && s.accessToken && (!s.expiresAt || s.expiresAt > Date.now()) ? s.accessToken : null;
   };
 
-  SignIn.prototype.claims = function () { var t = this.token(); return t ? claimsOf(t) : {}; };
-
   /** "identity-provider" or "token". */
   SignIn.prototype.mode = function () { return this.config ? this.config.mode : 'token'; };
 
@@ -80,7 +79,7 @@
   SignIn.prototype.ready = function () {
     var self = this;
     return fetch(this.options.config, { headers: { 'Accept': 'application/json' } }).then(function (response) {
-      if (!response.ok) { throw failure('Sign-in is unavailable just now: the hospital\'s sign-in service cannot be reached. Try again shortly.'); }
+      if (!response.ok) { throw new Error('Sign-in is unavailable just now: the hospital\'s sign-in service cannot be reached. Try again shortly.'); }
       return response.json();
     }).then(function (config) {
       self.config = config;
@@ -100,7 +99,7 @@
   SignIn.prototype.signIn = function () {
     var self = this;
     if (!window.crypto || !crypto.subtle) {
-      return Promise.reject(failure('Signing in needs a secure address (https): ask your hospital for the right link.'));
+      return Promise.reject(new Error('Signing in needs a secure address (https): ask your hospital for the right link.'));
     }
     var verifier = random(48);
     var state = random(24);
@@ -125,21 +124,21 @@
     var returnTo = pending && pending.returnTo ? pending.returnTo : this.options.home;
     history.replaceState(null, '', returnTo);
     if (params.has('error')) {
-      return Promise.reject(failure('Sign-in did not complete (' + (params.get('error_description') || params.get('error')) + ').'));
+      return Promise.reject(new Error('Sign-in did not complete (' + (params.get('error_description') || params.get('error')) + ').'));
     }
     // The answer must be to this tab's own request (state) from this provider (RFC 9207 iss), or it is not used.
     if (!pending || params.get('state') !== pending.state) {
-      return Promise.reject(failure('That sign-in answer was not for this page. Sign in again.'));
+      return Promise.reject(new Error('That sign-in answer was not for this page. Sign in again.'));
     }
     if (params.has('iss') && params.get('iss') !== this.config.issuer) {
-      return Promise.reject(failure('That sign-in answer came from another sign-in service. Sign in again.'));
+      return Promise.reject(new Error('That sign-in answer came from another sign-in service. Sign in again.'));
     }
     return this.tokenRequest({
       grant_type: 'authorization_code', code: params.get('code'), redirect_uri: this.redirectUri(),
       code_verifier: pending.verifier
     }).then(function (answer) {
       if (answer.id_token && claimsOf(answer.id_token).nonce !== pending.nonce) {
-        throw failure('That sign-in answer was not for this page. Sign in again.');
+        throw new Error('That sign-in answer was not for this page. Sign in again.');
       }
       self.keep(answer, null);
       return self.token();
@@ -151,7 +150,7 @@
     return fetch(this.config.tokenEndpoint, { method: 'POST', body: new URLSearchParams(form) }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (body) {
         if (!response.ok || !body.access_token) {
-          throw failure('The sign-in service refused (' + (body.error_description || body.error || response.status) + '). Sign in again.');
+          throw new Error('The sign-in service refused (' + (body.error_description || body.error || response.status) + '). Sign in again.');
         }
         return body;
       });
@@ -174,8 +173,7 @@
     if (this.timer) { clearTimeout(this.timer); this.timer = null; }
     var s = this.session();
     if (!s || !s.refreshToken || this.mode() !== 'identity-provider') { return; }
-    var at = s.issuedAt + (s.expiresAt - s.issuedAt) * REFRESH_AT;
-    this.timer = setTimeout(function () { self.refresh(); }, Math.max(0, at - Date.now()));
+    this.timer = setTimeout(function () { self.refresh(); }, Math.max(0, renewalDue(s) - Date.now()));
   };
 
   /** Renews the tokens with the refresh token; resolves true when a fresh access token is kept. One request at a time. */
@@ -214,11 +212,11 @@
           if (!renewed) {
             return self.refresh().then(function (ok) {
               if (ok) { return self.api(path, options, true); }
-              throw failure('Your sign-in has expired or was not accepted. Sign in again.');
+              throw new Error('Your sign-in has expired or was not accepted. Sign in again.');
             });
           }
           self.forget();
-          throw failure('Your sign-in has expired or was not accepted. Sign in again.');
+          throw new Error('Your sign-in has expired or was not accepted. Sign in again.');
         }
         return response.text().then(function (text) {
           var body = text ? JSON.parse(text) : null;
@@ -235,7 +233,7 @@
   /** Local runs: the pasted token, kept until it expires. */
   SignIn.prototype.useToken = function (value) {
     var token = value.trim().replace(/^Bearer\s+/i, '');
-    if (token.split('.').length !== 3) { throw failure('That does not look like an access token.'); }
+    if (token.split('.').length !== 3) { throw new Error('That does not look like an access token.'); }
     var exp = claimsOf(token).exp;
     this.save({ accessToken: token, issuedAt: Date.now(), expiresAt: exp ? exp * 1000 : null });
   };
@@ -286,8 +284,7 @@
     var self = this;
     document.addEventListener('visibilitychange', function () {
       var s = self.session();
-      if (document.visibilityState === 'visible' && s && s.refreshToken
-        && Date.now() > s.issuedAt + (s.expiresAt - s.issuedAt) * REFRESH_AT) {
+      if (document.visibilityState === 'visible' && s && s.refreshToken && Date.now() > renewalDue(s)) {
         self.refresh();
       }
     });

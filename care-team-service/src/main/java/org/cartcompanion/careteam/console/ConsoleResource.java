@@ -184,6 +184,6 @@ public class ConsoleResource {
 
     /** Scripts and styles come only from this service, nothing inline; fetches reach the identity provider's token endpoint. */
     private Uni<Response> html() {
-        return signIn.contentSecurityPolicy().map(policy -> WebPages.page("console/index.html", policy));
+        return signIn.page("console/index.html");
     }
 }

@@ -135,14 +135,14 @@ public class DirectoryService {
             }
             return memberships.ofCenter(center.id)
                     .flatMap(list -> schedules.reachable(list.stream().map(m -> m.clinicianId).toList()))
-                    .flatMap(known -> schedules.reachable(turns.stream().map(Assignment::clinicianId).toList())
-                            .map(byId -> new PagingDirectory(center.id, center.name, center.timeZone, center.phone,
-                                    center.hotlineEmail, now, until,
-                                    turns.stream().filter(t -> byId.containsKey(t.clinicianId()))
-                                            .map(t -> new PagingDirectory.Turn(t.tier().name(), t.start(), t.end(),
-                                                    byId.get(t.clinicianId())))
-                                            .toList(),
-                                    byName(known.values()))));
+                    // A turn is held only by the center's present staff (Schedules.of), so its holder is among them.
+                    .map(byId -> new PagingDirectory(center.id, center.name, center.timeZone, center.phone,
+                            center.hotlineEmail, now, until,
+                            turns.stream().filter(t -> byId.containsKey(t.clinicianId()))
+                                    .map(t -> new PagingDirectory.Turn(t.tier().name(), t.start(), t.end(),
+                                            byId.get(t.clinicianId())))
+                                    .toList(),
+                            byName(byId.values())));
         });
     }
 

@@ -2,15 +2,14 @@ package org.cartcompanion.support.security;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.cartcompanion.support.problem.ProblemException;
+import org.cartcompanion.support.web.WebPages;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.logging.Log;
@@ -50,7 +49,7 @@ public class BrowserSignIn {
         this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout((int) DISCOVERY_TIMEOUT.toMillis()));
     }
 
-    /** The endpoints and client a page signs in with; the provider's answer, or the local mode's. */
+    /** The provider's endpoints a page signs in with, from its discovery document. */
     public record Provider(String issuer, String authorizationEndpoint, String tokenEndpoint, String endSessionEndpoint) {
     }
 
@@ -78,18 +77,18 @@ public class BrowserSignIn {
      */
     public Uni<String> contentSecurityPolicy() {
         if (!fromIdentityProvider) {
-            return Uni.createFrom().item(policy(Set.of()));
+            return Uni.createFrom().item(policy("'self'"));
         }
-        return provider().map(p -> {
-            Set<String> origins = new LinkedHashSet<>();
-            origins.add(origin(p.tokenEndpoint()));
-            return policy(origins);
-        }).onFailure().recoverWithItem(() -> policy(Set.of()));
+        return provider().map(p -> policy("'self' " + origin(p.tokenEndpoint())))
+                .onFailure().recoverWithItem(() -> policy("'self'"));
     }
 
-    private static String policy(Set<String> connect) {
-        StringBuilder connectSrc = new StringBuilder("'self'");
-        connect.forEach(origin -> connectSrc.append(' ').append(origin));
+    /** The page at {@code resource}, served with that policy ({@link WebPages#page}). */
+    public Uni<Response> page(String resource) {
+        return contentSecurityPolicy().map(policy -> WebPages.page(resource, policy));
+    }
+
+    private static String policy(String connectSrc) {
         return "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src " + connectSrc
                 + "; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
     }

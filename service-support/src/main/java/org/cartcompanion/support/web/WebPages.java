@@ -16,8 +16,7 @@ import jakarta.ws.rs.core.Response;
 public final class WebPages {
 
     private static final Map<String, String> TYPES = Map.of("js", "text/javascript; charset=utf-8", "css",
-            "text/css; charset=utf-8", "json", "application/json; charset=utf-8", "webmanifest",
-            "application/manifest+json; charset=utf-8", "svg", "image/svg+xml");
+            "text/css; charset=utf-8");
     private static final Map<String, String> LOADED = new ConcurrentHashMap<>();
 
     private WebPages() {

@@ -55,7 +55,7 @@ public class ContactMethodService {
     /** The clinician's methods as pages use them (email at once when they saved none). */
     @WithSession
     public Uni<List<Recipient.Contact>> get(UUID clinicianId, Caller caller) {
-        return mayManage(clinicianId, caller)
+        return mayManage(clinicianId, caller, LockModeType.NONE)
                 .flatMap(clinician -> methods.ofClinician(clinicianId).map(saved -> Recipient.contacts(clinician, saved)));
     }
 
@@ -66,9 +66,9 @@ public class ContactMethodService {
     @WithTransaction
     public Uni<List<Recipient.Contact>> replace(UUID clinicianId, List<ContactMethodRequest> request, Caller caller) {
         List<ContactMethod> rows = rows(clinicianId, request);
-        return mayManage(clinicianId, caller).flatMap(clinician -> clinicians.findById(clinicianId,
-                LockModeType.PESSIMISTIC_WRITE).flatMap(locked -> methods.replace(clinicianId, rows))
-                .map(saved -> Recipient.contacts(clinician, saved)));
+        // Locked: two replacements of one clinician's methods run one after the other.
+        return mayManage(clinicianId, caller, LockModeType.PESSIMISTIC_WRITE).flatMap(clinician -> methods
+                .replace(clinicianId, rows).map(saved -> Recipient.contacts(clinician, saved)));
     }
 
     private static List<ContactMethod> rows(UUID clinicianId, List<ContactMethodRequest> request) {
@@ -105,8 +105,8 @@ public class ContactMethodService {
      * The clinician, if the caller is that clinician, or an admin, or may act as coordinator at one of the centers the
      * clinician belongs to. Staff of such a center without that power: 403; anybody else: 404.
      */
-    private Uni<Clinician> mayManage(UUID clinicianId, Caller caller) {
-        return clinicians.findById(clinicianId).flatMap(clinician -> {
+    private Uni<Clinician> mayManage(UUID clinicianId, Caller caller, LockModeType lock) {
+        return clinicians.findById(clinicianId, lock).flatMap(clinician -> {
             if (clinician == null) {
                 return Uni.createFrom().failure(ProblemException.notFound("Clinician"));
             }

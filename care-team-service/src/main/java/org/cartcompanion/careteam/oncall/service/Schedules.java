@@ -76,7 +76,7 @@ public class Schedules {
             return reachable(holders.values().stream().flatMap(List::stream).toList())
                     .map(byId -> holders.entrySet().stream().collect(Collectors.toMap(e -> e.getKey().name(),
                             e -> e.getValue().stream().map(byId::get).toList(), (a, b) -> a,
-                            java.util.LinkedHashMap::new)));
+                            LinkedHashMap::new)));
         });
     }
 

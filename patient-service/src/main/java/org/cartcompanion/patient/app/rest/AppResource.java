@@ -47,7 +47,7 @@ public class AppResource {
             + "HTML page: the patient or caregiver signs in there through the hospital's identity provider (authorization code "
             + "with PKCE), or with a pasted token when none is configured; joins with an invitation's code; checks in.")
     public Uni<Response> page() {
-        return signIn.contentSecurityPolicy().map(policy -> WebPages.page("app/index.html", policy));
+        return signIn.page("app/index.html");
     }
 
     @GET
