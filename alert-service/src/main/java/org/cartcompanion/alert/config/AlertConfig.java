@@ -1,6 +1,7 @@
 package org.cartcompanion.alert.config;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -20,6 +21,41 @@ public interface AlertConfig {
     Lookups directory();
 
     AckLink ackLink();
+
+    Sms sms();
+
+    /**
+     * SMS and voice calls through a Twilio-compatible HTTP API. Off until the account, token and number are all set; then
+     * clinicians' SMS and VOICE contact methods are used (until then they are paged by email).
+     */
+    interface Sms {
+
+        /** The provider's API root (Twilio's, or any provider speaking its API). */
+        @WithDefault("https://api.twilio.com")
+        String baseUrl();
+
+        /** The account (basic auth user and part of every resource's path). */
+        Optional<String> accountSid();
+
+        /** The account's auth token: basic auth password, and the key the provider signs its callbacks with. */
+        Optional<String> authToken();
+
+        /** The number SMS and calls come from, E.164. */
+        Optional<String> from();
+
+        /** The public URL of {@code POST /api/v1/sms/inbound} as the provider calls it: its signatures cover it. */
+        Optional<String> inboundUrl();
+
+        /**
+         * The public URL of {@code POST /api/v1/voice/gather} as the provider calls it; by default the inbound URL with
+         * {@code /sms/inbound} in place of {@code /voice/gather}.
+         */
+        Optional<String> voiceUrl();
+
+        /** How long one call to the provider may take. */
+        @WithDefault("PT5S")
+        Duration timeout();
+    }
 
     interface AckLink {
 

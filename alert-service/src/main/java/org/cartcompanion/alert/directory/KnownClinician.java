@@ -26,4 +26,8 @@ public class KnownClinician {
     public String email;
 
     public String phone;
+
+    /** Their contact methods in the stored form of {@link org.cartcompanion.alert.access.client.ContactMethod#stored}. */
+    @Column(name = "contact_methods")
+    public String contactMethods;
 }

@@ -18,11 +18,12 @@ import org.cartcompanion.support.work.AttemptedRow;
 public class Notification extends AttemptedRow {
 
     public enum Channel {
-        EMAIL
+        EMAIL, SMS, VOICE
     }
 
+    /** FAILED: the channel refused it for good (an invalid number); never retried. */
     public enum DeliveryStatus {
-        PENDING, SENT, CANCELLED
+        PENDING, SENT, CANCELLED, FAILED
     }
 
     @Id
@@ -65,10 +66,19 @@ public class Notification extends AttemptedRow {
     @Column(name = "sent_at")
     public Instant sentAt;
 
+    /** The provider's id of a sent SMS or call. */
+    @Column(name = "provider_id")
+    public String providerId;
+
     @Override
     protected void done(Instant at) {
         status = DeliveryStatus.SENT;
         sentAt = at;
         nextAttemptAt = null;
+    }
+
+    @Override
+    protected void abandoned(Instant at) {
+        status = DeliveryStatus.FAILED;
     }
 }

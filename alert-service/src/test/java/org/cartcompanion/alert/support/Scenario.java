@@ -27,8 +27,8 @@ public final class Scenario {
 
     public final UUID centerId = UUID.randomUUID();
     public final UUID patientId = UUID.randomUUID();
-    public final Person primary = Person.fresh("Primary");
-    public final Person backup = Person.fresh("Backup");
+    public Person primary = Person.fresh("Primary");
+    public Person backup = Person.fresh("Backup");
     public final Person coordinator = Person.fresh("Coordinator");
     public final Person community = Person.fresh("Community");
     public final String fallback = "hotline-" + centerId.toString().substring(0, 8) + "@hospital.example";
@@ -36,6 +36,25 @@ public final class Scenario {
 
     public Scenario(MockMailbox mailbox) {
         this.mailbox = mailbox;
+        stub();
+    }
+
+    /** The primary and backup on call wake by these contact methods ({@code "SMS 0"}, {@code "VOICE 120"}: their own). */
+    public Scenario wokenBy(List<String> primaryMethods, List<String> backupMethods) {
+        primary = primary.wokenBy(primaryMethods.toArray(String[]::new));
+        backup = backup.wokenBy(backupMethods.toArray(String[]::new));
+        stub();
+        return this;
+    }
+
+    /** The primary on call with exactly these contact methods (from {@link Person#method}). */
+    public Scenario primaryWith(List<String> methods) {
+        primary = primary.withMethods(methods);
+        stub();
+        return this;
+    }
+
+    private void stub() {
         Stubs.routing(patientId, centerId, "CENTER", List.of(primary), List.of(backup), List.of(), List.of(community),
                 fallback);
         Stubs.staff(primary, centerId, "PHYSICIAN");

@@ -2,6 +2,7 @@ package org.cartcompanion.alert.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -25,19 +26,49 @@ public class Stubs implements QuarkusTestResourceLifecycleManager {
 
     private static WireMockServer server;
 
-    /** A person as care-team-service names them. */
-    public record Person(UUID clinicianId, String name, String email, String subject) {
+    /** The SMS and voice provider's account here (WireMock plays it); its token signs the provider's callbacks. */
+    public static final String SMS_ACCOUNT = "ACtest0000000000";
+    public static final String SMS_TOKEN = "test-provider-auth-token";
+    public static final String SMS_FROM = "+15550001000";
+    public static final String SMS_INBOUND_URL = "https://alerts.hospital.example/api/v1/sms/inbound";
+    public static final String VOICE_URL = "https://alerts.hospital.example/api/v1/voice/gather";
+
+    /**
+     * A person as care-team-service names them, with a phone of their own and, when set, their contact methods (a JSON array as
+     * care-team-service answers it).
+     */
+    public record Person(UUID clinicianId, String name, String email, String subject, String phone, String contactMethods) {
 
         public static Person fresh(String label) {
             UUID id = UUID.randomUUID();
             String tag = id.toString().substring(0, 8);
+            String phone = "+1555" + String.format("%07d", (id.getLeastSignificantBits() & Long.MAX_VALUE) % 10_000_000L);
             return new Person(id, "Dr " + label + " " + tag, label.toLowerCase() + "-" + tag + "@hospital.example",
-                    label.toLowerCase() + "-" + tag);
+                    label.toLowerCase() + "-" + tag, phone, null);
+        }
+
+        /** The same person woken as {@code methods} say: {@code "SMS 0", "VOICE 120", "EMAIL 0"} (their own addresses). */
+        public Person wokenBy(String... methods) {
+            return withMethods(java.util.Arrays.stream(methods).map(m -> {
+                String[] parts = m.split(" ");
+                return method(parts[0], parts[0].equals("EMAIL") ? email : phone, Integer.parseInt(parts[1]));
+            }).toList());
+        }
+
+        /** The same person with these contact methods (each from {@link #method}). */
+        public Person withMethods(List<String> methods) {
+            return new Person(clinicianId, name, email, subject, phone, "[" + String.join(",", methods) + "]");
+        }
+
+        public static String method(String type, String address, int delaySeconds) {
+            return """
+                    {"type":"%s","address":"%s","delaySeconds":%d}""".formatted(type, address, delaySeconds);
         }
 
         String json() {
             return """
-                    {"clinicianId":"%s","name":"%s","email":"%s","phone":"+15550100"}""".formatted(clinicianId, name, email);
+                    {"clinicianId":"%s","name":"%s","email":"%s","phone":"%s"%s}""".formatted(clinicianId, name, email, phone,
+                    contactMethods == null ? "" : ",\"contactMethods\":" + contactMethods);
         }
     }
 
@@ -45,10 +76,16 @@ public class Stubs implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         server = new WireMockServer(options().dynamicPort());
         server.start();
+        acceptEverySms();
         return Map.of("quarkus.rest-client.care-team-service.url", server.baseUrl(),
                 "quarkus.rest-client.patient-service.url", server.baseUrl(),
                 "alert.directory.cache-ttl", "PT0.2S",
-                "alert.directory.routing-cache-ttl", "PT0.2S");
+                "alert.directory.routing-cache-ttl", "PT0.2S",
+                "alert.sms.base-url", server.baseUrl(),
+                "alert.sms.account-sid", SMS_ACCOUNT,
+                "alert.sms.auth-token", SMS_TOKEN,
+                "alert.sms.from", SMS_FROM,
+                "alert.sms.inbound-url", SMS_INBOUND_URL);
     }
 
     @Override
@@ -60,6 +97,16 @@ public class Stubs implements QuarkusTestResourceLifecycleManager {
 
     public static WireMockServer server() {
         return server;
+    }
+
+    /** The provider takes every SMS and call (the default); a test may answer one number otherwise. */
+    public static void acceptEverySms() {
+        server.stubFor(post(urlPathEqualTo("/2010-04-01/Accounts/" + SMS_ACCOUNT + "/Messages.json")).atPriority(10)
+                .willReturn(json("{\"sid\":\"SM{{randomValue length=32 type='HEXADECIMAL'}}\",\"status\":\"queued\"}")
+                        .withStatus(201).withTransformers("response-template")));
+        server.stubFor(post(urlPathEqualTo("/2010-04-01/Accounts/" + SMS_ACCOUNT + "/Calls.json")).atPriority(10)
+                .willReturn(json("{\"sid\":\"CA{{randomValue length=32 type='HEXADECIMAL'}}\",\"status\":\"queued\"}")
+                        .withStatus(201).withTransformers("response-template")));
     }
 
     /** Routing for the patient, whatever the disposition. */

@@ -18,4 +18,9 @@ public interface Attempted {
      * The attempt at {@code at} failed with {@code error} (already cut to {@link Failure#MAX_ERROR}); retry at {@code retryAt}.
      */
     void failed(Instant at, String error, Instant retryAt);
+
+    /** The attempt at {@code at} was refused for good ({@link Refusal#permanent}): count it, record why, never retry. */
+    default void gaveUp(Instant at, String error) {
+        failed(at, error, null);
+    }
 }

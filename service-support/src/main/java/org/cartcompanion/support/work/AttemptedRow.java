@@ -40,6 +40,18 @@ public abstract class AttemptedRow implements Attempted {
         nextAttemptAt = retryAt;
     }
 
+    @Override
+    public final void gaveUp(Instant at, String error) {
+        attempts++;
+        lastError = error;
+        nextAttemptAt = null;
+        abandoned(at);
+    }
+
+    /** What giving the row up at {@code at} means for it (failed for good); nothing by default. */
+    protected void abandoned(Instant at) {
+    }
+
     /** What the successful attempt at {@code at} means for this row (sent, delivered). */
     protected abstract void done(Instant at);
 }

@@ -11,6 +11,11 @@ import io.smallrye.mutiny.TimeoutException;
  */
 public record Failure(int attempt, String error, Instant at, Duration delay, Instant retryAt, Throwable cause) {
 
+    /** Whether the other side refused for good: the row is given up, not retried ({@code retryAt} is null). */
+    public boolean permanent() {
+        return cause instanceof Refusal r && r.permanent();
+    }
+
     /** The longest error text recorded on a row (the {@code last_error} columns are {@code VARCHAR(500)}). */
     public static final int MAX_ERROR = 500;
 

@@ -265,7 +265,8 @@ public final class WorkLoop<R> {
         Instant at = clock.instant();
         Attempted ledger = job.ledger(row);
         int attempt = (ledger == null ? 0 : ledger.attempts()) + 1;
-        Duration wait = settings.retry() == null ? null : settings.retry().after(attempt);
+        boolean permanent = e instanceof Refusal r && r.permanent();
+        Duration wait = permanent || settings.retry() == null ? null : settings.retry().after(attempt);
         Failure failure = new Failure(attempt, Failure.describe(e, settings.deadlineMeaning()), at, wait,
                 wait == null ? null : at.plus(wait), e);
         return new Outcome<>(row, at, failure);
@@ -288,7 +289,9 @@ public final class WorkLoop<R> {
             return job.succeeded(row, outcome);
         }
         Failure f = outcome.failure();
-        if (ledger != null) {
+        if (ledger != null && f.permanent()) {
+            ledger.gaveUp(f.at(), f.error());
+        } else if (ledger != null) {
             ledger.failed(f.at(), f.error(), f.retryAt());
         }
         return job.failed(row, f);

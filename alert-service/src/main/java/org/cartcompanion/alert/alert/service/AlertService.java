@@ -15,6 +15,7 @@ import org.cartcompanion.alert.alert.Alert;
 import org.cartcompanion.alert.alert.Outcome;
 import org.cartcompanion.alert.alert.Status;
 import org.cartcompanion.alert.alert.TimelineEntry;
+import org.cartcompanion.alert.alert.TimelineType;
 import org.cartcompanion.alert.alert.repository.AlertRepository;
 import org.cartcompanion.alert.alert.repository.AlertRepository.AlertQuery;
 import org.cartcompanion.alert.alert.repository.TimelineRepository;
@@ -156,6 +157,7 @@ public class AlertService {
             recordAcknowledger(alert, actor, now);
             Log.infof("Alert %s acknowledged via %s", alert.id, via);
             return persistNotes(alert.id, now, step, " (via " + via + ")")
+                    .flatMap(v -> cancelUnsent(alert, now, "the alert was acknowledged by " + actor.display()))
                     .flatMap(v -> timeline.forAlert(alert.id)).map(t -> new View(alert, t, null));
         }));
     }
@@ -223,14 +225,27 @@ public class AlertService {
                 if (grant != AlertAccess.Grant.CLINICAL) {
                     return Uni.createFrom().failure(ProblemException.notFound("Alert"));
                 }
-                return directory.memberships(caller.subject()).flatMap(m -> actor(alert, caller.subject(), m));
+                return directory.memberships(caller.subject()).flatMap(m -> actor(alert, caller.subject(), m.clinicianId()));
             });
         });
     }
 
+    /**
+     * Acknowledges as the clinician a page reached (an SMS reply with its code, a key pressed on its call): their name and
+     * email from the pages they received or care-team-service, as for a signed-in clinician; idempotent.
+     */
+    public Uni<View> acknowledgeAsPaged(UUID id, UUID clinicianId, String name, String subject, String via) {
+        return Panache.withSession(() -> alerts.findById(id)).flatMap(alert -> {
+            if (alert == null) {
+                return Uni.createFrom().failure(ProblemException.notFound("Alert"));
+            }
+            return actor(alert, subject, clinicianId)
+                    .map(a -> new Actor(a.subject(), a.clinicianId(), a.name() == null ? name : a.name(), a.email()));
+        }).flatMap(actor -> acknowledge(id, actor, via));
+    }
+
     /** Name and email from what care-team-service knows of the clinician, or from the pages they received. */
-    private Uni<Actor> actor(Alert alert, String subject, Memberships m) {
-        UUID clinicianId = m.clinicianId();
+    private Uni<Actor> actor(Alert alert, String subject, UUID clinicianId) {
         if (clinicianId == null) {
             return Uni.createFrom().item(new Actor(subject, null, null, null));
         }
@@ -251,6 +266,19 @@ public class AlertService {
                     })
                     .onFailure().recoverWithItem(new Actor(subject, clinicianId, null, null));
         });
+    }
+
+    /**
+     * The pages not sent yet that ask for an acknowledgement (a method's delay still running, a retry waiting) are cancelled at
+     * once, one timeline entry for them all. Rows a dispatcher holds right now are left to it: it waits for this transaction
+     * and cancels them itself.
+     */
+    private Uni<Void> cancelUnsent(Alert alert, Instant now, String why) {
+        return notifications.cancelUnsent(alert.id).flatMap(cancelled -> cancelled.isEmpty() ? Uni.createFrom().voidItem()
+                : timeline.persist(TimelineEntry.of(alert.id, now, TimelineType.NOTIFICATION_CANCELLED,
+                        cancelled.size() + (cancelled.size() == 1 ? " page" : " pages") + " not sent yet cancelled ("
+                                + String.join(", ", cancelled) + "): " + why))
+                        .replaceWithVoid());
     }
 
     private Uni<Void> persistNotes(UUID alertId, Instant now, Step step, String suffix) {

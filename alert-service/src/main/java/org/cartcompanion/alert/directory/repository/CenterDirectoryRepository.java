@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.cartcompanion.alert.access.client.ContactMethod;
 import org.cartcompanion.alert.access.client.PagingDirectory;
 import org.cartcompanion.alert.access.client.Recipient;
 import org.cartcompanion.alert.directory.CenterDirectory;
@@ -81,10 +82,12 @@ public class CenterDirectoryRepository implements PanacheRepositoryBase<CenterDi
             onCall.put(tier, new ArrayList<>());
         }
         for (OnCallTurn t : turns) {
-            onCall.get(t.tier).add(new Recipient(t.clinicianId, t.name, t.email, t.phone));
+            onCall.get(t.tier)
+                    .add(new Recipient(t.clinicianId, t.name, t.email, t.phone, ContactMethod.read(t.contactMethods)));
         }
         return new StoredDirectory(center.centerId, center.phone, center.hotlineEmail, onCall, known.stream()
-                .map(k -> new Recipient(k.clinicianId, k.name, k.email, k.phone)).toList(), center.refreshedAt,
+                .map(k -> new Recipient(k.clinicianId, k.name, k.email, k.phone, ContactMethod.read(k.contactMethods)))
+                .toList(), center.refreshedAt,
                 center.validUntil);
     }
 
@@ -105,6 +108,7 @@ public class CenterDirectoryRepository implements PanacheRepositoryBase<CenterDi
             row.name = turn.recipient().name();
             row.email = turn.recipient().email();
             row.phone = turn.recipient().phone();
+            row.contactMethods = ContactMethod.stored(turn.recipient().contactMethods());
             rows.add(row);
         }
         Set<UUID> seen = new HashSet<>();
@@ -119,6 +123,7 @@ public class CenterDirectoryRepository implements PanacheRepositoryBase<CenterDi
             row.name = r.name();
             row.email = r.email();
             row.phone = r.phone();
+            row.contactMethods = ContactMethod.stored(r.contactMethods());
             rows.add(row);
         }
         return rows;

@@ -44,7 +44,7 @@ public final class EscalationEngine {
         if (state.raisedFrom() != null) {
             return raised(policy, state, routed, now);
         }
-        if (state.level() == 0) {
+        if (state.level() == 0 && state.status() != Status.ACKNOWLEDGED) {
             return start(policy, state, routed, now, List.of(), false);
         }
         if (state.dueAt() != null && now.isBefore(state.dueAt())) {

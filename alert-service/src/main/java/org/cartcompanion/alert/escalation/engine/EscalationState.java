@@ -31,7 +31,8 @@ public record EscalationState(Status status, Disposition disposition, Responsibl
         if (!status.isOpen()) {
             return null;
         }
-        if (raisedFrom != null || level == 0) {
+        // Not paged yet: the first level is due at once, unless someone acknowledged before it went out.
+        if (raisedFrom != null || (level == 0 && status != Status.ACKNOWLEDGED)) {
             return now;
         }
         return dueAt;

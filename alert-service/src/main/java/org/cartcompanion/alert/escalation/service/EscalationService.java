@@ -3,12 +3,15 @@ package org.cartcompanion.alert.escalation.service;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.cartcompanion.alert.access.client.ContactMethod;
 import org.cartcompanion.alert.access.client.Recipient;
 import org.cartcompanion.alert.alert.Alert;
 import org.cartcompanion.alert.alert.TimelineEntry;
@@ -26,6 +29,7 @@ import org.cartcompanion.alert.notification.Notification;
 import org.cartcompanion.alert.notification.Purpose;
 import org.cartcompanion.alert.notification.repository.AckLinkRepository;
 import org.cartcompanion.alert.notification.repository.NotificationRepository;
+import org.cartcompanion.alert.notification.service.Channels;
 import org.cartcompanion.alert.support.Batches;
 import org.cartcompanion.support.work.RetryPolicy;
 
@@ -46,15 +50,17 @@ public class EscalationService {
     private final NotificationRepository notifications;
     private final AckLinkRepository links;
     private final AlertConfig config;
+    private final Channels channels;
     private final RetryPolicy retryPolicy;
     private final EscalationEngine engine = new EscalationEngine();
 
     public EscalationService(TimelineRepository timeline, NotificationRepository notifications,
-            AckLinkRepository links, AlertConfig config) {
+            AckLinkRepository links, AlertConfig config, Channels channels) {
         this.timeline = timeline;
         this.notifications = notifications;
         this.links = links;
         this.config = config;
+        this.channels = channels;
         this.retryPolicy = new RetryPolicy(config.escalation().retryBase(), config.escalation().retryMax());
     }
 
@@ -176,38 +182,86 @@ public class EscalationService {
                 .flatMap(v -> Batches.persist(timeline, writes.entries()));
     }
 
-    /** The notifications, acknowledge links and timeline entries that page whom {@link Recipients} names for a notice. */
+    /**
+     * The notifications, acknowledge links and timeline entries that page whom {@link Recipients} names for a notice: one
+     * notification per contact method of each recipient, due its delay from now, each address once. A method on a channel this
+     * deployment cannot send (SMS or voice not configured) is left out; a recipient left with none is paged by email.
+     */
     private void queue(Alert alert, Optional<Policy> policy, Notice notice, Roster roster, Instant now, Writes writes) {
         Recipients.Paging paging = Recipients.resolve(notice, roster, acknowledger(alert),
                 () -> fallbackAddress(alert, policy));
         for (String gap : paging.gaps()) {
             writes.entries().add(TimelineEntry.of(alert.id, now, TimelineType.NO_RECIPIENT, gap));
         }
+        Set<String> addressed = new HashSet<>();
         for (Recipient r : paging.recipients()) {
-            Notification n = notification(alert, notice, r, now);
-            writes.notifications().add(n);
-            if (n.purpose != Purpose.ACK_REMINDER) {
-                writes.links().add(link(n, now));
+            Recipient to = r;
+            String who = r.name() == null ? r.email() : r.name();
+            List<ContactMethod> methods = new ArrayList<>();
+            List<String> unsendable = new ArrayList<>();
+            for (ContactMethod m : r.methods()) {
+                Optional<Notification.Channel> channel = channel(m);
+                if (channel.isPresent() && channels.sends(channel.get())) {
+                    methods.add(m);
+                } else {
+                    unsendable.add(m.type());
+                }
             }
-            writes.entries().add(TimelineEntry.of(alert.id, now, TimelineType.NOTIFICATION_QUEUED,
-                    n.purpose + " by email to " + (r.name() == null ? r.email() : r.name())));
+            if (methods.isEmpty() && r.email() != null && !r.email().isBlank()) {
+                methods.add(ContactMethod.email(r.email()));
+            }
+            if (!unsendable.isEmpty()) {
+                writes.entries().add(TimelineEntry.of(alert.id, now, TimelineType.NO_RECIPIENT, who + ": "
+                        + String.join(", ", unsendable) + " cannot be sent by this deployment"
+                        + (methods.isEmpty() ? "; the fallback address is paged instead" : "; their other methods are used")));
+                if (methods.isEmpty()) {
+                    String fallback = fallbackAddress(alert, policy);
+                    to = new Recipient(null, "Center fallback", fallback, null);
+                    who = to.name();
+                    methods.add(ContactMethod.email(fallback));
+                }
+            }
+            for (ContactMethod m : methods) {
+                Notification.Channel channel = channel(m).orElseThrow();
+                if (!addressed.add(channel + ":" + m.address().toLowerCase())) {
+                    continue;
+                }
+                Notification n = notification(alert, notice, to, channel, m, now);
+                writes.notifications().add(n);
+                if (n.purpose != Purpose.ACK_REMINDER && channel == Notification.Channel.EMAIL) {
+                    writes.links().add(link(n, now));
+                }
+                writes.entries().add(TimelineEntry.of(alert.id, now, TimelineType.NOTIFICATION_QUEUED, n.purpose + " by "
+                        + channel.name().toLowerCase() + " to " + who + (m.delay().isZero() ? ""
+                                : " in " + m.delay().toSeconds() + " s unless acknowledged first")));
+            }
         }
     }
 
-    private static Notification notification(Alert alert, Notice notice, Recipient to, Instant now) {
+    private static Optional<Notification.Channel> channel(ContactMethod m) {
+        for (Notification.Channel c : Notification.Channel.values()) {
+            if (c.name().equals(m.type())) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Notification notification(Alert alert, Notice notice, Recipient to, Notification.Channel channel,
+            ContactMethod method, Instant now) {
         Notification n = new Notification();
         n.id = UUID.randomUUID();
         n.alertId = alert.id;
         n.purpose = notice.purpose();
         n.level = notice.level();
         n.cycle = alert.cycle;
-        n.channel = Notification.Channel.EMAIL;
+        n.channel = channel;
         n.clinicianId = to.clinicianId();
         n.recipientName = to.name();
-        n.address = to.email();
+        n.address = method.address();
         n.status = Notification.DeliveryStatus.PENDING;
         n.attempts = 0;
-        n.nextAttemptAt = now;
+        n.nextAttemptAt = now.plus(method.delay());
         n.createdAt = now;
         return n;
     }

@@ -12,8 +12,9 @@ import org.cartcompanion.alert.escalation.engine.Target;
 import org.cartcompanion.alert.notification.Purpose;
 
 /**
- * Whom one notice pages, without I/O: the people its targets name (one page per address), the acknowledger when the notice is
- * for them, and the fallback address in place of anyone who cannot be paged, so that no notice pages nobody.
+ * Whom one notice pages, without I/O: the people its targets name (each once, with the ways they chose to be woken), the
+ * acknowledger when the notice is for them, and the fallback address in place of anyone who cannot be paged, so that no notice
+ * pages nobody.
  */
 final class Recipients {
 
@@ -37,25 +38,31 @@ final class Recipients {
                 gaps.add(target.code() + " names nobody " + where(roster) + "; the fallback address is paged instead");
             }
             for (Recipient r : found) {
-                if (r.email() == null || r.email().isBlank()) {
-                    gaps.add(r.name() + " has no email address; the fallback address is paged instead");
+                if (r.methods().isEmpty()) {
+                    gaps.add(r.name() + " has no email address or other contact method; the fallback address is paged "
+                            + "instead");
                 } else {
-                    recipients.putIfAbsent(r.email().toLowerCase(), r);
+                    recipients.putIfAbsent(key(r), r);
                 }
             }
         }
         if (notice.toAcknowledger() && acknowledger != null) {
             if (acknowledger.recipient() != null) {
-                recipients.putIfAbsent(acknowledger.recipient().email().toLowerCase(), acknowledger.recipient());
+                recipients.putIfAbsent(key(acknowledger.recipient()), acknowledger.recipient());
             } else {
                 gaps.add("No email address is known for " + acknowledger.name() + "; the fallback address is paged");
             }
         }
         if (notice.purpose() == Purpose.FALLBACK || !gaps.isEmpty()) {
             String address = fallback.get();
-            recipients.putIfAbsent(address.toLowerCase(), new Recipient(null, "Center fallback", address, null));
+            recipients.putIfAbsent("email:" + address.toLowerCase(), new Recipient(null, "Center fallback", address, null));
         }
         return new Paging(List.copyOf(recipients.values()), gaps);
+    }
+
+    /** One page per person: by clinician where known, else by email address. */
+    private static String key(Recipient r) {
+        return r.clinicianId() != null ? "clinician:" + r.clinicianId() : "email:" + r.email().toLowerCase();
     }
 
     private static String where(Roster roster) {

@@ -18,7 +18,7 @@ public class EmailNotifier implements Notifier {
     }
 
     @Override
-    public Uni<Void> send(Page page) {
-        return AlertMails.page(page).to(page.address()).subject(page.subject()).send();
+    public Uni<String> send(Page page) {
+        return AlertMails.page(page).to(page.address()).subject(page.subject()).send().replaceWith((String) null);
     }
 }

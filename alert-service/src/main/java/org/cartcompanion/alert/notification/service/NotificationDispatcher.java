@@ -7,11 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 
 import org.cartcompanion.alert.alert.Alert;
 import org.cartcompanion.alert.alert.Status;
@@ -31,6 +28,7 @@ import org.cartcompanion.support.work.DurableJob;
 import org.cartcompanion.support.work.Failure;
 import org.cartcompanion.support.work.Outcome;
 import org.cartcompanion.support.work.PassReport;
+import org.cartcompanion.support.work.Refusal;
 import org.cartcompanion.support.work.RetryPolicy;
 import org.cartcompanion.support.work.WorkLoop;
 import org.cartcompanion.support.work.WorkLoops;
@@ -57,19 +55,19 @@ public class NotificationDispatcher implements DurableJob<NotificationDispatcher
     private final AckLinkRepository links;
     private final TimelineRepository timeline;
     private final AlertLinks addresses;
-    private final Map<Notification.Channel, Notifier> notifiers;
+    private final Channels channels;
     private final Clock clock;
     private final WorkLoop<Send> loop;
 
     public NotificationDispatcher(NotificationRepository notifications, AlertRepository alerts, AckLinkRepository links,
-            TimelineRepository timeline, AlertLinks addresses, Instance<Notifier> notifiers, AlertConfig config, Clock clock,
+            TimelineRepository timeline, AlertLinks addresses, Channels channels, AlertConfig config, Clock clock,
             WorkLoops loops) {
         this.notifications = notifications;
         this.alerts = alerts;
         this.links = links;
         this.timeline = timeline;
         this.addresses = addresses;
-        this.notifiers = notifiers.stream().collect(Collectors.toMap(Notifier::channel, Function.identity()));
+        this.channels = channels;
         this.clock = clock;
         AlertConfig.Delivery delivery = config.delivery();
         // The sends of a batch go out side by side (they do not use the session); outcomes are recorded after all answer.
@@ -144,7 +142,12 @@ public class NotificationDispatcher implements DurableJob<NotificationDispatcher
     @Override
     public Uni<Void> work(Send s, Instant now) {
         Notification n = s.notification();
-        return notifiers.get(n.channel).send(page(n, s.alert(), s.link()));
+        Notifier notifier = channels.notifier(n.channel);
+        if (notifier == null || !notifier.available()) {
+            return Uni.createFrom().failure(Refusal.permanent(n.channel.name().toLowerCase()
+                    + " cannot be sent by this deployment (not configured)"));
+        }
+        return notifier.send(page(n, s.alert(), s.link())).invoke(id -> n.providerId = id).replaceWithVoid();
     }
 
     /** Every attempt of the batch on its alert's timeline, in one write. */
@@ -160,9 +163,10 @@ public class NotificationDispatcher implements DurableJob<NotificationDispatcher
                 Log.infof("Notification %s for alert %s sent (%s, attempt %d)", n.id, n.alertId, n.purpose, n.attempts);
             } else {
                 Failure f = o.failure();
-                entries.add(TimelineEntry.of(n.alertId, o.at(), TimelineType.NOTIFICATION_FAILED, n.purpose + " to " + who(n)
-                        + ", attempt " + f.attempt() + ": " + f.error() + "; next try in " + f.delay().toMillis() / 1000.0
-                        + " s"));
+                entries.add(TimelineEntry.of(n.alertId, o.at(), TimelineType.NOTIFICATION_FAILED, n.purpose + " "
+                        + n.channel.name().toLowerCase() + " to " + who(n) + ", attempt " + f.attempt() + ": " + f.error()
+                        + (f.permanent() ? "; not retried (refused for good), the other methods and levels go on"
+                                : "; next try in " + f.delay().toMillis() / 1000.0 + " s")));
                 Log.warnf("Notification %s for alert %s failed (attempt %d): %s", n.id, n.alertId, f.attempt(), f.error());
             }
         }
@@ -186,7 +190,7 @@ public class NotificationDispatcher implements DurableJob<NotificationDispatcher
     private Page page(Notification n, Alert alert, AckLink link) {
         String ackUrl = link == null ? null : addresses.acknowledge(link);
         String consoleUrl = addresses.console(alert.id);
-        return new Page(n.purpose, n.recipientName, n.address, alert.disposition.name(), alert.dayPostInfusion,
+        return new Page(n.alertId, n.id, n.purpose, n.recipientName, n.address, alert.disposition.name(), alert.dayPostInfusion,
                 alert.phase.name(), alert.product, alert.summary, alert.firedRules, alert.patientPhone, alert.centerPhone,
                 n.level, ackUrl, consoleUrl, alert.status.name(), alert.acknowledger());
     }

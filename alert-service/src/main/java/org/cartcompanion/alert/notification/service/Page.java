@@ -1,6 +1,7 @@
 package org.cartcompanion.alert.notification.service;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.cartcompanion.alert.notification.Purpose;
 
@@ -8,7 +9,8 @@ import org.cartcompanion.alert.notification.Purpose;
  * What a notification says, whatever the channel: the clinical context of the alert (never the patient's name), the patient's
  * phone, and where to acknowledge. Channels render it their own way.
  */
-public record Page(Purpose purpose, String recipientName, String address, String disposition, int dayPostInfusion,
+public record Page(UUID alertId, UUID notificationId, Purpose purpose, String recipientName, String address, String disposition,
+        int dayPostInfusion,
         String phase, String product, String summary, List<String> firedRules, String patientPhone, String centerPhone,
         int level, String ackUrl, String consoleUrl, String status, String acknowledgedBy) {
 

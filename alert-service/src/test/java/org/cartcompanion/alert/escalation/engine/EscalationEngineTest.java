@@ -89,6 +89,32 @@ class EscalationEngineTest {
     }
 
     @Test
+    void anAcknowledgementBeforeTheFirstPageStopsTheChainBeforeItStarts() {
+        // A clinician sees the alert in the console and acknowledges it before the poller took its first step.
+        Step ack = engine.acknowledge(policy, EscalationState.opened(CENTER_NOW), T0, "Dr A");
+        EscalationState acked = ack.next();
+        assertEquals(Status.ACKNOWLEDGED, acked.status());
+        assertEquals(T0.plus(Policy.DEFAULT_RESOLVE_WITHIN), acked.nextStepAt(T0));
+        for (Instant at : List.of(T0, T0.plusSeconds(1), T0.plus(Duration.ofMinutes(5)))) {
+            Step step = engine.due(policy, acked, Responsible.CENTER, at);
+            assertTrue(step.changesNothing(acked), "nothing is paged at " + at);
+        }
+        // The resolve window still runs: the acknowledger is reminded, then the chain starts at level 1.
+        Step reminder = engine.due(policy, acked, Responsible.CENTER, acked.dueAt());
+        assertEquals(Purpose.ACK_REMINDER, reminder.notices().get(0).purpose());
+        Step retrigger = engine.due(policy, reminder.next(), Responsible.CENTER, reminder.next().dueAt());
+        assertEquals(Status.TRIGGERED, retrigger.next().status());
+        assertEquals(List.of(new Notice(Purpose.PAGE, 1, List.of(Target.PRIMARY), false)), retrigger.notices());
+        // A worse check-in in the meantime restarts the chain at once, the acknowledger told.
+        EscalationState worse = engine.append(acked, EMERGENCY);
+        assertEquals(T0.plusSeconds(1), worse.nextStepAt(T0.plusSeconds(1)));
+        Step restarted = engine.due(policy, worse, Responsible.CENTER, T0.plusSeconds(1));
+        assertEquals(Status.TRIGGERED, restarted.next().status());
+        assertEquals(List.of(new Notice(Purpose.RENOTIFY, 1, List.of(Target.PRIMARY), false),
+                new Notice(Purpose.RENOTIFY, 1, List.of(), true)), restarted.notices());
+    }
+
+    @Test
     void acknowledgedButUnresolvedRemindsOnceThenGoesBackToTriggered() {
         EscalationState paged = engine.due(policy, EscalationState.opened(CENTER_NOW), Responsible.CENTER, T0).next();
         EscalationState acked = engine.acknowledge(policy, paged, T0, "Dr A").next();

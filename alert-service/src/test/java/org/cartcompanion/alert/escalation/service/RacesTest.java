@@ -95,11 +95,13 @@ class RacesTest {
                 OffsetDateTime acknowledgedAt = OffsetDateTime.parse(alert.getString("acknowledgedAt"));
                 List<String> types = alert.getList("timeline.type");
                 List<String> times = alert.getList("timeline.at");
+                String timeline = alert.getList("timeline").toString();
                 int notified = 0;
                 for (int i = 0; i < types.size(); i++) {
                     if (types.get(i).equals("NOTIFIED")) {
                         notified++;
-                        assertThat(OffsetDateTime.parse(times.get(i)).compareTo(acknowledgedAt), lessThanOrEqualTo(0));
+                        assertThat("acknowledged at " + acknowledgedAt + ", timeline " + timeline,
+                                OffsetDateTime.parse(times.get(i)).compareTo(acknowledgedAt), lessThanOrEqualTo(0));
                     }
                 }
                 assertThat(s.mailsTo(s.primary), hasSize(notified));
