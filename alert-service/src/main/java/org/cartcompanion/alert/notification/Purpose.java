@@ -11,10 +11,19 @@ public enum Purpose {
     /** Acknowledged but not resolved within the window: the acknowledger is reminded. */
     ACK_REMINDER,
     /** Nobody answered the chain: the center's fallback (hotline) address. */
-    FALLBACK;
+    FALLBACK,
+    /** To the patient and caregivers: a clinician acknowledged their alert and will call. */
+    PATIENT_ACK,
+    /** To the patient and caregivers: nobody answered; call the center or go to the emergency department. */
+    PATIENT_NO_ANSWER;
 
     /** Asks for an acknowledgement, so it is pointless (and must not be sent) once the alert is acknowledged. */
     public boolean wantsAcknowledgement() {
         return this == PAGE || this == RENOTIFY || this == FALLBACK;
+    }
+
+    /** Told to the patient and their caregivers, not to clinicians. */
+    public boolean toPatient() {
+        return this == PATIENT_ACK || this == PATIENT_NO_ANSWER;
     }
 }

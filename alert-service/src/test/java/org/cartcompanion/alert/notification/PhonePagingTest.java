@@ -289,12 +289,12 @@ class PhonePagingTest {
         return m.group(1);
     }
 
-    private static List<Map<String, String>> awaitSms(String number, int count) {
+    static List<Map<String, String>> awaitSms(String number, int count) {
         await().atMost(Duration.ofSeconds(10)).until(() -> smsTo(number).size() >= count);
         return smsTo(number);
     }
 
-    private static List<Map<String, String>> smsTo(String number) {
+    static List<Map<String, String>> smsTo(String number) {
         return requests(MESSAGES, number);
     }
 

@@ -33,6 +33,8 @@ public final class Scenario {
     public final Person community = Person.fresh("Community");
     public final String fallback = "hotline-" + centerId.toString().substring(0, 8) + "@hospital.example";
     private final MockMailbox mailbox;
+    /** The patient's language, as patient-service sends it with each event. */
+    public String language = "en";
 
     public Scenario(MockMailbox mailbox) {
         this.mailbox = mailbox;
@@ -76,11 +78,12 @@ public final class Scenario {
         return """
                 {"eventId":"%s","patientId":"%s","centerId":"%s","checkInId":"%s","disposition":"%s",
                  "firedRules":[%s],"dayPostInfusion":5,"phase":"P1_ACUTE","summary":"38.4 °C oral; RIGORS",
-                 "occurredAt":"2026-11-21T02:10:00-06:00","product":"AXI_CEL","patientPhone":"+15550123","language":"en",
+                 "occurredAt":"2026-11-21T02:10:00-06:00","product":"AXI_CEL","patientPhone":"+15550123","language":"%s",
                  "timeZone":"America/Chicago"}"""
                 .formatted(UUID.randomUUID(), patientId, centerId, UUID.randomUUID(), disposition,
                         rules.length == 0 ? "\"FEVER_P1\"" : String.join(",", List.of(rules).stream()
-                                .map(r -> "\"" + r + "\"").toList()));
+                                .map(r -> "\"" + r + "\"").toList()),
+                        language);
     }
 
     public void deliver(String disposition, String... rules) {

@@ -200,6 +200,20 @@ public class Stubs implements QuarkusTestResourceLifecycleManager {
                         .map(id -> "\"" + id + "\"").collect(Collectors.joining(","))))));
     }
 
+    /** patient-service: where to text the patient about their alert ({@code "+1555… PATIENT"}, {@code "… CAREGIVER"}). */
+    public static void patientPhones(UUID patientId, String language, String... phones) {
+        server.stubFor(get(urlPathEqualTo("/internal/v1/patients/" + patientId + "/phones")).willReturn(json("""
+                {"patientId":"%s","language":"%s","phones":[%s]}""".formatted(patientId, language,
+                List.of(phones).stream().map(p -> p.split(" ")).map(p -> "{\"phone\":\"%s\",\"who\":\"%s\"}"
+                        .formatted(p[0], p[1])).collect(Collectors.joining(","))))));
+    }
+
+    /** patient-service cannot answer where to text this patient. */
+    public static void patientPhonesFail(UUID patientId) {
+        server.stubFor(get(urlPathEqualTo("/internal/v1/patients/" + patientId + "/phones"))
+                .willReturn(aResponse().withStatus(503)));
+    }
+
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
         return aResponse().withHeader("Content-Type", "application/json").withBody(body);
     }

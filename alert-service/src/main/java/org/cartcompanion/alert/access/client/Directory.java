@@ -103,6 +103,11 @@ public class Directory {
                         .invoke(e -> unreachableUntil = clock.instant().plus(unreachableFor));
     }
 
+    /** Where to text the patient about their alert; fails when patient-service cannot answer (never cached: revocations). */
+    public Uni<PatientPhones> patientPhones(UUID patientId) {
+        return Deadlines.within(timeout, () -> patients.phones(patientId));
+    }
+
     /** A center's paging directory, for the stored copy; fails when care-team-service cannot answer (404: unknown). */
     public Uni<PagingDirectory> pagingDirectory(UUID centerId) {
         return Deadlines.within(timeout, () -> careTeams.pagingDirectory(centerId));

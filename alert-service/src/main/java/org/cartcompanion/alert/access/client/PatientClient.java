@@ -19,4 +19,8 @@ interface PatientClient {
     @GET
     @Path("/subjects/{subject}/patients")
     Uni<SubjectPatients> patients(@PathParam("subject") String subject);
+
+    @GET
+    @Path("/patients/{patientId}/phones")
+    Uni<PatientPhones> phones(@PathParam("patientId") java.util.UUID patientId);
 }

@@ -23,7 +23,11 @@ import org.cartcompanion.alert.escalation.engine.EscalationEngine;
 import org.cartcompanion.alert.escalation.engine.Note;
 import org.cartcompanion.alert.escalation.engine.Step;
 import org.cartcompanion.alert.notification.Notification;
+import org.cartcompanion.alert.notification.PatientText;
+import org.cartcompanion.alert.notification.Purpose;
 import org.cartcompanion.alert.notification.repository.NotificationRepository;
+import org.cartcompanion.alert.notification.repository.PatientTextRepository;
+import org.cartcompanion.alert.notification.service.PatientTexts;
 import org.cartcompanion.alert.support.Batches;
 import org.cartcompanion.support.problem.ProblemException;
 import org.cartcompanion.support.security.Caller;
@@ -60,16 +64,20 @@ public class AlertService {
     private final NotificationRepository notifications;
     private final AlertAccess access;
     private final Directory directory;
+    private final PatientTextRepository textRows;
+    private final PatientTexts patientTexts;
     private final Clock clock;
     private final EscalationEngine engine = new EscalationEngine();
 
     public AlertService(AlertRepository alerts, TimelineRepository timeline, NotificationRepository notifications,
-            AlertAccess access, Directory directory, Clock clock) {
+            AlertAccess access, Directory directory, PatientTextRepository textRows, PatientTexts patientTexts, Clock clock) {
         this.alerts = alerts;
         this.timeline = timeline;
         this.notifications = notifications;
         this.access = access;
         this.directory = directory;
+        this.textRows = textRows;
+        this.patientTexts = patientTexts;
         this.clock = clock;
     }
 
@@ -158,8 +166,9 @@ public class AlertService {
             Log.infof("Alert %s acknowledged via %s", alert.id, via);
             return persistNotes(alert.id, now, step, " (via " + via + ")")
                     .flatMap(v -> cancelUnsent(alert, now, "the alert was acknowledged by " + actor.display()))
+                    .flatMap(v -> textRows.persist(PatientText.of(alert.id, Purpose.PATIENT_ACK, now)))
                     .flatMap(v -> timeline.forAlert(alert.id)).map(t -> new View(alert, t, null));
-        }));
+        })).invoke(v -> patientTexts.kick());
     }
 
     public Uni<View> resolve(UUID id, String outcomeCode, String note, Caller caller) {

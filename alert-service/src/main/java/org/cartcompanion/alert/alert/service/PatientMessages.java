@@ -8,7 +8,7 @@ import org.cartcompanion.alert.alert.Alert;
 import org.cartcompanion.alert.triage.Disposition;
 
 /** What the phone shows about an alert, in the patient's language (English or Spanish). */
-final class PatientMessages {
+public final class PatientMessages {
 
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -16,7 +16,7 @@ final class PatientMessages {
     private PatientMessages() {
     }
 
-    static String of(Alert alert) {
+    public static String of(Alert alert) {
         boolean es = "es".equals(alert.language);
         String phone = alert.centerPhone;
         String call = phone == null

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.cartcompanion.alert.access.client.ContactMethod;
 import org.cartcompanion.alert.access.client.Recipient;
 import org.cartcompanion.alert.alert.Alert;
+import org.cartcompanion.alert.alert.Status;
 import org.cartcompanion.alert.alert.TimelineEntry;
 import org.cartcompanion.alert.alert.TimelineType;
 import org.cartcompanion.alert.alert.repository.TimelineRepository;
@@ -26,9 +27,11 @@ import org.cartcompanion.alert.escalation.engine.Step;
 import org.cartcompanion.alert.escalation.engine.Target;
 import org.cartcompanion.alert.notification.AckLink;
 import org.cartcompanion.alert.notification.Notification;
+import org.cartcompanion.alert.notification.PatientText;
 import org.cartcompanion.alert.notification.Purpose;
 import org.cartcompanion.alert.notification.repository.AckLinkRepository;
 import org.cartcompanion.alert.notification.repository.NotificationRepository;
+import org.cartcompanion.alert.notification.repository.PatientTextRepository;
 import org.cartcompanion.alert.notification.service.Channels;
 import org.cartcompanion.alert.support.Batches;
 import org.cartcompanion.support.work.RetryPolicy;
@@ -49,16 +52,18 @@ public class EscalationService {
     private final TimelineRepository timeline;
     private final NotificationRepository notifications;
     private final AckLinkRepository links;
+    private final PatientTextRepository texts;
     private final AlertConfig config;
     private final Channels channels;
     private final RetryPolicy retryPolicy;
     private final EscalationEngine engine = new EscalationEngine();
 
     public EscalationService(TimelineRepository timeline, NotificationRepository notifications,
-            AckLinkRepository links, AlertConfig config, Channels channels) {
+            AckLinkRepository links, PatientTextRepository texts, AlertConfig config, Channels channels) {
         this.timeline = timeline;
         this.notifications = notifications;
         this.links = links;
+        this.texts = texts;
         this.config = config;
         this.channels = channels;
         this.retryPolicy = new RetryPolicy(config.escalation().retryBase(), config.escalation().retryMax());
@@ -69,9 +74,10 @@ public class EscalationService {
     }
 
     /** Notifications, their acknowledge links and the timeline entries a step writes. */
-    private record Writes(List<Notification> notifications, List<AckLink> links, List<TimelineEntry> entries) {
+    private record Writes(List<Notification> notifications, List<AckLink> links, List<TimelineEntry> entries,
+            List<PatientText> texts) {
         Writes() {
-            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         }
     }
 
@@ -95,6 +101,10 @@ public class EscalationService {
         alert.stepTaken();
         roster.centerPhone().ifPresent(phone -> alert.centerPhone = phone);
         roster.hotline().ifPresent(hotline -> alert.fallbackEmail = hotline);
+        if (step.next().status() == Status.EXHAUSTED && alert.status != Status.EXHAUSTED) {
+            // Nobody answered: the patient and caregivers are told what to do now, once per run of no answer.
+            writes.texts().add(PatientText.of(alert.id, Purpose.PATIENT_NO_ANSWER, now));
+        }
         alert.apply(step.next(), now);
         for (Note note : step.notes()) {
             writes.entries().add(TimelineEntry.of(alert.id, now, note.type(), note.detail()));
@@ -179,6 +189,7 @@ public class EscalationService {
     private Uni<Void> persist(Writes writes) {
         return Batches.persist(notifications, writes.notifications())
                 .flatMap(v -> Batches.persist(links, writes.links()))
+                .flatMap(v -> Batches.persist(texts, writes.texts()))
                 .flatMap(v -> Batches.persist(timeline, writes.entries()));
     }
 

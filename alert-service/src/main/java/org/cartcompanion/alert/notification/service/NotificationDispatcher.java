@@ -16,6 +16,7 @@ import org.cartcompanion.alert.alert.TimelineEntry;
 import org.cartcompanion.alert.alert.TimelineType;
 import org.cartcompanion.alert.alert.repository.AlertRepository;
 import org.cartcompanion.alert.alert.repository.TimelineRepository;
+import org.cartcompanion.alert.alert.service.PatientMessages;
 import org.cartcompanion.alert.config.AlertConfig;
 import org.cartcompanion.alert.notification.AckLink;
 import org.cartcompanion.alert.notification.Notification;
@@ -181,6 +182,12 @@ public class NotificationDispatcher implements DurableJob<NotificationDispatcher
         if (n.purpose == Purpose.ACK_REMINDER) {
             return alert.status == Status.ACKNOWLEDGED ? null : "the alert is no longer acknowledged";
         }
+        if (n.purpose == Purpose.PATIENT_ACK) {
+            return null;
+        }
+        if (n.purpose == Purpose.PATIENT_NO_ANSWER) {
+            return alert.status == Status.EXHAUSTED ? null : "somebody answered meanwhile";
+        }
         if (alert.status == Status.ACKNOWLEDGED) {
             return "the alert was acknowledged by " + alert.acknowledger();
         }
@@ -192,7 +199,8 @@ public class NotificationDispatcher implements DurableJob<NotificationDispatcher
         String consoleUrl = addresses.console(alert.id);
         return new Page(n.alertId, n.id, n.purpose, n.recipientName, n.address, alert.disposition.name(), alert.dayPostInfusion,
                 alert.phase.name(), alert.product, alert.summary, alert.firedRules, alert.patientPhone, alert.centerPhone,
-                n.level, ackUrl, consoleUrl, alert.status.name(), alert.acknowledger());
+                n.level, ackUrl, consoleUrl, alert.status.name(), alert.acknowledger(),
+                n.purpose.toPatient() ? PatientMessages.of(alert) : null);
     }
 
     private static String who(Notification n) {

@@ -12,7 +12,7 @@ import org.cartcompanion.alert.notification.Purpose;
 public record Page(UUID alertId, UUID notificationId, Purpose purpose, String recipientName, String address, String disposition,
         int dayPostInfusion,
         String phase, String product, String summary, List<String> firedRules, String patientPhone, String centerPhone,
-        int level, String ackUrl, String consoleUrl, String status, String acknowledgedBy) {
+        int level, String ackUrl, String consoleUrl, String status, String acknowledgedBy, String patientText) {
 
     /** The subject: disposition and day after infusion, no name (it shows on lock screens). */
     public String subject() {
@@ -23,6 +23,7 @@ public record Page(UUID alertId, UUID notificationId, Purpose purpose, String re
         case RENOTIFY -> "CAR-T alert WORSE: " + what + " - please acknowledge";
         case ACK_REMINDER -> "Reminder: acknowledged CAR-T alert not resolved (" + what + ")";
         case FALLBACK -> "NO ANSWER to CAR-T alert: " + what + " - nobody has acknowledged";
+        case PATIENT_ACK, PATIENT_NO_ANSWER -> "CAR-T Companion: about your alert";
         };
     }
 
@@ -35,6 +36,7 @@ public record Page(UUID alertId, UUID notificationId, Purpose purpose, String re
         case ACK_REMINDER -> "You acknowledged this alert and it is not resolved yet. Please call the patient and "
                 + "resolve it with an outcome; if nobody does, the chain starts again.";
         case FALLBACK -> "Nobody on the escalation chain has acknowledged this alert. Please find a clinician now.";
+        case PATIENT_ACK, PATIENT_NO_ANSWER -> patientText;
         };
     }
 

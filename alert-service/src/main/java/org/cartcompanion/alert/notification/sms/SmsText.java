@@ -1,5 +1,6 @@
 package org.cartcompanion.alert.notification.sms;
 
+import org.cartcompanion.alert.notification.Purpose;
 import org.cartcompanion.alert.notification.service.Page;
 
 /**
@@ -11,7 +12,10 @@ final class SmsText {
     private SmsText() {
     }
 
-    /** The SMS; pages that ask for an acknowledgement end with the code to reply with. */
+    /**
+     * The SMS; pages that ask for an acknowledgement end with the code to reply with. The patient's own texts say what the
+     * phone app says, in their language.
+     */
     static String sms(Page page, String code) {
         String what = page.disposition() + ", day " + page.dayPostInfusion() + " after CAR-T infusion";
         String line = page.centerPhone() == null || page.centerPhone().isBlank() ? ""
@@ -24,11 +28,15 @@ final class SmsText {
         case FALLBACK -> "NO ANSWER to CAR-T alert: " + what + ". Nobody has acknowledged." + line + reply;
         case ACK_REMINDER -> "Reminder: the CAR-T alert you acknowledged (" + what + ") is not resolved. Resolve it in the "
                 + "console.";
+        case PATIENT_ACK, PATIENT_NO_ANSWER -> "CAR-T Companion: " + page.patientText();
         };
     }
 
     /** The words of a call, said twice; pages that ask for an acknowledgement ask to press 1. */
     static String spoken(Page page) {
+        if (page.purpose().toPatient()) {
+            return "This is CAR-T Companion. " + page.patientText();
+        }
         String what = spell(page.disposition()) + ", day " + page.dayPostInfusion() + " after CAR-T infusion.";
         String intro = switch (page.purpose()) {
         case PAGE -> "This is CAR-T Companion. A patient of your CAR-T center needs a clinician: ";
@@ -36,8 +44,9 @@ final class SmsText {
         case COPY -> "This is CAR-T Companion. For your information, the community physician is paged for ";
         case FALLBACK -> "This is CAR-T Companion. Nobody has acknowledged an alert: ";
         case ACK_REMINDER -> "This is CAR-T Companion. An alert you acknowledged is not resolved: ";
+        case PATIENT_ACK, PATIENT_NO_ANSWER -> throw new IllegalStateException("said above");
         };
-        return intro + what + (page.purpose().wantsAcknowledgement() || page.purpose().name().equals("COPY")
+        return intro + what + (page.purpose().wantsAcknowledgement() || page.purpose() == Purpose.COPY
                 ? " Press 1 to acknowledge." : " Please resolve it in the console.");
     }
 

@@ -1,5 +1,6 @@
 package org.cartcompanion.patient.caregiver.repository;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,11 @@ public class CaregiverLinkRepository implements PanacheRepositoryBase<CaregiverL
 
     public Uni<Boolean> isLinked(UUID patientId, String subject) {
         return count("patientId = ?1 and subject = ?2", patientId, subject).map(n -> n > 0);
+    }
+
+    /** The patient's caregivers, oldest link first. */
+    public Uni<List<CaregiverLink>> forPatient(UUID patientId) {
+        return find("patientId = ?1 order by createdAt", patientId).list();
     }
 
     /** Removes the link; answers whether there was one. */

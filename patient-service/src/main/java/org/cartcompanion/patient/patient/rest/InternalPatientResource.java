@@ -46,4 +46,20 @@ public class InternalPatientResource {
     public Uni<InternalPatientResponse> patient(@PathParam("patientId") UUID patientId) {
         return service.forService(patientId);
     }
+
+    @GET
+    @Path("/phones")
+    @RolesAllowed(Roles.SERVICE)
+    @CallableBy({ "alert-service" })
+    @Operation(operationId = "getPatientPhones", summary = "Where to text a patient about their alert", description = "The "
+            + "service role only (alert-service). The patient's phone and their linked caregivers' (each once; a caregiver "
+            + "whose link was removed is not listed) and the patient's language, for the SMS that tells them their alert was "
+            + "acknowledged or that nobody answered. No names. 404 when the patient is unknown.")
+    @APIResponse(responseCode = "200", description = "The phones", content = @Content(schema = @Schema(implementation = PatientPhonesResponse.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not alert-service", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown patient", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<PatientPhonesResponse> phones(@PathParam("patientId") UUID patientId) {
+        return service.phones(patientId);
+    }
 }

@@ -5,11 +5,15 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.cartcompanion.patient.caregiver.CaregiverLink;
+import org.cartcompanion.patient.caregiver.repository.CaregiverLinkRepository;
 import org.cartcompanion.patient.clinical.repository.ClinicalStatusRepository;
 import org.cartcompanion.patient.patient.Language;
 import org.cartcompanion.patient.patient.Patient;
@@ -18,6 +22,7 @@ import org.cartcompanion.patient.patient.Product;
 import org.cartcompanion.patient.patient.repository.PatientRepository;
 import org.cartcompanion.patient.patient.rest.EnrollPatientRequest;
 import org.cartcompanion.patient.patient.rest.InternalPatientResponse;
+import org.cartcompanion.patient.patient.rest.PatientPhonesResponse;
 import org.cartcompanion.support.problem.Problem;
 import org.cartcompanion.support.problem.ProblemException;
 import org.cartcompanion.support.problem.UniqueViolation;
@@ -37,13 +42,15 @@ public class PatientService {
     private final PatientRepository patients;
     private final PatientAccess access;
     private final ClinicalStatusRepository clinicalStatuses;
+    private final CaregiverLinkRepository caregivers;
     private final Clock clock;
 
     public PatientService(PatientRepository patients, PatientAccess access, ClinicalStatusRepository clinicalStatuses,
-            Clock clock) {
+            CaregiverLinkRepository caregivers, Clock clock) {
         this.patients = patients;
         this.access = access;
         this.clinicalStatuses = clinicalStatuses;
+        this.caregivers = caregivers;
         this.clock = clock;
     }
 
@@ -205,6 +212,30 @@ public class PatientService {
                 ? Uni.createFrom().failure(ProblemException.notFound("Patient"))
                 : clinicalStatuses.findById(patientId)
                         .map(clinical -> InternalPatientResponse.of(patient, clinical, clock.instant())));
+    }
+
+    /** The phones to text about the patient's alert: theirs and their caregivers', each once; 404 for an unknown patient. */
+    @WithSession
+    public Uni<PatientPhonesResponse> phones(UUID patientId) {
+        return patients.findById(patientId).flatMap(patient -> {
+            if (patient == null) {
+                return Uni.createFrom().failure(ProblemException.notFound("Patient"));
+            }
+            return caregivers.forPatient(patientId).map(links -> {
+                Map<String, PatientPhonesResponse.Phone> phones = new LinkedHashMap<>();
+                if (patient.phone != null && !patient.phone.isBlank()) {
+                    phones.put(patient.phone.strip(), new PatientPhonesResponse.Phone(patient.phone.strip(), "PATIENT"));
+                }
+                for (CaregiverLink link : links) {
+                    if (link.phone != null && !link.phone.isBlank()) {
+                        phones.putIfAbsent(link.phone.strip(),
+                                new PatientPhonesResponse.Phone(link.phone.strip(), "CAREGIVER"));
+                    }
+                }
+                return new PatientPhonesResponse(patientId, patient.language == null ? null : patient.language.code(),
+                        List.copyOf(phones.values()));
+            });
+        });
     }
 
     static ZoneId zoneOf(String timeZone) {
