@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  * <pre>
  *   keys DIR                        create the services' key pair (DIR/private.pem, DIR/public.pem), the demo identity
  *                                   provider's (DIR/idp-private.pem), the key set to verify with (DIR/verify-keys.jwks)
- *                                   and alert-service's acknowledge-link secret (DIR/ack-link.secret), unless they exist
+ *                                   and alert-service's acknowledge-link secret (DIR/ack-link.secret) and the phone stand-in's
+ *                                   token (DIR/sms-auth-token.secret), unless they exist
  *   wait SECONDS URL...             wait until every URL answers 200
  *   seed                            seed the demo data and print the tokens (config from the environment)
  *   token SUBJECT GROUP...          print one token
@@ -112,12 +113,18 @@ public class DemoTool {
                 + jwk(SERVICES_KID, readPublic(dir.resolve("public.pem"))) + ","
                 + jwk(IDP_KID, readPublic(dir.resolve("idp-public.pem"))) + "]}");
         // alert-service's acknowledge-link HMAC key, a secret of its own (ALERT_ACK_LINK_SECRET).
-        Path ackSecret = dir.resolve("ack-link.secret");
-        if (!Files.exists(ackSecret)) {
+        secret(dir.resolve("ack-link.secret"));
+        // The phone stand-in's auth token: it signs the replies alert-service receives (ALERT_SMS_AUTH_TOKEN).
+        secret(dir.resolve("sms-auth-token.secret"));
+    }
+
+    /** A random secret in {@code file}, readable by its owner only, unless it exists. */
+    static void secret(Path file) throws Exception {
+        if (!Files.exists(file)) {
             byte[] random = new byte[32];
             new java.security.SecureRandom().nextBytes(random);
-            Files.writeString(ackSecret, Base64.getEncoder().encodeToString(random));
-            Files.setPosixFilePermissions(ackSecret, PosixFilePermissions.fromString("rw-------"));
+            Files.writeString(file, Base64.getEncoder().encodeToString(random));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
     }
 
@@ -344,6 +351,15 @@ public class DemoTool {
         String staff = call("GET", careTeam + "/api/v1/centers/" + centerId + "/clinicians?limit=100", ADMIN, null, 200);
         String primaryId = clinicianId(staff, PRIMARY);
         String backupId = clinicianId(staff, BACKUP);
+        // How the doctors on call are woken: an SMS and an email at once, a phone call after two minutes unless they
+        // acknowledged (the SMS and the call show at the phone stand-in's page, where a reply acknowledges).
+        for (String[] doctor : List.of(new String[] { primaryId, "+15550111", "demo-oncall-primary" },
+                new String[] { backupId, "+15550112", "demo-oncall-backup" })) {
+            call("PUT", careTeam + "/api/v1/clinicians/" + doctor[0] + "/contact-methods", ADMIN, """
+                    [{"type":"SMS","address":"%s","delaySeconds":0},{"type":"EMAIL","address":"%s@riverside.example",
+                      "delaySeconds":0},{"type":"VOICE","address":"%s","delaySeconds":120}]"""
+                    .formatted(doctor[1], doctor[2], doctor[1]), 200);
+        }
         String rotations = call("GET", careTeam + "/api/v1/centers/" + centerId + "/rotations", COORDINATOR, null, 200);
         if (!rotations.contains("\"tier\"")) {
             for (String[] rotation : List.of(new String[] { "PRIMARY", primaryId, backupId },

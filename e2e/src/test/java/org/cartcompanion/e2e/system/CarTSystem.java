@@ -26,7 +26,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The whole system as a deployment runs it: one PostgreSQL (an embedded server, one database per service), a real SMTP
- * server (GreenMail), and the three services started from their packaged jars as separate processes, configured only by
+ * server (GreenMail), the SMS and voice provider's stand-in ({@code dev/PhoneStandIn.java}), and the three services started from their packaged jars as separate processes, configured only by
  * the standard properties. Tests drive it through the public APIs.
  */
 public final class CarTSystem implements AutoCloseable {
@@ -58,6 +58,7 @@ public final class CarTSystem implements AutoCloseable {
     private EmbeddedPostgres postgres;
     private final int smtpPort;
     private GreenMail smtp;
+    private final Phones phones;
     private final Tokens tokens;
     private final Map<Service, Integer> ports = new LinkedHashMap<>();
     private final Map<Service, Process> processes = new LinkedHashMap<>();
@@ -85,6 +86,17 @@ public final class CarTSystem implements AutoCloseable {
         for (Service service : Service.values()) {
             ports.put(service, freePort());
         }
+        phones = new Phones(freePort(), inboundUrl(), work.resolve("logs").resolve("phone-stand-in.log"));
+    }
+
+    /** alert-service's inbound SMS address, as the provider (the stand-in) is told to call it. */
+    private String inboundUrl() {
+        return url(Service.ALERT) + "/api/v1/sms/inbound";
+    }
+
+    /** The SMS and voice provider's stand-in this system's alert-service sends to. */
+    public Phones phones() {
+        return phones;
     }
 
     /**
@@ -239,6 +251,7 @@ public final class CarTSystem implements AutoCloseable {
         c.put("careteam.links.console", url(Service.CARE_TEAM) + "/console");
         c.put("alert.escalation.default-fallback-email", OPERATOR);
         c.put("alert.ack-link.secret", ACK_LINK_SECRET);
+        c.putAll(phones.settings(inboundUrl()));
         // "{service}" in an extra value names the service it is given to (its own client id at an identity provider, say).
         extra.forEach((k, v) -> c.put(k, v.replace("{service}", service.module)));
         return c;
@@ -303,6 +316,9 @@ public final class CarTSystem implements AutoCloseable {
             stopped(replica);
         }
         smtp.stop();
+        if (phones != null) {
+            phones.close();
+        }
         if (postgres != null) {
             postgres.close();
         }

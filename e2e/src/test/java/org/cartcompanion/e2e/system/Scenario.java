@@ -19,7 +19,7 @@ public final class Scenario {
 
     /** A center with a coordinator, a primary and a backup on call (weekly rotations) and its escalation policy. */
     public record Center(String id, String coordinator, String primaryEmail, String backupEmail, String hotline,
-            String tag) {
+            String tag, String primaryId, String backupId) {
     }
 
     private final CarTSystem system;
@@ -77,7 +77,7 @@ public final class Scenario {
                     .formatted(r[0], r[1], yesterday)).expect(201);
         }
         return new Center(id, coordinatorToken, "primary-" + tag + "@e2e.example", "backup-" + tag + "@e2e.example",
-                hotline, tag);
+                hotline, tag, primary, backup);
     }
 
     /**
@@ -98,6 +98,17 @@ public final class Scenario {
         return Api.post(care("/api/v1/centers/" + center + "/clinicians"), admin(), """
                 {"subject":"%s","name":"Dr %s","email":"%s@e2e.example","phone":"+15550111","role":"%s"}"""
                 .formatted(subject, subject, subject, role)).expect(201).at("/id");
+    }
+
+    /**
+     * How a clinician is woken: each method {@code "SMS +15551234567 0"} (type, address, delay in seconds), saved as an
+     * admin through care-team-service's API.
+     */
+    public void contactMethods(String clinicianId, String... methods) {
+        String body = java.util.Arrays.stream(methods).map(m -> m.split(" ")).map(m -> """
+                {"type":"%s","address":"%s","delaySeconds":%s}""".formatted(m[0], m[1], m[2]))
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        Api.put(care("/api/v1/clinicians/" + clinicianId + "/contact-methods"), admin(), body).expect(200);
     }
 
     /** Enrolls a patient infused {@code daysAgo} days ago; answers the patient's id. */
