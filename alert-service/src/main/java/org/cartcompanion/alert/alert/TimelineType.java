@@ -43,5 +43,9 @@ public enum TimelineType {
     /** A notification attempt failed and is retried. */
     NOTIFICATION_FAILED,
     /** A notification no longer wanted was not sent. */
-    NOTIFICATION_CANCELLED
+    NOTIFICATION_CANCELLED,
+    /** An event of the alert's life reached one of its center's webhooks. */
+    WEBHOOK_SENT,
+    /** Posting an event to a webhook failed (retried, or given up). */
+    WEBHOOK_FAILED
 }

@@ -127,14 +127,20 @@ public class Stubs implements QuarkusTestResourceLifecycleManager {
      */
     public static void pagingDirectory(UUID centerId, Instant from, List<Person> primary, List<Person> backup,
             List<Person> known, String hotline) {
+        pagingDirectory(centerId, from, primary, backup, known, hotline, "[]");
+    }
+
+    /** The same, with the center's webhooks ({@code webhooks}: their JSON array as care-team-service hands it over). */
+    public static void pagingDirectory(UUID centerId, Instant from, List<Person> primary, List<Person> backup,
+            List<Person> known, String hotline, String webhooks) {
         Instant until = from.plus(java.time.Duration.ofHours(48));
         String turns = java.util.stream.Stream.concat(
                 primary.stream().map(p -> turn("PRIMARY", from, until, p)),
                 backup.stream().map(p -> turn("BACKUP", from, until, p))).collect(Collectors.joining(","));
         String body = """
                 {"centerId":"%s","name":"Center","timeZone":"America/Chicago","phone":"+15550199","hotlineEmail":"%s",
-                 "from":"%s","until":"%s","onCall":[%s],"clinicians":%s}""".formatted(centerId, hotline, from, until, turns,
-                list(known));
+                 "from":"%s","until":"%s","onCall":[%s],"clinicians":%s,"webhooks":%s}""".formatted(centerId, hotline, from,
+                until, turns, list(known), webhooks);
         server.stubFor(get(urlPathEqualTo("/internal/v1/centers/" + centerId + "/paging-directory")).willReturn(json(body)));
         server.stubFor(get(urlPathEqualTo("/internal/v1/paging-directories"))
                 .willReturn(json("{\"items\":[" + body + "],\"nextCursor\":null}")));

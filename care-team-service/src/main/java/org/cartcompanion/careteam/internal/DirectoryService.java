@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.cartcompanion.careteam.center.Center;
 import org.cartcompanion.careteam.center.repository.CenterRepository;
+import org.cartcompanion.careteam.center.repository.CenterWebhookRepository;
 import org.cartcompanion.careteam.clinician.Clinician;
 import org.cartcompanion.careteam.clinician.ClinicianRole;
 import org.cartcompanion.careteam.clinician.Recipient;
@@ -47,16 +48,19 @@ public class DirectoryService {
     private final CareTeamRepository teams;
     private final CareTeamMemberRepository members;
     private final Schedules schedules;
+    private final CenterWebhookRepository webhooks;
     private final Clock clock;
 
     public DirectoryService(ClinicianRepository clinicians, MembershipRepository memberships, CenterRepository centers,
-            CareTeamRepository teams, CareTeamMemberRepository members, Schedules schedules, Clock clock) {
+            CareTeamRepository teams, CareTeamMemberRepository members, Schedules schedules, CenterWebhookRepository webhooks,
+            Clock clock) {
         this.clinicians = clinicians;
         this.memberships = memberships;
         this.centers = centers;
         this.teams = teams;
         this.members = members;
         this.schedules = schedules;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
@@ -135,14 +139,16 @@ public class DirectoryService {
             }
             return memberships.ofCenter(center.id)
                     .flatMap(list -> schedules.reachable(list.stream().map(m -> m.clinicianId).toList()))
-                    // A turn is held only by the center's present staff (Schedules.of), so its holder is among them.
-                    .map(byId -> new PagingDirectory(center.id, center.name, center.timeZone, center.phone,
-                            center.hotlineEmail, now, until,
+                    .flatMap(byId -> webhooks.ofCenter(center.id).map(hooks -> new PagingDirectory(center.id, center.name,
+                            center.timeZone, center.phone, center.hotlineEmail, now, until,
+                            // A turn is held only by the center's present staff (Schedules.of), so its holder is among them.
                             turns.stream().filter(t -> byId.containsKey(t.clinicianId()))
                                     .map(t -> new PagingDirectory.Turn(t.tier().name(), t.start(), t.end(),
                                             byId.get(t.clinicianId())))
                                     .toList(),
-                            byName(byId.values())));
+                            byName(byId.values()),
+                            hooks.stream().map(h -> new PagingDirectory.Webhook(h.id, h.url, h.eventList(), h.format,
+                                    h.secret)).toList())));
         });
     }
 

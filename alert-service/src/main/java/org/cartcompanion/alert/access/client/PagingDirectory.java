@@ -6,10 +6,14 @@ import java.util.UUID;
 
 /**
  * care-team-service's paging directory of a center: its contact, each on-call tier's holders over [from, until), and the
- * clinicians it knows.
+ * clinicians it knows, and its webhooks.
  */
 public record PagingDirectory(UUID centerId, String name, String timeZone, String phone, String hotlineEmail, Instant from,
-        Instant until, List<Turn> onCall, List<Recipient> clinicians) {
+        Instant until, List<Turn> onCall, List<Recipient> clinicians, List<Webhook> webhooks) {
+
+    /** One of the center's webhooks: where its alert events go, which, in which shape, and the secret they are signed with. */
+    public record Webhook(UUID id, String url, List<String> events, String format, String secret) {
+    }
 
     /** One holder of a tier over [start, end). */
     public record Turn(String tier, Instant start, Instant end, Recipient recipient) {

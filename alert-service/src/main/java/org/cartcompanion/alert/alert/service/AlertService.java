@@ -28,6 +28,9 @@ import org.cartcompanion.alert.notification.Purpose;
 import org.cartcompanion.alert.notification.repository.NotificationRepository;
 import org.cartcompanion.alert.notification.repository.PatientTextRepository;
 import org.cartcompanion.alert.notification.service.PatientTexts;
+import org.cartcompanion.alert.notification.webhook.AlertEvent;
+import org.cartcompanion.alert.notification.webhook.WebhookDispatcher;
+import org.cartcompanion.alert.notification.webhook.WebhookEvents;
 import org.cartcompanion.alert.support.Batches;
 import org.cartcompanion.support.problem.ProblemException;
 import org.cartcompanion.support.security.Caller;
@@ -66,11 +69,14 @@ public class AlertService {
     private final Directory directory;
     private final PatientTextRepository textRows;
     private final PatientTexts patientTexts;
+    private final WebhookEvents webhooks;
+    private final WebhookDispatcher webhookDispatcher;
     private final Clock clock;
     private final EscalationEngine engine = new EscalationEngine();
 
     public AlertService(AlertRepository alerts, TimelineRepository timeline, NotificationRepository notifications,
-            AlertAccess access, Directory directory, PatientTextRepository textRows, PatientTexts patientTexts, Clock clock) {
+            AlertAccess access, Directory directory, PatientTextRepository textRows, PatientTexts patientTexts,
+            WebhookEvents webhooks, WebhookDispatcher webhookDispatcher, Clock clock) {
         this.alerts = alerts;
         this.timeline = timeline;
         this.notifications = notifications;
@@ -78,6 +84,8 @@ public class AlertService {
         this.directory = directory;
         this.textRows = textRows;
         this.patientTexts = patientTexts;
+        this.webhooks = webhooks;
+        this.webhookDispatcher = webhookDispatcher;
         this.clock = clock;
     }
 
@@ -167,8 +175,12 @@ public class AlertService {
             return persistNotes(alert.id, now, step, " (via " + via + ")")
                     .flatMap(v -> cancelUnsent(alert, now, "the alert was acknowledged by " + actor.display()))
                     .flatMap(v -> textRows.persist(PatientText.of(alert.id, Purpose.PATIENT_ACK, now)))
+                    .flatMap(v -> webhooks.queue(alert, AlertEvent.ALERT_ACKNOWLEDGED, now))
                     .flatMap(v -> timeline.forAlert(alert.id)).map(t -> new View(alert, t, null));
-        })).invoke(v -> patientTexts.kick());
+        })).invoke(v -> {
+            patientTexts.kick();
+            webhookDispatcher.kick();
+        });
     }
 
     public Uni<View> resolve(UUID id, String outcomeCode, String note, Caller caller) {
@@ -194,9 +206,10 @@ public class AlertService {
                 alert.outcome = outcome;
                 alert.resolutionNote = note;
                 Log.infof("Alert %s resolved: %s", alert.id, outcome);
-                return persistNotes(alert.id, now, step, "").flatMap(v -> timeline.forAlert(alert.id))
-                        .map(t -> new View(alert, t, null));
-            }));
+                return persistNotes(alert.id, now, step, "")
+                        .flatMap(v -> webhooks.queue(alert, AlertEvent.ALERT_RESOLVED, now))
+                        .flatMap(v -> timeline.forAlert(alert.id)).map(t -> new View(alert, t, null));
+            })).invoke(v -> webhookDispatcher.kick());
         });
     }
 

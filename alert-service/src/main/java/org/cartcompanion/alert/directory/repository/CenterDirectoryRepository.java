@@ -16,6 +16,7 @@ import org.cartcompanion.alert.access.client.PagingDirectory;
 import org.cartcompanion.alert.access.client.Recipient;
 import org.cartcompanion.alert.directory.CenterDirectory;
 import org.cartcompanion.alert.directory.KnownClinician;
+import org.cartcompanion.alert.directory.KnownWebhook;
 import org.cartcompanion.alert.directory.OnCallTurn;
 import org.cartcompanion.alert.directory.StoredDirectory;
 import org.cartcompanion.alert.escalation.engine.Tier;
@@ -54,6 +55,8 @@ public class CenterDirectoryRepository implements PanacheRepositoryBase<CenterDi
                     return session.createMutationQuery("delete from OnCallTurn where centerId = :center")
                             .setParameter("center", d.centerId()).executeUpdate()
                             .chain(() -> session.createMutationQuery("delete from KnownClinician where centerId = :center")
+                                    .setParameter("center", d.centerId()).executeUpdate())
+                            .chain(() -> session.createMutationQuery("delete from KnownWebhook where centerId = :center")
                                     .setParameter("center", d.centerId()).executeUpdate())
                             .chain(() -> session.persistAll(rows(d).toArray()))
                             .replaceWith(true);
@@ -126,7 +129,28 @@ public class CenterDirectoryRepository implements PanacheRepositoryBase<CenterDi
             row.contactMethods = ContactMethod.stored(r.contactMethods());
             rows.add(row);
         }
+        Set<UUID> hooks = new HashSet<>();
+        for (PagingDirectory.Webhook w : d.webhooks() == null ? List.<PagingDirectory.Webhook> of() : d.webhooks()) {
+            if (w.id() == null || w.url() == null || w.secret() == null || w.events() == null || !hooks.add(w.id())) {
+                continue;
+            }
+            KnownWebhook row = new KnownWebhook();
+            row.id = w.id();
+            row.centerId = d.centerId();
+            row.url = w.url();
+            row.events = String.join(",", w.events());
+            row.format = w.format() == null ? "CLOUDEVENTS" : w.format();
+            row.secret = w.secret();
+            rows.add(row);
+        }
         return rows;
+    }
+
+    /** The center's webhooks that want {@code event}, in the caller's session. */
+    public Uni<List<KnownWebhook>> webhooks(UUID centerId, String event) {
+        return getSession().flatMap(session -> session.createSelectionQuery(
+                "from KnownWebhook where centerId = :center order by id", KnownWebhook.class).setParameter("center", centerId)
+                .getResultList()).map(all -> all.stream().filter(h -> h.wants(event)).toList());
     }
 
     /** A tier this service knows, or null for one a newer care-team-service may add (it is skipped, not guessed). */

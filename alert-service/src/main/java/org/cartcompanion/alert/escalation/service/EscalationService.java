@@ -33,6 +33,8 @@ import org.cartcompanion.alert.notification.repository.AckLinkRepository;
 import org.cartcompanion.alert.notification.repository.NotificationRepository;
 import org.cartcompanion.alert.notification.repository.PatientTextRepository;
 import org.cartcompanion.alert.notification.service.Channels;
+import org.cartcompanion.alert.notification.webhook.AlertEvent;
+import org.cartcompanion.alert.notification.webhook.WebhookEvents;
 import org.cartcompanion.alert.support.Batches;
 import org.cartcompanion.support.work.RetryPolicy;
 
@@ -55,17 +57,20 @@ public class EscalationService {
     private final PatientTextRepository texts;
     private final AlertConfig config;
     private final Channels channels;
+    private final WebhookEvents webhooks;
     private final RetryPolicy retryPolicy;
     private final EscalationEngine engine = new EscalationEngine();
 
     public EscalationService(TimelineRepository timeline, NotificationRepository notifications,
-            AckLinkRepository links, PatientTextRepository texts, AlertConfig config, Channels channels) {
+            AckLinkRepository links, PatientTextRepository texts, AlertConfig config, Channels channels,
+            WebhookEvents webhooks) {
         this.timeline = timeline;
         this.notifications = notifications;
         this.links = links;
         this.texts = texts;
         this.config = config;
         this.channels = channels;
+        this.webhooks = webhooks;
         this.retryPolicy = new RetryPolicy(config.escalation().retryBase(), config.escalation().retryMax());
     }
 
@@ -101,10 +106,14 @@ public class EscalationService {
         alert.stepTaken();
         roster.centerPhone().ifPresent(phone -> alert.centerPhone = phone);
         roster.hotline().ifPresent(hotline -> alert.fallbackEmail = hotline);
-        if (step.next().status() == Status.EXHAUSTED && alert.status != Status.EXHAUSTED) {
+        boolean exhausts = step.next().status() == Status.EXHAUSTED && alert.status != Status.EXHAUSTED;
+        if (exhausts) {
             // Nobody answered: the patient and caregivers are told what to do now, once per run of no answer.
             writes.texts().add(PatientText.of(alert.id, Purpose.PATIENT_NO_ANSWER, now));
         }
+        // Escalated: a level paged after the chain had started (the next level, or the chain again).
+        boolean escalates = alert.level > 0 && step.notes().stream().anyMatch(n -> n.type() == TimelineType.LEVEL_PAGED
+                || n.type() == TimelineType.CHAIN_REPEATED);
         alert.apply(step.next(), now);
         for (Note note : step.notes()) {
             writes.entries().add(TimelineEntry.of(alert.id, now, note.type(), note.detail()));
@@ -112,7 +121,10 @@ public class EscalationService {
         for (Notice notice : step.notices()) {
             queue(alert, Optional.of(policy), notice, roster, now, writes);
         }
-        return persist(writes).map(v -> new Applied(true, writes.notifications().size()));
+        return persist(writes)
+                .call(() -> exhausts ? webhooks.queue(alert, AlertEvent.ALERT_EXHAUSTED, now) : Uni.createFrom().voidItem())
+                .call(() -> escalates ? webhooks.queue(alert, AlertEvent.ALERT_ESCALATED, now) : Uni.createFrom().voidItem())
+                .map(v -> new Applied(true, writes.notifications().size()));
     }
 
     /**

@@ -15,6 +15,9 @@ import org.cartcompanion.alert.alert.repository.TimelineRepository;
 import org.cartcompanion.alert.escalation.engine.EscalationEngine;
 import org.cartcompanion.alert.escalation.engine.EscalationState;
 import org.cartcompanion.alert.escalation.service.EscalationPoller;
+import org.cartcompanion.alert.notification.webhook.AlertEvent;
+import org.cartcompanion.alert.notification.webhook.WebhookDispatcher;
+import org.cartcompanion.alert.notification.webhook.WebhookEvents;
 import org.cartcompanion.alert.policy.PolicySnapshot;
 import org.cartcompanion.alert.policy.service.PolicyService;
 import org.cartcompanion.alert.triage.TriageEvent;
@@ -40,16 +43,21 @@ public class TriageIntakeService {
     private final TimelineRepository timeline;
     private final PolicyService policies;
     private final EscalationPoller poller;
+    private final WebhookEvents webhooks;
+    private final WebhookDispatcher webhookDispatcher;
     private final Clock clock;
     private final EscalationEngine engine = new EscalationEngine();
 
     public TriageIntakeService(TriageEventRepository events, AlertRepository alerts, TimelineRepository timeline,
-            PolicyService policies, EscalationPoller poller, Clock clock) {
+            PolicyService policies, EscalationPoller poller, WebhookEvents webhooks, WebhookDispatcher webhookDispatcher,
+            Clock clock) {
         this.events = events;
         this.alerts = alerts;
         this.timeline = timeline;
         this.policies = policies;
         this.poller = poller;
+        this.webhooks = webhooks;
+        this.webhookDispatcher = webhookDispatcher;
         this.clock = clock;
     }
 
@@ -57,7 +65,10 @@ public class TriageIntakeService {
         return Uni.createFrom().deferred(() -> store(request))
                 // Another replica opened the patient's alert at the same instant: ours now appends to it.
                 .onFailure(UniqueViolation::in).retry().atMost(2)
-                .invoke(receipt -> poller.kick());
+                .invoke(receipt -> {
+                    poller.kick();
+                    webhookDispatcher.kick();
+                });
     }
 
     private Uni<TriageEventReceipt> store(TriageEventRequest request) {
@@ -96,7 +107,8 @@ public class TriageIntakeService {
                             "Opened by a " + request.disposition() + " check-in (" + String.join(", ", request.firedRules())
                                     + "); escalation policy " + (policy.isDefault() ? "default"
                                             : "version " + policy.version())
-                                    + " copied")));
+                                    + " copied")))
+                    .call(saved -> webhooks.queue(saved, AlertEvent.ALERT_OPENED, now));
         });
     }
 
