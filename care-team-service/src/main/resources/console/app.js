@@ -6,7 +6,9 @@
     config: '/console/sign-in', home: '/console/', key: 'cart-companion-console', storage: sessionStorage,
     onSignedOut: function () { signIn('Your session has ended. Sign in again.'); }
   });
-  var me = null; // { subject, name, roles } as care-team-service reads the token
+  var me = null; // { subject, name, roles, clinicianId } as care-team-service reads the token
+  var CHANNELS = { EMAIL: 'Email', SMS: 'SMS', VOICE: 'Phone call' };
+  var RESULTS = { SENT: 'sent', FAILED: 'failed', NOT_CONFIGURED: 'cannot be sent here' };
   var DISPOSITIONS = {
     EMERGENCY: 'Emergency', CENTER_NOW: 'Call the center now', CENTER_SAME_DAY: 'Center, same day',
     COMMUNITY_24H: 'Community physician, 24 h', SELF_CARE: 'Self-care'
@@ -36,7 +38,7 @@
   }
 
   function show(sectionId) {
-    ['sign-in', 'home', 'alert', 'handoff', 'care-team'].forEach(function (id) { $(id).hidden = id !== sectionId; });
+    ['sign-in', 'home', 'alert', 'handoff', 'care-team', 'me'].forEach(function (id) { $(id).hidden = id !== sectionId; });
   }
 
   function api(path, options) { return session.api(path, options); }
@@ -268,6 +270,93 @@
     }).catch(function (e) { showError(e.message); });
   }
 
+  function meView() {
+    show('me');
+    $('methods-saved').hidden = true;
+    clear($('test-results'));
+    $('me-none').hidden = !!me.clinicianId;
+    $('methods-form').hidden = !me.clinicianId;
+    if (!me.clinicianId) { return; }
+    var path = '/api/v1/clinicians/' + encodeURIComponent(me.clinicianId) + '/contact-methods';
+    api(path).then(renderMethods).catch(function (e) { showError(e.message); });
+    $('add-method').onclick = function () {
+      $('methods').appendChild(methodRow({ type: 'SMS', address: '', delaySeconds: 0 }));
+    };
+    $('methods-form').onsubmit = function (event) {
+      event.preventDefault();
+      var rows = Array.prototype.slice.call($('methods').children).map(function (row) {
+        return {
+          type: row.querySelector('select').value,
+          address: row.querySelector('input[name=address]').value.trim(),
+          delaySeconds: parseInt(row.querySelector('input[name=delay]').value || '0', 10)
+        };
+      });
+      $('save-methods').disabled = true;
+      api(path, { method: 'PUT', body: rows }).then(function (saved) {
+        showError('');
+        renderMethods(saved);
+        var done = $('methods-saved');
+        done.textContent = 'Saved. Pages use these methods from now on.';
+        done.hidden = false;
+      }).catch(function (e) { showError(e.message); }).then(function () { $('save-methods').disabled = false; });
+    };
+    $('test-page').onclick = function () {
+      var button = $('test-page');
+      var results = $('test-results');
+      button.disabled = true;
+      clear(results);
+      api('/console/api/test-page', { method: 'POST' }).then(function (sent) {
+        showError('');
+        sent.forEach(function (r) {
+          results.appendChild(el('li', (CHANNELS[r.type] || r.type) + ' ' + r.address + ': ' + (RESULTS[r.status] || r.status)
+            + (r.error ? ' (' + r.error + ')' : ''), r.status === 'SENT' ? 'now' : 'gap'));
+        });
+      }).catch(function (e) { showError(e.message); }).then(function () { button.disabled = false; });
+    };
+  }
+
+  function renderMethods(methods) {
+    var list = $('methods');
+    clear(list);
+    methods.forEach(function (m) { list.appendChild(methodRow(m)); });
+  }
+
+  function methodRow(m) {
+    var row = el('li', null, 'method');
+    var type = el('select');
+    type.setAttribute('aria-label', 'Channel');
+    Object.keys(CHANNELS).forEach(function (key) {
+      var option = el('option', CHANNELS[key]);
+      option.value = key;
+      option.selected = key === m.type;
+      type.appendChild(option);
+    });
+    var address = el('input');
+    address.name = 'address';
+    address.required = true;
+    address.value = m.address || '';
+    address.setAttribute('aria-label', 'Address or number');
+    address.placeholder = m.type === 'EMAIL' ? 'name@hospital.org' : '+15550123456';
+    type.onchange = function () { address.placeholder = type.value === 'EMAIL' ? 'name@hospital.org' : '+15550123456'; };
+    var delay = el('input');
+    delay.name = 'delay';
+    delay.type = 'number';
+    delay.min = '0';
+    delay.max = '3600';
+    delay.value = String(m.delaySeconds || 0);
+    delay.setAttribute('aria-label', 'Delay in seconds');
+    var remove = el('button', 'Remove', 'quiet');
+    remove.type = 'button';
+    remove.onclick = function () { row.parentNode.removeChild(row); };
+    row.appendChild(type);
+    row.appendChild(address);
+    row.appendChild(el('span', 'after', 'muted'));
+    row.appendChild(delay);
+    row.appendChild(el('span', 's', 'muted'));
+    row.appendChild(remove);
+    return row;
+  }
+
   // --- Navigation ----------------------------------------------------------------------------------------------------
 
   function route() {
@@ -279,10 +368,12 @@
     }
     $('who').textContent = me.name + ' · ' + me.roles.join(', ');
     $('sign-out').hidden = false;
+    $('my-pages').hidden = !me.clinicianId;
     var parts = location.pathname.replace(/^\/console\/?/, '').split('/');
     if (parts[0] === 'alerts' && parts[1]) { alertView(parts[1]); }
     else if (parts[0] === 'handoffs' && parts[1]) { handoffView(parts[1]); }
     else if (parts[0] === 'care-teams' && parts[1]) { careTeamView(parts[1]); }
+    else if (parts[0] === 'me') { meView(); }
     else { home(); }
   }
 
@@ -290,6 +381,7 @@
     me = null;
     $('who').textContent = '';
     $('sign-out').hidden = true;
+    $('my-pages').hidden = true;
     signInScreen.show();
     show('sign-in');
     showError(message || '');

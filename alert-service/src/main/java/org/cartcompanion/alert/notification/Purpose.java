@@ -15,7 +15,9 @@ public enum Purpose {
     /** To the patient and caregivers: a clinician acknowledged their alert and will call. */
     PATIENT_ACK,
     /** To the patient and caregivers: nobody answered; call the center or go to the emergency department. */
-    PATIENT_NO_ANSWER;
+    PATIENT_NO_ANSWER,
+    /** A clinician's own test of their contact methods; no alert. */
+    TEST;
 
     /** Asks for an acknowledgement, so it is pointless (and must not be sent) once the alert is acknowledged. */
     public boolean wantsAcknowledgement() {

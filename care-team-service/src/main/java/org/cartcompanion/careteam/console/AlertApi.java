@@ -20,23 +20,28 @@ import io.smallrye.mutiny.Uni;
  * Wrapped by {@link ConsoleService}.
  */
 @RegisterRestClient(configKey = "alert-service")
-@Path("/api/v1/alerts")
+@Path("/api/v1")
 interface AlertApi {
 
     @GET
+    @Path("/alerts")
     Uni<JsonNode> list(@HeaderParam("Authorization") String bearer, @QueryParam("status") String status,
             @QueryParam("limit") int limit, @QueryParam("cursor") String cursor);
 
     @GET
-    @Path("/{id}")
+    @Path("/alerts/{id}")
     Uni<JsonNode> get(@HeaderParam("Authorization") String bearer, @PathParam("id") String id);
 
     @POST
-    @Path("/{id}/acknowledge")
+    @Path("/alerts/{id}/acknowledge")
     Uni<JsonNode> acknowledge(@HeaderParam("Authorization") String bearer, @PathParam("id") String id);
 
     @POST
-    @Path("/{id}/resolve")
+    @Path("/alerts/{id}/resolve")
     @Consumes(MediaType.APPLICATION_JSON)
     Uni<JsonNode> resolve(@HeaderParam("Authorization") String bearer, @PathParam("id") String id, JsonNode body);
+
+    @POST
+    @Path("/test-pages")
+    Uni<JsonNode> testPage(@HeaderParam("Authorization") String bearer);
 }

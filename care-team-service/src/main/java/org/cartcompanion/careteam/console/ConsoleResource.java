@@ -2,6 +2,7 @@ package org.cartcompanion.careteam.console;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -64,7 +65,7 @@ public class ConsoleResource {
     }
 
     @GET
-    @Path("/{view: (alerts|handoffs|care-teams)(/.*)?}")
+    @Path("/{view: (alerts|handoffs|care-teams|me)(/.*)?}")
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
     @Operation(operationId = "consoleView", summary = "Open the console at an item", description = "Anyone; no login. The "
@@ -101,13 +102,27 @@ public class ConsoleResource {
     @RolesAllowed({ Roles.COORDINATOR, Roles.CLINICIAN, Roles.COMMUNITY_PHYSICIAN, Roles.ADMIN })
     @Operation(operationId = "consoleMe", summary = "Who is signed in", description = "Coordinators, clinicians, community "
             + "physicians and admins. { subject, name, roles }: the caller as this service reads their token (the role claim "
-            + "the deployment configures), so the page shows what the caller may do whatever the identity provider.")
-    public Me me() {
-        return new Me(caller.subject(), caller.displayName(), caller.roles().stream().sorted().toList());
+            + "the deployment configures), so the page shows what the caller may do whatever the identity provider; "
+            + "clinicianId for the caller's own contact methods (null for one who is no center's clinician).")
+    public Uni<Me> me() {
+        return service.clinicianId(caller)
+                .map(id -> new Me(caller.subject(), caller.displayName(), caller.roles().stream().sorted().toList(), id));
     }
 
-    /** The signed-in caller, as the console shows them. */
-    public record Me(String subject, String name, List<String> roles) {
+    /** The signed-in caller, as the console shows them; {@code clinicianId} null for one who is no center's clinician. */
+    public record Me(String subject, String name, List<String> roles, UUID clinicianId) {
+    }
+
+    @POST
+    @Path("/api/test-page")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.COORDINATOR, Roles.CLINICIAN, Roles.COMMUNITY_PHYSICIAN })
+    @Operation(operationId = "consoleTestPage", summary = "Send yourself a test page", description = "Coordinators, "
+            + "clinicians and community physicians. alert-service sends a test page to each of the caller's contact methods "
+            + "at once (called with the caller's own token) and answers how each went; its refusals come through with their "
+            + "status (404 no center's clinician, 429 one a minute); 503 when alert-service cannot be reached.")
+    public Uni<JsonNode> testPage() {
+        return service.testPage(bearer());
     }
 
     @GET

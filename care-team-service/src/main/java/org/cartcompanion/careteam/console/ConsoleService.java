@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -121,6 +122,17 @@ public class ConsoleService {
 
     public Uni<JsonNode> resolve(String bearer, String id, JsonNode body) {
         return call("alert-service", () -> alerts.resolve(bearer, id, body));
+    }
+
+    /** A test page to the caller on each of their contact methods, sent by alert-service; how each went. */
+    public Uni<JsonNode> testPage(String bearer) {
+        return call("alert-service", () -> alerts.testPage(bearer));
+    }
+
+    /** The caller's clinician id here, or null for a caller who is no center's clinician (an admin). */
+    @WithSession
+    public Uni<UUID> clinicianId(Caller caller) {
+        return clinicians.findBySubject(caller.subject()).map(c -> c == null ? null : c.id);
     }
 
     /** Today's on-call (the center's local day) of every center where the caller is staff, with who holds it now. */

@@ -101,6 +101,19 @@ class ConsoleTest {
     }
 
     @Test
+    void whoIsSignedInCarriesTheirClinicianIdForTheirOwnContactMethods() {
+        String center = Fixtures.createCenter();
+        Person physician = Fixtures.person(center, "PHYSICIAN");
+        RestAssured.given().auth().oauth2(physician.token()).get("/console/api/me").then().statusCode(200)
+                .body("subject", org.hamcrest.Matchers.equalTo(physician.subject()))
+                .body("clinicianId", org.hamcrest.Matchers.equalTo(physician.id()))
+                .body("roles", org.hamcrest.Matchers.contains("clinician"));
+        RestAssured.given().auth().oauth2(Fixtures.ADMIN).get("/console/api/me").then().statusCode(200)
+                .body("clinicianId", org.hamcrest.Matchers.nullValue());
+        RestAssured.given().get("/console/me").then().statusCode(200).contentType(containsString("text/html"));
+    }
+
+    @Test
     void theConsoleApiNeedsAToken() {
         RestAssured.given().get("/console/api/alerts").then().statusCode(401);
         RestAssured.given().get("/console").then().statusCode(200).contentType(containsString("text/html"))

@@ -215,6 +215,8 @@ class ContractSweepIT {
         case "PATCH /api/v1/centers/{centerId}/clinicians/{clinicianId}" -> "{\"phone\":\"+15550100\"}";
         case "PUT /api/v1/clinicians/{clinicianId}/contact-methods" -> """
                 [{"type":"SMS","address":"+15550100","delaySeconds":0}]""";
+        case "PUT /api/v1/centers/{id}/webhooks" -> """
+                [{"url":"https://hooks.e2e.example/sweep","events":["ALERT_OPENED"]}]""";
         default -> op.method().equals("GET") || op.method().equals("DELETE") ? null : "{}";
         };
     }

@@ -14,6 +14,16 @@ public record Page(UUID alertId, UUID notificationId, Purpose purpose, String re
         String phase, String product, String summary, List<String> firedRules, String patientPhone, String centerPhone,
         int level, String ackUrl, String consoleUrl, String status, String acknowledgedBy, String patientText) {
 
+    /** What a test page says, on every channel. */
+    public static final String TEST_TEXT = "This is a test page from CAR-T Companion: this is how you will be paged when a "
+            + "patient needs you. No reply or action is needed.";
+
+    /** A clinician's test of one of their contact methods: no alert, no acknowledgement. */
+    public static Page test(String recipientName, String address) {
+        return new Page(null, null, Purpose.TEST, recipientName, address, null, 0, null, null, null, List.of(), null, null, 0,
+                null, null, null, null, null);
+    }
+
     /** The subject: disposition and day after infusion, no name (it shows on lock screens). */
     public String subject() {
         String what = disposition + ", day " + dayPostInfusion + " after CAR-T infusion";
@@ -24,6 +34,7 @@ public record Page(UUID alertId, UUID notificationId, Purpose purpose, String re
         case ACK_REMINDER -> "Reminder: acknowledged CAR-T alert not resolved (" + what + ")";
         case FALLBACK -> "NO ANSWER to CAR-T alert: " + what + " - nobody has acknowledged";
         case PATIENT_ACK, PATIENT_NO_ANSWER -> "CAR-T Companion: about your alert";
+        case TEST -> "CAR-T Companion test page";
         };
     }
 
@@ -37,6 +48,7 @@ public record Page(UUID alertId, UUID notificationId, Purpose purpose, String re
                 + "resolve it with an outcome; if nobody does, the chain starts again.";
         case FALLBACK -> "Nobody on the escalation chain has acknowledged this alert. Please find a clinician now.";
         case PATIENT_ACK, PATIENT_NO_ANSWER -> patientText;
+        case TEST -> TEST_TEXT;
         };
     }
 

@@ -32,6 +32,7 @@ public class SmsNotifier implements Notifier {
 
     @Override
     public Uni<String> send(Page page) {
-        return provider.message(page.address(), SmsText.sms(page, codes.code(page.alertId(), page.address())));
+        String code = page.alertId() == null ? null : codes.code(page.alertId(), page.address());
+        return provider.message(page.address(), SmsText.sms(page, code));
     }
 }

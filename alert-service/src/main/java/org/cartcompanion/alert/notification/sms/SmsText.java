@@ -29,6 +29,7 @@ final class SmsText {
         case ACK_REMINDER -> "Reminder: the CAR-T alert you acknowledged (" + what + ") is not resolved. Resolve it in the "
                 + "console.";
         case PATIENT_ACK, PATIENT_NO_ANSWER -> "CAR-T Companion: " + page.patientText();
+        case TEST -> Page.TEST_TEXT;
         };
     }
 
@@ -37,6 +38,9 @@ final class SmsText {
         if (page.purpose().toPatient()) {
             return "This is CAR-T Companion. " + page.patientText();
         }
+        if (page.purpose() == Purpose.TEST) {
+            return Page.TEST_TEXT;
+        }
         String what = spell(page.disposition()) + ", day " + page.dayPostInfusion() + " after CAR-T infusion.";
         String intro = switch (page.purpose()) {
         case PAGE -> "This is CAR-T Companion. A patient of your CAR-T center needs a clinician: ";
@@ -44,7 +48,7 @@ final class SmsText {
         case COPY -> "This is CAR-T Companion. For your information, the community physician is paged for ";
         case FALLBACK -> "This is CAR-T Companion. Nobody has acknowledged an alert: ";
         case ACK_REMINDER -> "This is CAR-T Companion. An alert you acknowledged is not resolved: ";
-        case PATIENT_ACK, PATIENT_NO_ANSWER -> throw new IllegalStateException("said above");
+        case PATIENT_ACK, PATIENT_NO_ANSWER, TEST -> throw new IllegalStateException("said above");
         };
         return intro + what + (page.purpose().wantsAcknowledgement() || page.purpose() == Purpose.COPY
                 ? " Press 1 to acknowledge." : " Please resolve it in the console.");

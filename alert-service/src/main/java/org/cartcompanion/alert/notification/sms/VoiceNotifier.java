@@ -3,6 +3,7 @@ package org.cartcompanion.alert.notification.sms;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.cartcompanion.alert.notification.Notification;
+import org.cartcompanion.alert.notification.Purpose;
 import org.cartcompanion.alert.notification.service.Notifier;
 import org.cartcompanion.alert.notification.service.Page;
 
@@ -36,6 +37,9 @@ public class VoiceNotifier implements Notifier {
     @Override
     public Uni<String> send(Page page) {
         String said = xml(SmsText.spoken(page));
+        if (page.purpose() == Purpose.TEST) {
+            return provider.call(page.address(), "<Response><Say loop=\"2\">" + said + "</Say></Response>");
+        }
         String action = xml(signature.voiceUrl().orElseThrow() + "?notification=" + page.notificationId());
         String twiml = "<Response><Gather input=\"dtmf\" numDigits=\"1\" timeout=\"8\" method=\"POST\" action=\"" + action
                 + "\"><Say loop=\"2\">" + said + "</Say></Gather><Say>No key was pressed; the alert is not acknowledged. "
