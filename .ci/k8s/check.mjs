@@ -101,9 +101,11 @@ for (const cm of of('ConfigMap')) {
 // The Ingress routes exactly the public prefixes (API.md), each to the service that owns it, and never /internal or /q.
 const owners = {
   '/api/v1/patients': 'patient-service', '/api/v1/me': 'patient-service', '/api/v1/triage-rules': 'patient-service',
-  '/api/v1/alerts': 'alert-service', '/api/v1/escalation-policies': 'alert-service',
+  '/api/v1/invitations': 'patient-service', '/app': 'patient-service',
+  '/api/v1/alerts': 'alert-service', '/api/v1/escalation-policies': 'alert-service', '/api/v1/sms': 'alert-service',
+  '/api/v1/voice': 'alert-service', '/api/v1/test-pages': 'alert-service',
   '/api/v1/centers': 'care-team-service', '/api/v1/care-teams': 'care-team-service',
-  '/api/v1/handoffs': 'care-team-service', '/console': 'care-team-service',
+  '/api/v1/handoffs': 'care-team-service', '/api/v1/clinicians': 'care-team-service', '/console': 'care-team-service',
 };
 const ingresses = of('Ingress');
 if (ingresses.length !== 1) fail('Ingress', `expected one, found ${ingresses.length}`);
