@@ -8,7 +8,10 @@
   });
   var me = null; // { subject, name, roles, clinicianId } as care-team-service reads the token
   var CHANNELS = { EMAIL: 'Email', SMS: 'SMS', VOICE: 'Phone call' };
-  var RESULTS = { SENT: 'sent', FAILED: 'failed', NOT_CONFIGURED: 'cannot be sent here' };
+  var RESULTS = {
+    SENT: 'sent', FAILED: 'failed',
+    NOT_CONFIGURED: 'cannot be sent by this deployment (real pages reach you by your other methods, or your email at once)'
+  };
   var DISPOSITIONS = {
     EMERGENCY: 'Emergency', CENTER_NOW: 'Call the center now', CENTER_SAME_DAY: 'Center, same day',
     COMMUNITY_24H: 'Community physician, 24 h', SELF_CARE: 'Self-care'
@@ -279,7 +282,10 @@
     if (!me.clinicianId) { return; }
     var path = '/api/v1/clinicians/' + encodeURIComponent(me.clinicianId) + '/contact-methods';
     api(path).then(renderMethods).catch(function (e) { showError(e.message); });
+    var dirty = false;
+    $('methods').oninput = function () { dirty = true; $('methods-saved').hidden = true; };
     $('add-method').onclick = function () {
+      dirty = true;
       $('methods').appendChild(methodRow({ type: 'SMS', address: '', delaySeconds: 0 }));
     };
     $('methods-form').onsubmit = function (event) {
@@ -291,9 +297,14 @@
           delaySeconds: parseInt(row.querySelector('input[name=delay]').value || '0', 10)
         };
       });
+      if (rows.length === 0) {
+        showError('Keep at least one method: with none you would be paged by email only. Add one, then save.');
+        return;
+      }
       $('save-methods').disabled = true;
       api(path, { method: 'PUT', body: rows }).then(function (saved) {
         showError('');
+        dirty = false;
         renderMethods(saved);
         var done = $('methods-saved');
         done.textContent = 'Saved. Pages use these methods from now on.';
@@ -303,6 +314,10 @@
     $('test-page').onclick = function () {
       var button = $('test-page');
       var results = $('test-results');
+      if (dirty) {
+        showError('Save your changes first: the test page goes to the methods you saved.');
+        return;
+      }
       button.disabled = true;
       clear(results);
       api('/console/api/test-page', { method: 'POST' }).then(function (sent) {
@@ -337,7 +352,10 @@
     address.value = m.address || '';
     address.setAttribute('aria-label', 'Address or number');
     address.placeholder = m.type === 'EMAIL' ? 'name@hospital.org' : '+15550123456';
-    type.onchange = function () { address.placeholder = type.value === 'EMAIL' ? 'name@hospital.org' : '+15550123456'; };
+    type.onchange = function () {
+      address.placeholder = type.value === 'EMAIL' ? 'name@hospital.org' : '+15550123456';
+      row.parentNode.dispatchEvent(new Event('input'));
+    };
     var delay = el('input');
     delay.name = 'delay';
     delay.type = 'number';
@@ -347,7 +365,11 @@
     delay.setAttribute('aria-label', 'Delay in seconds');
     var remove = el('button', 'Remove', 'quiet');
     remove.type = 'button';
-    remove.onclick = function () { row.parentNode.removeChild(row); };
+    remove.onclick = function () {
+      var list = row.parentNode;
+      list.removeChild(row);
+      list.dispatchEvent(new Event('input'));
+    };
     row.appendChild(type);
     row.appendChild(address);
     row.appendChild(el('span', 'after', 'muted'));

@@ -229,6 +229,56 @@ class PhonePagingTest {
     }
 
     @Test
+    void aSignedReplySentAgainAfterTheChainRestartedAcknowledgesNothing() {
+        Scenario s = new Scenario(mailbox).wokenBy(List.of("SMS 0"), List.of("SMS 0"));
+        s.deliver("CENTER_NOW");
+        String code = code(awaitSms(s.primary.phone(), 1).get(0).get("Body"));
+        String id = s.alert().getString("id");
+        Map<String, String> form = form(s.primary.phone(), code);
+        String signature = sign(Stubs.SMS_TOKEN, Stubs.SMS_INBOUND_URL, form);
+        given().contentType("application/x-www-form-urlencoded").formParams(form).header("X-Twilio-Signature", signature)
+                .post("/api/v1/sms/inbound").then().statusCode(200).body(containsString("acknowledged (CENTER_NOW"));
+        // Acknowledged and not resolved: reminded after the window, then the chain starts again.
+        TestClock.advance(Duration.ofMinutes(61));
+        await().atMost(Duration.ofSeconds(10)).until(() -> s.alert(id).getList("timeline.type").contains("ACK_REMINDER"));
+        TestClock.advance(Duration.ofMinutes(61));
+        await().atMost(Duration.ofSeconds(10)).until(() -> s.alert(id).getString("status").equals("TRIGGERED"));
+        // The same signed request, captured and sent again, is refused; a fresh reply from the phone works.
+        given().contentType("application/x-www-form-urlencoded").formParams(form).header("X-Twilio-Signature", signature)
+                .post("/api/v1/sms/inbound").then().statusCode(200).body(containsString("already received"));
+        assertThat(s.alert(id).getString("status"), equalTo("TRIGGERED"));
+        assertThat(inbound(s.primary.phone(), code).asString(), containsString("acknowledged (CENTER_NOW"));
+        assertThat(s.alert(id).getString("status"), equalTo("ACKNOWLEDGED"));
+    }
+
+    @Test
+    void aClinicianNoLongerOfTheCenterCannotAcknowledgeByReplying() {
+        Scenario s = new Scenario(mailbox).wokenBy(List.of("SMS 0"), List.of("SMS 0"));
+        s.deliver("CENTER_NOW");
+        String code = code(awaitSms(s.primary.phone(), 1).get(0).get("Body"));
+        String id = s.alert().getString("id");
+        // The primary's membership ends: the center no longer lists them.
+        Stubs.escalationTargets(s.centerId, List.of("PRIMARY", "BACKUP"), List.of(s.backup, s.coordinator));
+        await().pollDelay(Duration.ofMillis(400)).atMost(Duration.ofSeconds(2)).until(() -> true);
+        assertThat(inbound(s.primary.phone(), code).asString(), containsString("no longer belong"));
+        assertThat(s.alert(id).getString("status"), equalTo("TRIGGERED"));
+    }
+
+    @Test
+    void somebodyWhoseEveryMethodWaitsIsAlsoEmailedAtOnce() {
+        Scenario s = new Scenario(mailbox);
+        s.primaryWith(List.of(Stubs.Person.method("SMS", s.primary.phone(), 60)));
+        s.deliver("CENTER_NOW");
+        s.awaitMails(s.primary.email(), 1);
+        JsonPath alert = s.alert();
+        assertThat(alert.getList("timeline.detail"), hasItem(s.primary.name() + ": nothing fires at once; their email is "
+                + "paged at once besides"));
+        assertThat(alert.getList("timeline.detail"), hasItem("PAGE by sms to " + s.primary.name()
+                + " in 60 s unless acknowledged first"));
+        assertThat(smsTo(s.primary.phone()), empty());
+    }
+
+    @Test
     void withCareTeamServiceDownTheStoredDirectoryWakesPeopleTheWayTheyChose() {
         Scenario s = new Scenario(mailbox).wokenBy(List.of("SMS 0", "VOICE 60"), List.of("SMS 0"));
         Stubs.pagingDirectory(s.centerId, TestClock.now(), List.of(s.primary), List.of(s.backup), List.of(s.primary, s.backup),

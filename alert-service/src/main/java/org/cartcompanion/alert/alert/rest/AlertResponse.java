@@ -71,7 +71,9 @@ public record AlertResponse(@JsonUnwrapped Shared shared, @JsonUnwrapped Clinica
     }
 
     private static Delivery delivery(Notification n) {
-        return new Delivery(n.recipientName, n.address, n.channel.name(), n.purpose.name(), n.level, n.status.name(),
+        // A text to the patient or a caregiver went to their phone: not shown to every clinician who sees the alert.
+        return new Delivery(n.recipientName, n.purpose.toPatient() ? null : n.address, n.channel.name(), n.purpose.name(),
+                n.level, n.status.name(),
                 n.attempts, at(n.sentAt), n.lastError);
     }
 

@@ -272,8 +272,9 @@ public class AlertService {
             return Uni.createFrom().item(new Actor(subject, null, null, null));
         }
         return Panache.withSession(() -> notifications.forAlert(alert.id)).flatMap(sent -> {
+            // Their email, for the reminder: from an email page they received (an SMS or call was to their phone).
             for (Notification n : sent) {
-                if (clinicianId.equals(n.clinicianId)) {
+                if (clinicianId.equals(n.clinicianId) && n.channel == Notification.Channel.EMAIL) {
                     return Uni.createFrom().item(new Actor(subject, clinicianId, n.recipientName, n.address));
                 }
             }

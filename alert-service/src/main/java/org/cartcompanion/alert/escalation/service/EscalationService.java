@@ -208,7 +208,8 @@ public class EscalationService {
     /**
      * The notifications, acknowledge links and timeline entries that page whom {@link Recipients} names for a notice: one
      * notification per contact method of each recipient, due its delay from now, each address once. A method on a channel this
-     * deployment cannot send (SMS or voice not configured) is left out; a recipient left with none is paged by email.
+     * deployment cannot send (SMS or voice not configured) is left out; a recipient left with nothing that fires at once is
+     * also paged by email at once (their own, else the fallback address).
      */
     private void queue(Alert alert, Optional<Policy> policy, Notice notice, Roster roster, Instant now, Writes writes) {
         Recipients.Paging paging = Recipients.resolve(notice, roster, acknowledger(alert),
@@ -218,7 +219,6 @@ public class EscalationService {
         }
         Set<String> addressed = new HashSet<>();
         for (Recipient r : paging.recipients()) {
-            Recipient to = r;
             String who = r.name() == null ? r.email() : r.name();
             List<ContactMethod> methods = new ArrayList<>();
             List<String> unsendable = new ArrayList<>();
@@ -230,35 +230,46 @@ public class EscalationService {
                     unsendable.add(m.type());
                 }
             }
-            if (methods.isEmpty() && r.email() != null && !r.email().isBlank()) {
-                methods.add(ContactMethod.email(r.email()));
+            // Something goes at once: a method left to fire only after a delay would let the level time out unheard.
+            boolean atOnce = methods.stream().anyMatch(m -> m.delay().isZero());
+            boolean hasEmail = r.email() != null && !r.email().isBlank();
+            if (!atOnce && hasEmail) {
+                methods.add(0, ContactMethod.email(r.email()));
             }
-            if (!unsendable.isEmpty()) {
+            boolean pageFallback = !atOnce && !hasEmail;
+            if (!unsendable.isEmpty() || !atOnce) {
                 writes.entries().add(TimelineEntry.of(alert.id, now, TimelineType.NO_RECIPIENT, who + ": "
-                        + String.join(", ", unsendable) + " cannot be sent by this deployment"
-                        + (methods.isEmpty() ? "; the fallback address is paged instead" : "; their other methods are used")));
-                if (methods.isEmpty()) {
-                    String fallback = fallbackAddress(alert, policy);
-                    to = new Recipient(null, "Center fallback", fallback, null);
-                    who = to.name();
-                    methods.add(ContactMethod.email(fallback));
-                }
+                        + (unsendable.isEmpty() ? "nothing fires at once"
+                                : String.join(", ", unsendable) + " cannot be sent by this deployment")
+                        + (pageFallback ? "; the fallback address is paged at once besides"
+                                : !atOnce ? "; their email is paged at once besides" : "; their other methods are used")));
             }
             for (ContactMethod m : methods) {
-                Notification.Channel channel = channel(m).orElseThrow();
-                if (!addressed.add(channel + ":" + m.address().toLowerCase())) {
-                    continue;
-                }
-                Notification n = notification(alert, notice, to, channel, m, now);
-                writes.notifications().add(n);
-                if (n.purpose != Purpose.ACK_REMINDER && channel == Notification.Channel.EMAIL) {
-                    writes.links().add(link(n, now));
-                }
-                writes.entries().add(TimelineEntry.of(alert.id, now, TimelineType.NOTIFICATION_QUEUED, n.purpose + " by "
-                        + channel.name().toLowerCase() + " to " + who + (m.delay().isZero() ? ""
-                                : " in " + m.delay().toSeconds() + " s unless acknowledged first")));
+                queue(alert, notice, r, who, m, now, addressed, writes);
+            }
+            if (pageFallback) {
+                String fallback = fallbackAddress(alert, policy);
+                queue(alert, notice, new Recipient(null, "Center fallback", fallback, null), "Center fallback",
+                        ContactMethod.email(fallback), now, addressed, writes);
             }
         }
+    }
+
+    /** One notification of the notice to one person by one method (each channel and address once per notice). */
+    private void queue(Alert alert, Notice notice, Recipient to, String who, ContactMethod m, Instant now,
+            Set<String> addressed, Writes writes) {
+        Notification.Channel channel = channel(m).orElseThrow();
+        if (!addressed.add(channel + ":" + m.address().toLowerCase())) {
+            return;
+        }
+        Notification n = notification(alert, notice, to, channel, m, now);
+        writes.notifications().add(n);
+        if (n.purpose != Purpose.ACK_REMINDER && channel == Notification.Channel.EMAIL) {
+            writes.links().add(link(n, now));
+        }
+        writes.entries().add(TimelineEntry.of(alert.id, now, TimelineType.NOTIFICATION_QUEUED, n.purpose + " by "
+                + channel.name().toLowerCase() + " to " + who + (m.delay().isZero() ? ""
+                        : " in " + m.delay().toSeconds() + " s unless acknowledged first")));
     }
 
     private static Optional<Notification.Channel> channel(ContactMethod m) {

@@ -8,8 +8,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.cartcompanion.alert.notification.Notification;
+import org.cartcompanion.alert.notification.Purpose;
 import org.cartcompanion.support.work.DueRows;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
@@ -48,10 +50,23 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
         }).toList());
     }
 
-    /** The SMS and calls sent (or due) to {@code number} since {@code since}, newest first. */
-    public Uni<List<Notification>> toNumber(String number, Instant since) {
-        return find("address = ?1 and channel in ?2 and createdAt >= ?3 order by createdAt desc", number,
-                List.of(Notification.Channel.SMS, Notification.Channel.VOICE), since).list();
+    /** The pages asking for an acknowledgement that reached {@code number} by SMS or call since {@code since}, newest first. */
+    public Uni<List<Notification>> pagesTo(String number, Instant since) {
+        return find("address = ?1 and channel in ?2 and createdAt >= ?3 and status = ?4 and purpose in ?5 "
+                + "order by createdAt desc", number, List.of(Notification.Channel.SMS, Notification.Channel.VOICE), since,
+                Notification.DeliveryStatus.SENT, ANSWERABLE).list();
+    }
+
+    /** What a clinician may acknowledge by answering. */
+    public static final List<Purpose> ANSWERABLE = List.of(Purpose.PAGE, Purpose.RENOTIFY, Purpose.COPY, Purpose.FALLBACK);
+
+    /**
+     * Records a provider callback that acknowledges; false when it was recorded before (a replay), in the caller's transaction.
+     */
+    public Uni<Boolean> firstCallback(String id, Instant now) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "INSERT INTO provider_callback (id, received_at) VALUES (:id, :now) ON CONFLICT (id) DO NOTHING")
+                .setParameter("id", id).setParameter("now", now).executeUpdate()).map(inserted -> inserted == 1);
     }
 
     /** Every notification of the alert, oldest first. */

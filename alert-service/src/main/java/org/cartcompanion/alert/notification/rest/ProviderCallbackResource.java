@@ -69,7 +69,7 @@ public class ProviderCallbackResource {
         if (!signature.valid(signature.inboundUrl(), fields, signed)) {
             return Uni.createFrom().failure(unsigned());
         }
-        return replies.sms(fields.getFirst("From"), fields.getFirst("Body"))
+        return replies.sms(fields.getFirst("MessageSid"), fields.getFirst("From"), fields.getFirst("Body"))
                 .map(reply -> twiml(reply, "<Message>" + xml(reply.text()) + "</Message>"));
     }
 
@@ -92,7 +92,8 @@ public class ProviderCallbackResource {
                 signed)) {
             return Uni.createFrom().failure(unsigned());
         }
-        return replies.call(id, fields.getFirst("Digits")).map(reply -> twiml(reply, "<Say>" + xml(reply.text()) + "</Say>"));
+        return replies.call(fields.getFirst("CallSid"), id, fields.getFirst("Digits"))
+                .map(reply -> twiml(reply, "<Say>" + xml(reply.text()) + "</Say>"));
     }
 
     private Response twiml(PagedReplies.Reply reply, String verb) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
 
 import org.cartcompanion.alert.access.client.Directory;
 import org.cartcompanion.alert.access.client.PatientPhones;
@@ -105,14 +106,19 @@ public class PatientTexts implements DurableJob<PatientText> {
             if (moot != null) {
                 return note(alert, now, row.purpose + " not sent: " + moot);
             }
+            List<PatientPhones.Phone> checkInPhone = alert.patientPhone == null ? List.of()
+                    : List.of(new PatientPhones.Phone(alert.patientPhone, "PATIENT"));
             return directory.patientPhones(alert.patientId).map(PatientPhones::phones)
+                    // patient-service no longer knows the patient (erased): the check-in's phone, if it is still kept.
+                    .onFailure(e -> e instanceof WebApplicationException w && w.getResponse().getStatus() == 404)
+                    .recoverWithItem(checkInPhone)
                     .onFailure().recoverWithUni(e -> {
                         if (row.attempts + 1 < LOOKUPS_BEFORE_THE_CHECK_IN_PHONE || alert.patientPhone == null) {
                             return Uni.createFrom().failure(e);
                         }
                         Log.warnf("patient-service cannot say whom to text for alert %s; the check-in's phone is texted",
                                 alert.id);
-                        return Uni.createFrom().item(List.of(new PatientPhones.Phone(alert.patientPhone, "PATIENT")));
+                        return Uni.createFrom().item(checkInPhone);
                     })
                     .flatMap(phones -> queue(row, alert, phones == null ? List.of() : phones, now));
         });

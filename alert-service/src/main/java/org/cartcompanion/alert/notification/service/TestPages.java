@@ -62,7 +62,6 @@ public class TestPages {
                 return Uni.createFrom().failure(new ProblemException(429, "too-many-test-pages", "One test page a minute: "
                         + "try again in " + Math.max(1, Duration.between(now, before.plus(ONE_PER)).toSeconds()) + " s."));
             }
-            last.put(m.clinicianId(), now);
             return recipient(m, 0).onFailure(e -> !(e instanceof ProblemException))
                     .transform(e -> new ProblemException(503, "dependency-unavailable",
                             "Your contact methods cannot be read right now; please retry shortly."))
@@ -71,6 +70,7 @@ public class TestPages {
                             return Uni.createFrom().failure(ProblemException.notFound("Clinician"));
                         }
                         Recipient me = found.get();
+                        last.put(m.clinicianId(), now);
                         return Multi.createFrom().iterable(me.methods()).onItem()
                                 .transformToUniAndConcatenate(method -> test(me, method)).collect().asList();
                     });
@@ -82,7 +82,8 @@ public class TestPages {
         if (i >= m.memberships().size()) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return directory.knownClinicians(m.memberships().get(i).centerId()).flatMap(known -> {
+        // Not the cached list: a clinician who has just saved a new number tests that one.
+        return directory.escalationTargets(m.memberships().get(i).centerId()).flatMap(known -> {
             Optional<Recipient> me = (known.clinicians() == null ? List.<Recipient> of() : known.clinicians()).stream()
                     .filter(r -> m.clinicianId().equals(r.clinicianId())).findFirst();
             return me.isPresent() ? Uni.createFrom().item(me) : recipient(m, i + 1);

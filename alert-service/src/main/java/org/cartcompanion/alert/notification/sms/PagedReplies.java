@@ -1,6 +1,7 @@
 package org.cartcompanion.alert.notification.sms;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.cartcompanion.alert.access.client.Directory;
 import org.cartcompanion.alert.alert.Alert;
 import org.cartcompanion.alert.alert.Status;
 import org.cartcompanion.alert.alert.repository.AlertRepository;
@@ -47,27 +49,29 @@ public class PagedReplies {
     private final AlertService service;
     private final ReplyCodes codes;
     private final AlertConfig config;
+    private final Directory directory;
     private final Clock clock;
 
     public PagedReplies(NotificationRepository notifications, AlertRepository alerts, AlertService service, ReplyCodes codes,
-            AlertConfig config, Clock clock) {
+            AlertConfig config, Directory directory, Clock clock) {
         this.notifications = notifications;
         this.alerts = alerts;
         this.service = service;
         this.codes = codes;
         this.config = config;
+        this.directory = directory;
         this.clock = clock;
     }
 
-    /** The answer to an SMS from {@code from} saying {@code body}. */
-    public Uni<Reply> sms(String from, String body) {
+    /** The answer to an SMS ({@code sid}, the provider's MessageSid) from {@code from} saying {@code body}. */
+    public Uni<Reply> sms(String sid, String from, String body) {
         Matcher m = CODE.matcher(body == null ? "" : body);
-        if (from == null || from.isBlank() || !m.find()) {
+        if (sid == null || sid.isBlank() || from == null || from.isBlank() || !m.find()) {
             return Uni.createFrom().item(Reply.only(HELP));
         }
         String number = from.strip();
         String code = m.group(1);
-        return Panache.withSession(() -> notifications.toNumber(number, clock.instant()
+        return Panache.withSession(() -> notifications.pagesTo(number, clock.instant()
                 .minus(config.links().ackLinkLifetime()))).flatMap(sent -> {
                     Map<UUID, Notification> latest = new LinkedHashMap<>();
                     sent.forEach(n -> latest.putIfAbsent(n.alertId, n));
@@ -78,24 +82,37 @@ public class PagedReplies {
                         return Uni.createFrom().item(Reply.only("CAR-T Companion: that code does not match an alert "
                                 + "paged to this phone. Nothing was acknowledged."));
                     }
-                    return acknowledge(paged.get(), "sms-reply", "an SMS reply");
+                    return acknowledge(paged.get(), "sms:" + sid.strip(), "sms-reply", "an SMS reply");
                 });
     }
 
-    /** The words a call says after {@code digits} were pressed on the call of notification {@code notificationId}. */
-    public Uni<Reply> call(UUID notificationId, String digits) {
+    /**
+     * The words a call ({@code sid}, the provider's CallSid) says after {@code digits} were pressed on the call of notification
+     * {@code notificationId}.
+     */
+    public Uni<Reply> call(String sid, UUID notificationId, String digits) {
         if (!"1".equals(digits == null ? null : digits.strip())) {
             return Uni.createFrom().item(Reply.only("The alert is not acknowledged. Goodbye."));
         }
+        if (sid == null || sid.isBlank()) {
+            return Uni.createFrom().item(Reply.only("This call is not a page. Nothing was acknowledged. Goodbye."));
+        }
+        Instant since = clock.instant().minus(config.links().ackLinkLifetime());
         return Panache.withSession(() -> notifications.findById(notificationId)).flatMap(n -> {
-            if (n == null || n.channel != Notification.Channel.VOICE) {
+            if (n == null || n.channel != Notification.Channel.VOICE || !NotificationRepository.ANSWERABLE.contains(n.purpose)
+                    || n.createdAt.isBefore(since)) {
                 return Uni.createFrom().item(Reply.only("This call is not a page. Nothing was acknowledged. Goodbye."));
             }
-            return acknowledge(n, "voice-call", "a phone call");
+            return acknowledge(n, "call:" + sid.strip() + ":1", "voice-call", "a phone call");
         });
     }
 
-    private Uni<Reply> acknowledge(Notification n, String subject, String via) {
+    /**
+     * Acknowledges as the page's clinician, once per provider callback ({@code callback}: a signed request sent again
+     * acknowledges nothing), unless they no longer belong to the alert's center (as for an email link: when care-team-service
+     * cannot say, the answer works).
+     */
+    private Uni<Reply> acknowledge(Notification n, String callback, String subject, String via) {
         return Panache.withSession(() -> alerts.findById(n.alertId)).flatMap(alert -> {
             if (alert.status == Status.RESOLVED) {
                 return Uni.createFrom().item(new Reply("CAR-T Companion: that alert (" + what(alert) + ") is already "
@@ -105,12 +122,34 @@ public class PagedReplies {
                 return Uni.createFrom().item(new Reply("CAR-T Companion: that alert (" + what(alert) + ") was already "
                         + "acknowledged by " + alert.acknowledger() + ".", alert.patientId));
             }
-            return service.acknowledgeAsPaged(n.alertId, n.clinicianId, n.recipientName, subject, via)
-                    .map(view -> new Reply("CAR-T Companion: acknowledged (" + what(alert) + "). The escalation has "
-                            + "stopped; please call the patient.", alert.patientId))
-                    .onFailure(ProblemException.class).recoverWithItem(new Reply("CAR-T Companion: that alert ("
-                            + what(alert) + ") is already resolved.", alert.patientId));
+            return stillBelongs(n, alert).flatMap(belongs -> {
+                if (!belongs) {
+                    return Uni.createFrom().item(new Reply("CAR-T Companion: you no longer belong to this center's care "
+                            + "team, so nothing was acknowledged; the escalation goes on.", alert.patientId));
+                }
+                return Panache.withTransaction(() -> notifications.firstCallback(callback, clock.instant()))
+                        .flatMap(first -> !first
+                                ? Uni.createFrom().item(new Reply("CAR-T Companion: this answer was already received. "
+                                        + "Nothing changed.", alert.patientId))
+                                : service.acknowledgeAsPaged(n.alertId, n.clinicianId, n.recipientName, subject, via)
+                                        .map(view -> new Reply("CAR-T Companion: acknowledged (" + what(alert)
+                                                + "). The escalation has stopped; please call the patient.",
+                                                alert.patientId))
+                                        .onFailure(ProblemException.class).recoverWithItem(new Reply(
+                                                "CAR-T Companion: that alert (" + what(alert) + ") is already resolved.",
+                                                alert.patientId)));
+            });
         });
+    }
+
+    private Uni<Boolean> stillBelongs(Notification n, Alert alert) {
+        if (n.clinicianId == null) {
+            return Uni.createFrom().item(true);
+        }
+        return directory.knownClinicians(alert.centerId)
+                .map(known -> known.clinicians() == null || known.clinicians().stream()
+                        .anyMatch(r -> n.clinicianId.equals(r.clinicianId())))
+                .onFailure().recoverWithItem(true);
     }
 
     private static String what(Alert alert) {

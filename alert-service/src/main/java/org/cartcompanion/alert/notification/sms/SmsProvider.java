@@ -79,12 +79,19 @@ public class SmsProvider {
         }
         Integer code = body == null ? null : body.getInteger("code");
         String message = body == null ? null : body.getString("message");
+        // The provider's words may quote the number: a patient's or a caregiver's; it is masked before it is recorded.
         String why = "the SMS provider answered " + status + (code == null ? "" : " (error " + code + ")")
-                + (message == null ? "" : ": " + message);
-        if ((code != null && BAD_NUMBER.contains(code)) || status == 400 || status == 404) {
+                + (message == null ? "" : ": " + masked(message));
+        if (code != null && BAD_NUMBER.contains(code)) {
             return failPermanently(why);
         }
+        // Anything else (a wrong account, a number that cannot send, the provider down) may be mended: tried again.
         throw new Refusal(why);
+    }
+
+    /** Every run of digits that could be a phone number, but its last two: "+1555…67". */
+    static String masked(String text) {
+        return text.replaceAll("\\+?\\d[\\d\\s().-]{5,}(\\d{2})", "…$1");
     }
 
     private static String failPermanently(String why) {
