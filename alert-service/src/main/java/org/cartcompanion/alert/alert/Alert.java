@@ -197,6 +197,15 @@ public class Alert {
         return stepFailingSince != null && (stepAttempts >= attempts || !now.isBefore(stepFailingSince.plus(after)));
     }
 
+    /**
+     * When the step now due fell due: the first failure of a run of failures (retries move {@code nextStepAt}), else the step's
+     * time; never after {@code now}. For an alert's first step it is the intake of the event that opened or worsened it.
+     */
+    public Instant stepDue(Instant now) {
+        Instant due = stepFailingSince != null ? stepFailingSince : nextStepAt;
+        return due == null || due.isAfter(now) ? now : due;
+    }
+
     /** The due step was taken: the run of failures and an overdue report end. */
     public void stepTaken() {
         stepAttempts = 0;

@@ -63,6 +63,10 @@ public class Notification extends AttemptedRow {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** When it was meant to leave: the step's due time plus the method's delay (retries do not move it). */
+    @Column(name = "due_at")
+    public Instant dueAt;
+
     @Column(name = "sent_at")
     public Instant sentAt;
 

@@ -2,6 +2,7 @@ package org.cartcompanion.alert.openapi;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -29,6 +30,10 @@ class OpenApiTest {
     @Test
     void healthAndMetricsAreUp() {
         given().get("/q/health/ready").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("cart_backlog_oldest_age_seconds{backlog=\"notification\""))
+                .body(containsString("cart_backlog_oldest_age_seconds{backlog=\"escalation\""))
+                .body(containsString("cart_backlog_oldest_age_seconds{backlog=\"patient-text\""))
+                .body(containsString("cart_backlog_oldest_age_seconds{backlog=\"webhook\""));
     }
 }

@@ -1,6 +1,7 @@
 package org.cartcompanion.patient.openapi;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -24,6 +25,8 @@ class OpenApiTest {
     @Test
     void healthAndMetricsAreUp() {
         given().get("/q/health/ready").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("cart_backlog_oldest_age_seconds{backlog=\"outbox\""))
+                .body(containsString("cart_backlog_oldest_age_seconds{backlog=\"heartbeat\""));
     }
 }

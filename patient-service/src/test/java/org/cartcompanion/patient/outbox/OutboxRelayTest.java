@@ -14,12 +14,17 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+
+import jakarta.inject.Inject;
 
 import org.cartcompanion.patient.support.AlertStub;
 import org.cartcompanion.patient.support.Fixtures;
 import org.cartcompanion.patient.support.Outbox;
+import org.cartcompanion.support.metrics.BacklogGauges;
+import org.cartcompanion.support.testing.ScrapedMetrics;
 import org.cartcompanion.support.testing.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +38,10 @@ import io.restassured.http.ContentType;
 class OutboxRelayTest {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/Chicago"));
+    private static final Map<String, String> TRIAGE = Map.of("event", "TRIAGE_EVENT");
+
+    @Inject
+    BacklogGauges backlogs;
 
     @AfterEach
     void alertServiceUpAgain() {
@@ -103,6 +112,35 @@ class OutboxRelayTest {
         assertEquals(attemptsAtDelivery, deliveriesOf(checkInId).size());
         String eventId = Outbox.forCheckIn(checkInId).get(0).id.toString();
         deliveriesOf(checkInId).forEach(r -> assertTrue(r.getBodyAsString().contains(eventId), "same event id every time"));
+    }
+
+    @Test
+    void theMetricsShowWhatWaitsDuringAnOutageAndHowLateItReachedAlertService() throws Exception {
+        ScrapedMetrics before = ScrapedMetrics.read();
+        String fast = feverCheckIn();
+        await(Duration.ofSeconds(5), () -> Outbox.forCheckIn(fast).get(0).deliveredAt != null, "the first delivery");
+        await(Duration.ofSeconds(5), () -> lag(ScrapedMetrics.read(), "5.0") > lag(before, "5.0"), "the first one counted");
+
+        AlertStub.down();
+        String slow = feverCheckIn();
+        await(Duration.ofSeconds(10), () -> deliveriesOf(slow).size() >= 3, "three failed attempts");
+        Thread.sleep(1000);
+        backlogs.readNow().await().atMost(Duration.ofSeconds(5));
+        ScrapedMetrics waiting = ScrapedMetrics.read();
+        assertTrue(waiting.sum("cart_backlog_rows", Map.of("backlog", "outbox")) >= 1, "the event waits in the backlog");
+        assertTrue(waiting.sum("cart_backlog_oldest_age_seconds", Map.of("backlog", "outbox")) >= 1,
+                "for as long as alert-service has been down");
+
+        AlertStub.accepting();
+        await(Duration.ofSeconds(10), () -> Outbox.forCheckIn(slow).get(0).deliveredAt != null, "the delivery after recovery");
+        await(Duration.ofSeconds(5), () -> ScrapedMetrics.read().sum("cart_checkin_to_alert_seconds_count", TRIAGE) > waiting
+                .sum("cart_checkin_to_alert_seconds_count", TRIAGE), "the late one counted");
+        ScrapedMetrics after = ScrapedMetrics.read();
+        assertEquals(lag(waiting, "1.0"), lag(after, "1.0"), "it took more than a second, and counts so");
+    }
+
+    private static double lag(ScrapedMetrics m, String le) {
+        return m.sum("cart_checkin_to_alert_seconds_bucket", Map.of("event", "TRIAGE_EVENT", "le", le));
     }
 
     @Test

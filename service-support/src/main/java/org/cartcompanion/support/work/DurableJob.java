@@ -72,7 +72,10 @@ public interface DurableJob<R> {
         return Uni.createFrom().voidItem();
     }
 
-    /** EACH only: after the transaction that recorded the row's outcome has committed (e.g. wake another loop for it). */
+    /**
+     * After the transaction that recorded the row's outcome has committed (EACH: the row's; BATCH: the batch's), e.g. to wake
+     * another loop for it or count it in a metric.
+     */
     default void committed(Outcome<R> outcome) {
     }
 

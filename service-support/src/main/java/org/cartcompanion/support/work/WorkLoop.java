@@ -173,18 +173,27 @@ public final class WorkLoop<R> {
         });
     }
 
+    /** A batch's report and its outcomes, handed to the job once the batch has committed. */
+    private record Batch<R>(PassReport report, List<Outcome<R>> outcomes) {
+    }
+
     private Uni<PassReport> batch(Instant now) {
         return transactions.transaction(() -> job.due(now, settings.batchSize()).flatMap(rows -> {
             observe(rows, now);
             if (rows.isEmpty()) {
-                return Uni.createFrom().item(PassReport.NOTHING);
+                return Uni.createFrom().item(new Batch<R>(PassReport.NOTHING, List.of()));
             }
             return job.prepare(rows, now)
                     .flatMap(toWork -> Multi.createFrom().iterable(toWork).onItem().transformToUni(row -> attempt(row, now))
                             .merge(settings.rowsAtOnce()).collect().asList())
-                    .flatMap(outcomes -> record(outcomes, 0).flatMap(v -> job.finish(outcomes, now)).map(v -> report(
-                            rows.size(), rows.size(), outcomes, rows.size() >= settings.batchSize())));
-        })).invoke(this::count);
+                    .flatMap(outcomes -> record(outcomes, 0).flatMap(v -> job.finish(outcomes, now))
+                            .map(v -> new Batch<>(report(rows.size(), rows.size(), outcomes,
+                                    rows.size() >= settings.batchSize()), outcomes)));
+        })).map(done -> {
+            count(done.report());
+            done.outcomes().forEach(job::committed);
+            return done.report();
+        });
     }
 
     /**

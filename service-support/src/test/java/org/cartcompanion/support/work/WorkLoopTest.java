@@ -2,6 +2,7 @@ package org.cartcompanion.support.work;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -129,6 +130,17 @@ class WorkLoopTest {
         assertThat(a.done, is(true));
         assertThat(a.attempts, equalTo(2));
         assertThat(table.committed, contains("a failed", "a succeeded"));
+    }
+
+    @Test
+    void aBatchsOutcomesReachTheJobOnlyOnceTheBatchCommitted() throws Exception {
+        WorkLoop<Task> loop = loop(WorkLoop.Settings.of("test", WorkLoop.Claim.BATCH, 10));
+        table.add("a");
+        table.add("b");
+        table.failing.add("b");
+        loop.pass(Instant.now()).subscribeAsCompletionStage().get(10, TimeUnit.SECONDS);
+        assertThat(table.committed, containsInAnyOrder("a succeeded", "b failed"));
+        assertThat("told after the transaction ended", table.openAtCommitted, contains(0, 0));
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import org.cartcompanion.alert.config.AlertConfig;
 import org.cartcompanion.alert.directory.StoredDirectory;
 import org.cartcompanion.alert.directory.service.DirectoryRefresher;
 import org.cartcompanion.alert.notification.service.NotificationDispatcher;
+import org.cartcompanion.support.metrics.Latencies;
 import org.cartcompanion.support.work.Attempted;
 import org.cartcompanion.support.work.DurableJob;
 import org.cartcompanion.support.work.Failure;
@@ -28,6 +30,8 @@ import org.cartcompanion.support.work.PassReport;
 import org.cartcompanion.support.work.WorkLoop;
 import org.cartcompanion.support.work.WorkLoops;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -57,11 +61,14 @@ public class EscalationPoller implements DurableJob<EscalationPoller.Due> {
     private final WorkLoop<Due> loop;
     /** Alerts whose step queued notifications the dispatcher has not been woken for yet. */
     private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
+    /** Alerts whose step was taken in a transaction not yet committed, with when that step was due. */
+    private final Map<UUID, Instant> stepped = new ConcurrentHashMap<>();
+    private final Timer lateness;
     private volatile Instant wakeAt;
 
     public EscalationPoller(AlertRepository alerts, EscalationService escalation, Directory directory,
             DirectoryRefresher refresher, NotificationDispatcher dispatcher, AlertConfig config, Clock clock, Vertx vertx,
-            WorkLoops loops) {
+            WorkLoops loops, MeterRegistry registry) {
         this.alerts = alerts;
         this.escalation = escalation;
         this.directory = directory;
@@ -69,6 +76,8 @@ public class EscalationPoller implements DurableJob<EscalationPoller.Due> {
         this.dispatcher = dispatcher;
         this.clock = clock;
         this.vertx = vertx;
+        this.lateness = Latencies.histogram("cart.escalation.lateness",
+                "How late an escalation step was taken: its due time (or its first failure) to the commit").register(registry);
         // Alerts are independent: their steps run side by side, each in its own transaction and context. Two passes may run
         // at once, so an alert that falls due while a pass waits on slow or failing steps is stepped at once.
         this.loop = loops.loop(this, WorkLoop.Settings.of("escalation", WorkLoop.Claim.EACH, config.escalation().batchSize())
@@ -120,8 +129,13 @@ public class EscalationPoller implements DurableJob<EscalationPoller.Due> {
 
     @Override
     public Uni<Void> work(Due row, Instant now) {
-        return escalation.step(row.alert(), row.roster(), now).invoke(applied -> queuedFor(row, applied.queued()))
-                .replaceWithVoid();
+        Instant due = row.alert().stepDue(now);
+        return escalation.step(row.alert(), row.roster(), now).invoke(applied -> {
+            queuedFor(row, applied.queued());
+            if (applied.stepped()) {
+                stepped.put(row.alert().id, due);
+            }
+        }).replaceWithVoid();
     }
 
     /** The alert's step ledger: a step that runs records itself (taken, or nobody to name); a failed one is counted here. */
@@ -160,8 +174,13 @@ public class EscalationPoller implements DurableJob<EscalationPoller.Due> {
     /** The step's pages are committed: the dispatcher sends them now rather than at its next tick or after this pass. */
     @Override
     public void committed(Outcome<Due> outcome) {
-        if (queued.remove(outcome.row().alert().id)) {
+        UUID id = outcome.row().alert().id;
+        if (queued.remove(id)) {
             dispatcher.kick();
+        }
+        Instant due = stepped.remove(id);
+        if (due != null && outcome.succeeded()) {
+            lateness.record(Latencies.between(due, outcome.at()));
         }
     }
 

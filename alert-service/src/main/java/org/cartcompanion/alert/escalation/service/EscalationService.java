@@ -78,11 +78,14 @@ public class EscalationService {
     public record Applied(boolean stepped, int queued) {
     }
 
-    /** Notifications, their acknowledge links and the timeline entries a step writes. */
-    private record Writes(List<Notification> notifications, List<AckLink> links, List<TimelineEntry> entries,
+    /**
+     * Notifications, their acknowledge links and the timeline entries a step writes; {@code due} is when the step was due (the
+     * triage event's intake for an alert's first pages), from which its pages' due times count.
+     */
+    private record Writes(Instant due, List<Notification> notifications, List<AckLink> links, List<TimelineEntry> entries,
             List<PatientText> texts) {
-        Writes() {
-            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        Writes(Instant due) {
+            this(due, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         }
     }
 
@@ -93,7 +96,7 @@ public class EscalationService {
         // A policy naming clinicians directly keeps working without routing; tiers and teams need routing or the store.
         boolean needsTheCenter = step.notices().stream().flatMap(n -> n.targets().stream())
                 .anyMatch(t -> t.kind() != Target.Kind.CLINICIAN);
-        Writes writes = new Writes();
+        Writes writes = new Writes(alert.stepDue(now));
         if (needsTheCenter && !roster.namesTheCenter()) {
             if (!nobodyNamedForTooLong(alert, now, writes)) {
                 return Batches.persist(timeline, writes.entries()).map(v -> new Applied(false, 0));
@@ -159,7 +162,7 @@ public class EscalationService {
         String why = "the escalation step failed (" + error.getClass().getSimpleName() + ")";
         // Clinicians read the step's error in overdue reports: the kind of failure, not a stack of technical detail.
         alert.stepError = why;
-        Writes writes = new Writes();
+        Writes writes = new Writes(now);
         if (alert.stepAttempts == 1) {
             writes.entries().add(TimelineEntry.of(alert.id, now, TimelineType.STEP_FAILED, why + "; it is retried"));
         }
@@ -262,7 +265,7 @@ public class EscalationService {
         if (!addressed.add(channel + ":" + m.address().toLowerCase())) {
             return;
         }
-        Notification n = notification(alert, notice, to, channel, m, now);
+        Notification n = notification(alert, notice, to, channel, m, now, writes.due());
         writes.notifications().add(n);
         if (n.purpose != Purpose.ACK_REMINDER && channel == Notification.Channel.EMAIL) {
             writes.links().add(link(n, now));
@@ -282,7 +285,7 @@ public class EscalationService {
     }
 
     private static Notification notification(Alert alert, Notice notice, Recipient to, Notification.Channel channel,
-            ContactMethod method, Instant now) {
+            ContactMethod method, Instant now, Instant due) {
         Notification n = new Notification();
         n.id = UUID.randomUUID();
         n.alertId = alert.id;
@@ -296,6 +299,7 @@ public class EscalationService {
         n.status = Notification.DeliveryStatus.PENDING;
         n.attempts = 0;
         n.nextAttemptAt = now.plus(method.delay());
+        n.dueAt = due.plus(method.delay());
         n.createdAt = now;
         return n;
     }

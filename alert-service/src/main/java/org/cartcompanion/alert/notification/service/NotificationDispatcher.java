@@ -24,6 +24,7 @@ import org.cartcompanion.alert.notification.Purpose;
 import org.cartcompanion.alert.notification.repository.AckLinkRepository;
 import org.cartcompanion.alert.notification.repository.NotificationRepository;
 import org.cartcompanion.alert.support.Batches;
+import org.cartcompanion.support.metrics.Latencies;
 import org.cartcompanion.support.work.Attempted;
 import org.cartcompanion.support.work.DurableJob;
 import org.cartcompanion.support.work.Failure;
@@ -34,6 +35,7 @@ import org.cartcompanion.support.work.RetryPolicy;
 import org.cartcompanion.support.work.WorkLoop;
 import org.cartcompanion.support.work.WorkLoops;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -58,11 +60,12 @@ public class NotificationDispatcher implements DurableJob<NotificationDispatcher
     private final AlertLinks addresses;
     private final Channels channels;
     private final Clock clock;
+    private final MeterRegistry registry;
     private final WorkLoop<Send> loop;
 
     public NotificationDispatcher(NotificationRepository notifications, AlertRepository alerts, AckLinkRepository links,
             TimelineRepository timeline, AlertLinks addresses, Channels channels, AlertConfig config, Clock clock,
-            WorkLoops loops) {
+            WorkLoops loops, MeterRegistry registry) {
         this.notifications = notifications;
         this.alerts = alerts;
         this.links = links;
@@ -70,6 +73,7 @@ public class NotificationDispatcher implements DurableJob<NotificationDispatcher
         this.addresses = addresses;
         this.channels = channels;
         this.clock = clock;
+        this.registry = registry;
         AlertConfig.Delivery delivery = config.delivery();
         // The sends of a batch go out side by side (they do not use the session); outcomes are recorded after all answer.
         this.loop = loops.loop(this, WorkLoop.Settings.of("notification", WorkLoop.Claim.BATCH, delivery.batchSize())
@@ -172,6 +176,20 @@ public class NotificationDispatcher implements DurableJob<NotificationDispatcher
             }
         }
         return Batches.persist(timeline, entries);
+    }
+
+    /**
+     * A sent notification counts in {@code cart_page_latency_seconds{channel,purpose}}: from when it was due (the intake for an
+     * alert's first pages, the step's due time for later ones, plus the method's delay) to when its channel took it.
+     */
+    @Override
+    public void committed(Outcome<Send> outcome) {
+        Notification n = outcome.row().notification();
+        if (outcome.succeeded()) {
+            Latencies.histogram("cart.page.latency", "A notification's due time to its channel taking it")
+                    .tag("channel", n.channel.name()).tag("purpose", n.purpose.name()).register(registry)
+                    .record(Latencies.between(n.dueAt != null ? n.dueAt : n.createdAt, outcome.at()));
+        }
     }
 
     /** Why a queued notification must not go out any more; null when it should. */

@@ -177,6 +177,8 @@ public class PatientTexts implements DurableJob<PatientText> {
         n.attempts = 0;
         n.nextAttemptAt = now;
         n.createdAt = now;
+        // Due when the alert was acknowledged or ran out of people: "due → sent" is how long the family waited to hear.
+        n.dueAt = row.createdAt;
         return n;
     }
 

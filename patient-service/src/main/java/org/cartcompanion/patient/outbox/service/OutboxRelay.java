@@ -13,6 +13,7 @@ import org.cartcompanion.patient.outbox.OutboxEvent;
 import org.cartcompanion.patient.outbox.client.AlertDelivery;
 import org.cartcompanion.patient.outbox.config.OutboxConfig;
 import org.cartcompanion.patient.outbox.repository.OutboxRepository;
+import org.cartcompanion.support.metrics.Latencies;
 import org.cartcompanion.support.work.DueRows;
 import org.cartcompanion.support.work.DurableJob;
 import org.cartcompanion.support.work.Failure;
@@ -22,6 +23,7 @@ import org.cartcompanion.support.work.RetryPolicy;
 import org.cartcompanion.support.work.WorkLoop;
 import org.cartcompanion.support.work.WorkLoops;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -45,6 +47,7 @@ public class OutboxRelay implements DurableJob<OutboxEvent> {
     private final AlertDelivery delivery;
     private final OutboxConfig config;
     private final Clock clock;
+    private final MeterRegistry registry;
     private final WorkLoop<OutboxEvent> loop;
     /** Set by a failed delivery; the next success brings the backed-off events forward. */
     private final AtomicBoolean failing = new AtomicBoolean();
@@ -53,11 +56,13 @@ public class OutboxRelay implements DurableJob<OutboxEvent> {
     private volatile Instant lastSuccess = Instant.EPOCH;
     private volatile Instant lastProbe = Instant.EPOCH;
 
-    public OutboxRelay(OutboxRepository events, AlertDelivery delivery, OutboxConfig config, Clock clock, WorkLoops loops) {
+    public OutboxRelay(OutboxRepository events, AlertDelivery delivery, OutboxConfig config, Clock clock, WorkLoops loops,
+            MeterRegistry registry) {
         this.events = events;
         this.delivery = delivery;
         this.config = config;
         this.clock = clock;
+        this.registry = registry;
         // Deliveries of a batch go out side by side (they do not use the session).
         this.loop = loops.loop(this, WorkLoop.Settings.of("outbox", WorkLoop.Claim.BATCH, config.batchSize())
                 .rowsAtOnce(config.batchSize())
@@ -111,6 +116,20 @@ public class OutboxRelay implements DurableJob<OutboxEvent> {
     public Uni<Void> succeeded(OutboxEvent event, Outcome<OutboxEvent> outcome) {
         lastSuccess = outcome.at();
         return Uni.createFrom().voidItem();
+    }
+
+    /**
+     * A confirmed event counts in {@code cart_checkin_to_alert_seconds{event}}: from the check-in (or missed check-in) that
+     * wrote it to alert-service confirming it has the event, retries and outages included.
+     */
+    @Override
+    public void committed(Outcome<OutboxEvent> outcome) {
+        if (outcome.succeeded()) {
+            OutboxEvent event = outcome.row();
+            Latencies.histogram("cart.checkin.to.alert", "A triage event's check-in to alert-service confirming it")
+                    .tag("event", event.eventType).register(registry)
+                    .record(Latencies.between(event.createdAt, outcome.at()));
+        }
     }
 
     @Override
