@@ -19,8 +19,9 @@ const name = (d) => `${d.kind}/${d.metadata?.name}`;
 // --- 1. schemas ----------------------------------------------------------------------------------------------------
 async function model(doc) {
   const [group, version] = doc.apiVersion.includes('/') ? doc.apiVersion.split('/') : [null, doc.apiVersion];
-  const path = group === 'postgresql.cnpg.io'
-    ? `@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/${version}/${doc.kind}`
+  const crds = { 'postgresql.cnpg.io': '@kubernetes-models/cloudnative-pg', 'monitoring.coreos.com': '@kubernetes-models/prometheus-operator' };
+  const path = group in crds
+    ? `${crds[group]}/${group}/${version}/${doc.kind}`
     : `kubernetes-models/${group ? group + '/' : ''}${version}/${doc.kind}`;
   try {
     return (await import(path))[doc.kind];
@@ -166,6 +167,31 @@ if (overlay === 'prod-external-db' && clusters.length) fail('Cluster', 'the exte
 if (overlay !== 'prod-external-db') {
   const databases = new Set([clusters[0]?.spec.bootstrap?.initdb?.database, ...of('Database').map((d) => d.spec.name)]);
   for (const db of ['patient', 'alert', 'care_team']) if (!databases.has(db)) fail('Cluster', `no database ${db}`);
+}
+
+// Monitoring (production): every service scraped, the four alerts the operations team is paged by, the dashboard.
+if (overlay !== 'dev') {
+  for (const s of services) {
+    if (!of('ServiceMonitor').some((m) => m.spec.selector?.matchLabels?.['app.kubernetes.io/name'] === s
+      && m.spec.endpoints?.some((e) => e.port === 'http' && e.path === '/q/metrics'))) fail(s, 'needs a ServiceMonitor scraping /q/metrics');
+  }
+  const alerts = of('PrometheusRule').flatMap((r) => r.spec.groups.flatMap((g) => g.rules)).map((r) => r.alert);
+  for (const a of ['CartPagesDelayed', 'CartOutboxStale', 'CartEscalationLate', 'CartServiceDown']) {
+    if (!alerts.includes(a)) fail('PrometheusRule', `no alert ${a}`);
+  }
+  const dashboard = of('ConfigMap').find((c) => c.metadata.labels?.grafana_dashboard === '1');
+  if (!dashboard) fail('ConfigMap', 'no Grafana dashboard (label grafana_dashboard: "1")');
+  else {
+    try {
+      const panels = JSON.parse(Object.values(dashboard.data)[0]).panels;
+      if (!panels?.length || panels.some((p) => !p.targets?.length)) fail(name(dashboard), 'a dashboard panel without a query');
+    } catch (e) {
+      fail(name(dashboard), `the dashboard is not JSON: ${e.message}`);
+    }
+  }
+  if (!policies.some((p) => p.spec.ingress?.some((r) => r.from?.some((f) => f.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name'] === 'monitoring')))) {
+    fail('NetworkPolicy', 'Prometheus (namespace monitoring) cannot reach the services');
+  }
 }
 
 if (problems.length) {

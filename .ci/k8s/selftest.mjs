@@ -33,6 +33,11 @@ const breakages = {
   'one replica in production': (docs) => { deployment(docs).spec.replicas = 1; },
   'no TLS': (docs) => { delete docs.find((d) => d.kind === 'Ingress').spec.tls; },
   'a schema violation': (docs) => { deployment(docs).spec.template.spec.containers[0].ports[0].containerPort = 'http'; },
+  'no alert for delayed pages': (docs) => {
+    const rule = docs.find((d) => d.kind === 'PrometheusRule');
+    for (const g of rule.spec.groups) g.rules = g.rules.filter((r) => r.alert !== 'CartPagesDelayed');
+  },
+  'a service not scraped': (docs) => { docs.splice(docs.findIndex((d) => d.kind === 'ServiceMonitor'), 1); },
   'an unknown kind': (docs) => { docs.push({ apiVersion: 'example.org/v1', kind: 'Mystery', metadata: { name: 'x' } }); },
 };
 let failures = 0;

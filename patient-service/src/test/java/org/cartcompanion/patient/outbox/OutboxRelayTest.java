@@ -137,6 +137,8 @@ class OutboxRelayTest {
                 .sum("cart_checkin_to_alert_seconds_count", TRIAGE), "the late one counted");
         ScrapedMetrics after = ScrapedMetrics.read();
         assertEquals(lag(waiting, "1.0"), lag(after, "1.0"), "it took more than a second, and counts so");
+        assertTrue(after.sum("http_server_requests_seconds_bucket", Map.of("method", "POST",
+                "uri", "/api/v1/patients/{id}/check-ins", "le", "+Inf")) >= 2, "check-ins' answers are a histogram too");
     }
 
     private static double lag(ScrapedMetrics m, String le) {
