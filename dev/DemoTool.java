@@ -39,6 +39,7 @@ import java.util.regex.Pattern;
  *   wait SECONDS URL...             wait until every URL answers 200
  *   seed                            seed the demo data and print the tokens (config from the environment)
  *   token SUBJECT GROUP...          print one token
+ *   patients N FILE                 enrol N more patients at the demo center (after seed) and write "id token" lines
  *   jwks PUBLIC_PEM                 print an RSA public key as a JWKS (deployments merge it with the IdP's)
  * </pre>
  *
@@ -62,12 +63,14 @@ public class DemoTool {
             case "seed" -> seed();
             case "token" -> System.out.println(token(args[1], List.of(args).subList(2, args.length)));
             case "jwks" -> System.out.println(jwks(Path.of(args[1])));
+            case "patients" -> patients(Integer.parseInt(args[1]), Path.of(args[2]));
             default -> usage();
         }
     }
 
     static void usage() {
-        System.err.println("usage: DemoTool keys DIR | wait SECONDS URL... | seed | token SUBJECT GROUP... | jwks PUBLIC_PEM");
+        System.err.println("usage: DemoTool keys DIR | wait SECONDS URL... | seed | token SUBJECT GROUP... | jwks PUBLIC_PEM"
+                + " | patients N FILE");
         System.exit(2);
     }
 
@@ -294,6 +297,31 @@ public class DemoTool {
     static final User COMMUNITY = new User("community physician", "demo-community-physician", List.of("community-physician"));
     static final User PATIENT = new User("patient (day 5 after axi-cel)", "demo-patient", List.of("patient"));
     static final User CAREGIVER = new User("caregiver", "demo-caregiver", List.of("caregiver"));
+
+    /**
+     * For the benchmarks: N patients of the demo center (seeded first), each with its own subject and a token, so the load is
+     * spread over patients as a hospital's is rather than piling one patient's history up. Written as "patientId token" lines.
+     */
+    static void patients(int count, Path file) throws Exception {
+        String patients = env("PATIENT_URL", "http://localhost:8081");
+        String centerId = findCenter(env("CARE_TEAM_URL", "http://localhost:8083"), "Riverside CAR-T Center");
+        if (centerId == null) {
+            throw new IllegalStateException("Seed the demo first: the demo center is not there.");
+        }
+        String timeZone = "America/Chicago";
+        LocalDate infusion = LocalDate.now(ZoneId.of(timeZone)).minusDays(5);
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            String subject = "bench-" + UUID.randomUUID();
+            String id = idOf(call("POST", patients + "/api/v1/patients", COORDINATOR, """
+                    {"centerId":"%s","subject":"%s","displayName":"Bench %d","birthYear":1960,"timeZone":"%s",
+                     "infusionDate":"%s","product":"AXI_CEL","disease":"LBCL","phone":"+15550123","language":"en"}"""
+                    .formatted(centerId, subject, i, timeZone, infusion), 201));
+            lines.append(id).append(' ').append(token(subject, List.of("patient"))).append('\n');
+        }
+        Files.writeString(file, lines);
+        System.out.println(count + " patients written to " + file);
+    }
 
     static void seed() throws Exception {
         String careTeam = env("CARE_TEAM_URL", "http://localhost:8083");

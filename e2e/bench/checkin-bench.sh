@@ -6,20 +6,25 @@
 #   2. pgbench: the check-in's statements (reads, the check-in insert, one outbox insert in five, the audit row) as one
 #      script, at the same client count, with literal keys (a volatile expression such as md5(random()::text) in a WHERE
 #      clause defeats the index and measures a table scan instead);
-#   3. the steady maximum: wrk again after a 30-second warm-up, with a JFR recording of patient-service made into a
+#   3. the steady maximum: wrk again after a warm-up (BENCH_WARMUP, 120 s), with a JFR recording of patient-service made into a
 #      flame graph (e2e/target/bench/patient-service-flame.html; jfr-converter from Maven);
 #   4. latency at half the ceiling (the target rate) and at half the steady maximum: Gatling, open model (arrivals at a
 #      constant rate whatever the latency), each after a 10-second warm-up at its rate that is not counted.
 #
 # Prints the ceiling, the service's rates, their ratios and p50/p99 at each rate. Targets (issue 19): steady maximum
 # >= 0.5 x the ceiling, p99 <= 50 ms at 0.5 x the ceiling, the first 30 s >= 0.5 x the steady maximum.
-# Usage: e2e/bench/checkin-bench.sh [seconds per run, default 30]
+# Load: BENCH_PATIENTS (1000) patients enrolled for the run, each check-in for the next; fevers (one in five) from the
+# first 50 of them, appended to their open alerts. Usage: e2e/bench/checkin-bench.sh [seconds per run, default 30]
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
 SECONDS_PER_RUN=${1:-30}
 CLIENTS=${BENCH_CLIENTS:-16}
+PATIENTS=${BENCH_PATIENTS:-1000}
+# On two shared cores C2 still compiles for minutes: after 30 s of load it took 0.4 of a core in the measured run.
+WARM_UP=${BENCH_WARMUP:-120}
+FEBRILE=50
 STATE="$ROOT/e2e/target/bench"
 LOGS="$STATE/logs"
 mkdir -p "$LOGS"
@@ -43,7 +48,7 @@ export QUARKUS_MAILER_MOCK=true
 
 
 # Every service on its own database of the same server (they start without one only in dev and tests).
-on_db() { env QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:$PG_PORT/$1" \
+on_db() { exec env QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:$PG_PORT/$1" \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$1" \
   QUARKUS_DATASOURCE_USERNAME=$DB_USER QUARKUS_DATASOURCE_PASSWORD=$DB_PASSWORD "${@:2}"; }
 on_db care_team_bench java -jar care-team-service/target/quarkus-app/quarkus-run.jar > "$LOGS/care-team-service.log" 2>&1 &
@@ -59,27 +64,36 @@ say "== Seeding a center and a patient through the APIs"
 DEMO_KEY_DIR="$STATE/keys" DEMO_STATE_DIR="$STATE" java "$ROOT/dev/DemoTool.java" seed > "$LOGS/seed.log"
 # shellcheck disable=SC1091
 source "$STATE/tokens.env"
-PATIENT_ID=$DEMO_PATIENT_ID
 CENTER_ID=$DEMO_CENTER_ID
+say "== Enrolling $PATIENTS patients for the load (each check-in is for the next one, as a hospital's are spread)"
+DEMO_KEY_DIR="$STATE/keys" java "$ROOT/dev/DemoTool.java" patients "$PATIENTS" "$STATE/patients.txt" > "$LOGS/patients.log"
 
 cat > "$STATE/checkin.lua" <<LUA
 local counter = 0
 local threadId = 0
+local patients = {}
 setup = function(thread)
   thread:set("id", threadId)
   threadId = threadId + 1
 end
 init = function(args)
   math.randomseed(os.time() + id)
+  for line in io.lines("$STATE/patients.txt") do
+    local pid, token = line:match("^(%S+) (%S+)")
+    if pid then patients[#patients + 1] = { pid, token } end
+  end
 end
 request = function()
   counter = counter + 1
   local fever = math.random(5) == 1
+  -- Fevers come from the first $FEBRILE patients (their open alerts take the later ones as appended events), so
+  -- alert-service's work of opening and paging new alerts does not take this machine's cores from patient-service.
+  local patient = fever and patients[(counter * 2 + id) % $FEBRILE + 1] or patients[(counter * 2 + id) % #patients + 1]
   local body = string.format('{"recordedAt":"%s","temperature":{"value":%s,"unit":"C","method":"ORAL"},'
     .. '"antipyreticLast6h":false,"vitals":{"spo2":97,"heartRate":88},"symptoms":%s}',
     os.date("!%Y-%m-%dT%H:%M:%SZ", os.time() - 5), fever and "38.4" or "36.8", fever and '["RIGORS"]' or '[]')
-  return wrk.format("POST", "/api/v1/patients/$PATIENT_ID/check-ins", {
-    ["Authorization"] = "Bearer $TOKEN_PATIENT",
+  return wrk.format("POST", "/api/v1/patients/" .. patient[1] .. "/check-ins", {
+    ["Authorization"] = "Bearer " .. patient[2],
     ["Content-Type"] = "application/json",
     ["Idempotency-Key"] = string.format("bench-%d-%d-%d-%d", id, counter, os.time(), math.random(1000000000))
   }, body)
@@ -100,30 +114,41 @@ wrk_run "${SECONDS_PER_RUN}s" "$LOGS/wrk-first.log"
 FIRST_RPS=$(rate "$LOGS/wrk-first.log")
 
 say "== pgbench: the check-in transaction, $CLIENTS clients, ${SECONDS_PER_RUN}s"
+# The same patients: their ids in a table pgbench picks from (a scalar subquery is evaluated once per statement and the
+# indexes on patient_id still serve).
+PGPASSWORD=$DB_PASSWORD psql -h 127.0.0.1 -p "$PG_PORT" -U "$DB_USER" -q patient_bench \
+  -c "DROP TABLE IF EXISTS bench_patient" -c "CREATE TABLE bench_patient (n SERIAL PRIMARY KEY, id UUID NOT NULL)" >/dev/null
+cut -d' ' -f1 "$STATE/patients.txt" | PGPASSWORD=$DB_PASSWORD psql -h 127.0.0.1 -p "$PG_PORT" -U "$DB_USER" -q \
+  patient_bench -c "COPY bench_patient (id) FROM STDIN" >/dev/null
+P="(SELECT id FROM bench_patient WHERE n = :p)"
 cat > "$STATE/checkin.sql" <<SQL
 \set fever random(1, 5)
 \set key random(1, 1000000000000000)
-SELECT id, center_id, subject, time_zone, infusion_date, product, birth_year FROM patient WHERE id = '$PATIENT_ID';
+\set p random(1, $PATIENTS)
+SELECT * FROM patient WHERE id = $P;
 BEGIN;
-SELECT id FROM check_in WHERE patient_id = '$PATIENT_ID' AND idempotency_key = 'pgbench-' || :key;
-SELECT * FROM clinical_status WHERE patient_id = '$PATIENT_ID';
-SELECT recorded_at, temperature_c FROM check_in WHERE patient_id = '$PATIENT_ID' AND temperature_c IS NOT NULL
-  AND recorded_at >= now() - interval '3 hours' AND recorded_at < now() ORDER BY recorded_at DESC LIMIT 20;
-SELECT version, thresholds FROM triage_threshold_override WHERE center_id = '$CENTER_ID' ORDER BY version DESC LIMIT 1;
+SELECT * FROM check_in WHERE patient_id = $P AND idempotency_key = 'pgbench-' || :key;
+SELECT * FROM triage_threshold_override WHERE center_id = '$CENTER_ID' ORDER BY version DESC LIMIT 1;
+SELECT * FROM clinical_status WHERE patient_id = $P;
+SELECT * FROM check_in WHERE patient_id = $P AND recorded_at >= now() - interval '24 hours' AND recorded_at < now()
+  ORDER BY recorded_at DESC LIMIT 50;
+SELECT * FROM lab_result WHERE patient_id = $P AND type = 'ANC' AND result_date IS NOT NULL
+  ORDER BY recorded_at DESC, id DESC LIMIT 10;
+SELECT * FROM infection_event WHERE patient_id = $P AND diagnosis_date >= current_date - 30;
 INSERT INTO check_in (id, patient_id, idempotency_key, request_hash, reported_by, reporter_subject, recorded_at,
   received_at, temperature_value, temperature_unit, temperature_method, temperature_c, antipyretic_last_6h, spo2,
   heart_rate, symptoms, day_post_infusion, phase, disposition, fired_rules, rule_set_version, instructions,
   call_number, alert_requested)
-VALUES (gen_random_uuid(), '$PATIENT_ID', 'pgbench-' || :key, md5(random()::text), 'PATIENT', 'demo-patient', now(),
+VALUES (gen_random_uuid(), $P, 'pgbench-' || :key, md5(random()::text), 'PATIENT', 'bench-patient', now(),
   now(), 36.8, 'C', 'ORAL', 36.8, false, 97, 88, '', 5, 'P1_ACUTE', 'SELF_CARE', '', 'default-2',
   'Keep monitoring at home and check in again if anything changes.', '+15550199', false);
-\if :fever = 1
+\\if :fever = 1
 INSERT INTO outbox_event (id, event_type, aggregate_id, payload, created_at, attempts, next_attempt_at)
 VALUES (gen_random_uuid(), 'BENCH_EVENT', gen_random_uuid(), '{}', now(), 0, now() + interval '1 day');
-\endif
+\\endif
 COMMIT;
 INSERT INTO audit_event (at, actor, roles, action, method, path, patient_id, status)
-VALUES (now(), 'demo-patient', 'patient', 'CheckInResource.checkIn', 'POST', '/api/v1/patients/x/check-ins', '$PATIENT_ID', 201);
+VALUES (now(), 'bench-patient', 'patient', 'CheckInResource.checkIn', 'POST', '/api/v1/patients/x/check-ins', $P, 201);
 SQL
 PGPASSWORD=$DB_PASSWORD pgbench -h 127.0.0.1 -p "$PG_PORT" -U "$DB_USER" -n -c "$CLIENTS" -j 2 -T "$SECONDS_PER_RUN" \
   -f "$STATE/checkin.sql" patient_bench > "$LOGS/pgbench.log" 2>&1
@@ -131,15 +156,33 @@ PGBENCH_TPS=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$LOGS/pgbench.log" | tail -1
 PGPASSWORD=$DB_PASSWORD psql -h 127.0.0.1 -p "$PG_PORT" -U "$DB_USER" -q patient_bench \
   -c "DELETE FROM outbox_event WHERE event_type = 'BENCH_EVENT'" >/dev/null
 
-say "== wrk: steady maximum, $CLIENTS connections, 30s warm-up + ${SECONDS_PER_RUN}s (JFR recording)"
-wrk_run 30s "$LOGS/wrk-warm-up.log"
+say "== wrk: steady maximum, $CLIENTS connections, ${WARM_UP}s warm-up + ${SECONDS_PER_RUN}s (JFR recording)"
+wrk_run "${WARM_UP}s" "$LOGS/wrk-warm-up.log"
 PATIENT_PID=$(pgrep -f "patient-service/target/quarkus-app/quarkus-run.jar" | head -1)
+ALERT_PID=$(pgrep -f "alert-service/target/quarkus-app/quarkus-run.jar" | head -1)
+CARE_PID=$(pgrep -f "care-team-service/target/quarkus-app/quarkus-run.jar" | head -1)
+# CPU seconds (user + system) of the given processes so far, from /proc (what they used, whatever top samples).
+cpu_seconds() {
+  local ticks=0 pid
+  for pid in "$@"; do
+    [ -r "/proc/$pid/stat" ] && ticks=$((ticks + $(awk '{ print $14 + $15 }' "/proc/$pid/stat")))
+  done
+  awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t / hz }'
+}
+postgres_pids() { pgrep -u postgres postgres | tr '\n' ' '; }
 JFR="$STATE/patient-service.jfr"
 rm -f "$JFR"
 jcmd "$PATIENT_PID" JFR.start name=bench settings=profile > /dev/null
+CPU_BEFORE=("$(cpu_seconds "$PATIENT_PID")" "$(cpu_seconds "$ALERT_PID")" "$(cpu_seconds "$CARE_PID")" \
+  "$(cpu_seconds $(postgres_pids))")
 wrk_run "${SECONDS_PER_RUN}s" "$LOGS/wrk.log"
+CPU_AFTER=("$(cpu_seconds "$PATIENT_PID")" "$(cpu_seconds "$ALERT_PID")" "$(cpu_seconds "$CARE_PID")" \
+  "$(cpu_seconds $(postgres_pids))")
 jcmd "$PATIENT_PID" JFR.dump name=bench filename="$JFR" > /dev/null
 jcmd "$PATIENT_PID" JFR.stop name=bench > /dev/null
+# Cores each used on average over the steady run (backends that ended during it are not counted).
+share() { awk -v a="${CPU_BEFORE[$1]}" -v b="${CPU_AFTER[$1]}" -v s="$SECONDS_PER_RUN" 'BEGIN { printf "%.2f", (b - a) / s }'; }
+CPU_LINE="patient-service $(share 0), alert-service $(share 1), care-team-service $(share 2), PostgreSQL $(share 3) of $(nproc) cores" 
 MAX_RPS=$(rate "$LOGS/wrk.log")
 NON_2XX=$(non_2xx "$LOGS/wrk.log")
 CONVERTER="$HOME/.m2/repository/tools/profiler/jfr-converter/4.1/jfr-converter-4.1.jar"
@@ -151,12 +194,12 @@ java -jar "$CONVERTER" "$JFR" "$STATE/patient-service-flame.html" > "$LOGS/jfr-c
 gatling_at() {
   ./mvnw -q -B -pl e2e gatling:test -Dgatling.skip=false \
     -Dgatling.simulationClass=org.cartcompanion.e2e.bench.CheckInSimulation \
-    -Dbench.baseUrl=http://127.0.0.1:8081 -Dbench.token="$TOKEN_PATIENT" -Dbench.patientId="$PATIENT_ID" \
+    -Dbench.baseUrl=http://127.0.0.1:8081 -Dbench.patients="$STATE/patients.txt" \
     -Dbench.rate="$1" -Dbench.seconds="$SECONDS_PER_RUN" > "$LOGS/gatling-$2.log" 2>&1 || true
-  actual() { grep -E "^POST check-in: $1 percentile" "$LOGS/gatling-$2.log" | tail -1 | sed -n 's/.*actual : \([0-9.]*\).*/\1/p'; }
+  actual() { { grep -E "^POST check-in: $1 percentile" "$LOGS/gatling-$2.log" || true; } | tail -1 | sed -n 's/.*actual : \([0-9.]*\).*/\1/p'; }
   P50=$(actual 50th "$2")
   P99=$(actual 99th "$2")
-  FAILED=$(grep -E 'percentage of failed events' "$LOGS/gatling-$2.log" | tail -1 | sed -n 's/.*actual : \([0-9.]*\).*/\1/p')
+  FAILED=$({ grep -E 'percentage of failed events' "$LOGS/gatling-$2.log" || true; } | tail -1 | sed -n 's/.*actual : \([0-9.]*\).*/\1/p')
 }
 TARGET_RATE=$(awk -v r="$PGBENCH_TPS" 'BEGIN { printf "%d", r / 2 }')
 HALF_RATE=$(awk -v r="$MAX_RPS" 'BEGIN { printf "%d", r / 2 }')
@@ -175,5 +218,6 @@ say "  first ${SECONDS_PER_RUN}s after start (wrk):            ${FIRST_RPS} chec
 say "  steady maximum (wrk):                     ${MAX_RPS} check-ins/s (non-2xx: ${NON_2XX:-0}); $(ratio "$MAX_RPS" "$PGBENCH_TPS") of the ceiling (target >= 0.5)"
 say "  at ${HALF_RATE}/s (half the maximum), Gatling:     p50 ${H_P50:-?} ms, p99 ${H_P99:-?} ms, failed ${H_FAILED:-?} %"
 say "  at ${TARGET_RATE}/s (half the ceiling), Gatling:    p50 ${P50:-?} ms, p99 ${P99:-?} ms, failed ${FAILED:-?} % (target p99 <= 50 ms)"
+say "  cores used during the steady run:          ${CPU_LINE}"
 say "  patient-service resident memory:          ${RSS} MiB"
 say "Logs and reports: $LOGS, e2e/target/gatling/; flame graph of the steady run: $STATE/patient-service-flame.html"

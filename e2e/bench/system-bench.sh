@@ -23,7 +23,7 @@ RATIO_LINES=""
 if [ "${SKIP_CHECKIN_BENCH:-0}" != 1 ]; then
   say "== The patient-service benchmark (pgbench ratio), 30 s runs"
   e2e/bench/checkin-bench.sh 30 | tee "$LOGS/checkin-bench-summary.log"
-  RATIO_LINES=$(grep -E "pgbench, same SQL|maximum \(wrk\)|ratio service/pgbench" "$LOGS/checkin-bench-summary.log" || true)
+  RATIO_LINES=$(grep -E "ceiling:|after start|steady maximum|half the" "$LOGS/checkin-bench-summary.log" || true)
 fi
 
 say "== The system under load: ${RATE} check-ins/s for ${SECONDS_OF_LOAD} s, share ${SHARE} alert-worthy"

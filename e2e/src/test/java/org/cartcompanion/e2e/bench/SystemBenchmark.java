@@ -15,13 +15,16 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
@@ -99,7 +102,17 @@ class SystemBenchmark {
 
             String checkIns = system.url(Service.PATIENT) + "/api/v1/patients/%s/check-ins";
             load(http, checkIns, warmUpSeconds, warmFever, warmQuiet);
+            // Resident memory of each service every 30 s of the measured load: growth over a long run is a leak.
+            Map<Service, List<Long>> memory = new EnumMap<>(Service.class);
+            ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+            sampler.scheduleAtFixedRate(() -> {
+                for (Service s : Service.values()) {
+                    memory.computeIfAbsent(s, k -> new CopyOnWriteArrayList<>()).add(system.residentMiB(s));
+                }
+            }, 0, 30, TimeUnit.SECONDS);
             List<Sent> sent = load(http, checkIns, seconds, fever, quiet);
+            sampler.shutdownNow();
+            memory.forEach((s, samples) -> say("  %s resident memory every 30 s of the load (MiB): %s%n", s, samples));
 
             // Let the last alerts run their chain (two levels, then the hotline): until every hotline page has come, or two
             // minutes past its due time; then 5 s more for anything sent twice, and read the SMTP server.

@@ -184,6 +184,24 @@ public final class CarTSystem implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 
+    /** The service process's resident memory now, in MiB (Linux: VmRSS of /proc/PID/status); -1 when it cannot be read. */
+    public long residentMiB(Service service) {
+        Process p = processes.get(service);
+        if (p == null) {
+            return -1;
+        }
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
     /** Stops a service as a crash would ({@code kill -9}) or gracefully. */
     public void stopService(Service service, boolean kill) throws InterruptedException {
         Process p = processes.remove(service);

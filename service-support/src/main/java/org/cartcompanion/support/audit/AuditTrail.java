@@ -14,13 +14,16 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 
 import org.cartcompanion.support.security.Caller;
+import org.cartcompanion.support.web.Admission;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import io.quarkus.logging.Log;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -50,10 +53,13 @@ public class AuditTrail {
     @ConfigProperty(name = "cart.audit.paths")
     List<String> paths;
 
+    @Inject
+    CurrentVertxRequest current;
+
     @ServerResponseFilter
     public Uni<Void> record(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
         String path = request.getUriInfo().getPath();
-        if (paths.stream().noneMatch(path::startsWith)) {
+        if (paths.stream().noneMatch(path::startsWith) || turnedAway()) {
             return Uni.createFrom().voidItem();
         }
         try {
@@ -103,6 +109,12 @@ public class AuditTrail {
                     .addValue(status));
         }
         return pool.preparedQuery(INSERT).executeBatch(rows).replaceWithVoid();
+    }
+
+    /** Turned away by an {@link Admission} bound before anything was read or written: nothing to record. */
+    private boolean turnedAway() {
+        RoutingContext request = current.getCurrent();
+        return request != null && Boolean.TRUE.equals(request.get(Admission.TURNED_AWAY));
     }
 
     private static String truncate(String value, int max) {

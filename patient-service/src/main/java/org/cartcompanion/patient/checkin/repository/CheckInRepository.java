@@ -1,5 +1,6 @@
 package org.cartcompanion.patient.checkin.repository;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.cartcompanion.patient.checkin.CheckInRecord;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
@@ -33,12 +35,17 @@ public class CheckInRepository implements PanacheRepositoryBase<CheckInRecord, U
                 .project(Instant.class).firstResult();
     }
 
+    /** What triage reads of an earlier check-in. A projection, not an entity: nothing for the session to track and flush. */
+    @RegisterForReflection
+    public record Reading(Instant recordedAt, BigDecimal temperatureC, String symptoms) {
+    }
+
     /**
      * The newest check-ins recorded in [from, to), for the "second reading", "sustained" and "the same symptom again" rules; at
      * most fifty, more than any patient sends in the window, so one busy record cannot slow every check-in.
      */
-    public Uni<List<CheckInRecord>> recordedBetween(UUID patientId, Instant from, Instant to) {
+    public Uni<List<Reading>> recordedBetween(UUID patientId, Instant from, Instant to) {
         return find("patientId = ?1 and recordedAt >= ?2 and recordedAt < ?3 order by recordedAt desc", patientId, from, to)
-                .range(0, 49).list();
+                .project(Reading.class).range(0, 49).list();
     }
 }

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.cartcompanion.patient.checkin.CheckInRecord;
+import org.cartcompanion.patient.checkin.config.CheckInConfig;
 import org.cartcompanion.patient.checkin.service.CheckInService;
 import org.cartcompanion.patient.patient.Languages;
 import org.cartcompanion.support.paging.Cursor;
@@ -28,6 +29,7 @@ import org.cartcompanion.support.paging.PageResponse;
 import org.cartcompanion.support.problem.Problem;
 import org.cartcompanion.support.security.Caller;
 import org.cartcompanion.support.security.Roles;
+import org.cartcompanion.support.web.Admission;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -35,6 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/patients/{id}/check-ins")
@@ -47,10 +51,13 @@ public class CheckInResource {
 
     private final CheckInService service;
     private final Caller caller;
+    private final Admission admission;
 
-    public CheckInResource(CheckInService service, Caller caller) {
+    public CheckInResource(CheckInService service, Caller caller, CheckInConfig config, CurrentVertxRequest current,
+            MeterRegistry registry) {
         this.service = service;
         this.caller = caller;
+        this.admission = new Admission("check-in", config.maxInFlight(), current, registry);
     }
 
     @POST
@@ -63,18 +70,20 @@ public class CheckInResource {
             + "again (same status and ids), the same key with a different body 422, and 409 while a concurrent request with "
             + "the key failed (retry). 400 for a missing key, a value out of range, an unknown code, or a recordedAt more "
             + "than 5 minutes ahead or 7 days old; nothing is stored then. 404 when the patient is unknown or not the "
-            + "caller's; 503 with Retry-After when the database cannot be reached.")
+            + "caller's; 503 with Retry-After when the database cannot be reached, or when the service has as many check-ins "
+            + "in progress as it takes at once (send it again after Retry-After with the same Idempotency-Key).")
     @APIResponse(responseCode = "201", description = "Stored and triaged (or the stored answer replayed)", content = @Content(schema = @Schema(implementation = CheckInResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input or missing Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body over 64 KiB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Not application/json", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The database cannot be reached, or the service takes no more check-ins just now; send it again after Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> checkIn(@PathParam("id") UUID patientId,
             @Parameter(description = "A key unique to this check-in, at most 64 characters", required = true) @HeaderParam("Idempotency-Key") String idempotencyKey,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @Valid @NotNull CheckInRequest request) {
-        return service.checkIn(patientId, idempotencyKey, request, caller,
-                Optional.ofNullable(acceptLanguage).map(h -> Languages.fromAcceptLanguage(h, null)))
+        return admission.admit(() -> service.checkIn(patientId, idempotencyKey, request, caller,
+                Optional.ofNullable(acceptLanguage).map(h -> Languages.fromAcceptLanguage(h, null))))
                 .map(outcome -> Response.created(location(patientId, outcome.checkIn()))
                         .entity(CheckInResponse.of(outcome.checkIn()))
                         .build());
