@@ -20,6 +20,10 @@ public final class Languages {
         double bestQ = 0;
         for (String part : header.split(",")) {
             String[] pieces = part.trim().split(";");
+            if (pieces.length == 0) {
+                // ";" alone: nothing named; a malformed header never fails the request.
+                continue;
+            }
             String tag = pieces[0].trim().toLowerCase(Locale.ROOT);
             double q = 1.0;
             for (int i = 1; i < pieces.length; i++) {

@@ -16,7 +16,9 @@ class LanguagesTest {
             "null | EN | EN",
             "en;q=0.4, es;q=0.7 | EN | ES",
             "* | ES | ES",
-            "es;q=abc, en | ES | EN" }, delimiter = '|', nullValues = "null")
+            "es;q=abc, en | ES | EN",
+            "; | ES | ES",
+            ";, es | EN | ES" }, delimiter = '|', nullValues = "null")
     void picksTheMostPreferredSupportedLanguage(String header, Language fallback, Language expected) {
         assertEquals(expected, Languages.fromAcceptLanguage(header, fallback));
     }

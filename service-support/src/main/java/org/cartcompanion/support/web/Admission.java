@@ -57,7 +57,15 @@ public final class Admission {
                 return Uni.createFrom().failure(new ProblemException(503, "overloaded", "Too many " + operation
                         + " requests are in progress just now; send it again in a few seconds (with the same Idempotency-Key)."));
             }
-            return work.get().onTermination().invoke(inFlight::decrementAndGet);
+            Uni<T> admitted;
+            try {
+                admitted = work.get();
+            } catch (RuntimeException e) {
+                // Failed before it began (bad input read while building it): its place is free again, never leaked.
+                inFlight.decrementAndGet();
+                return Uni.createFrom().failure(e);
+            }
+            return admitted.onTermination().invoke(inFlight::decrementAndGet);
         });
     }
 }

@@ -49,6 +49,22 @@ class AdmissionTest {
         assertThat("a failure frees its place too", inFlight(), equalTo(0.0));
     }
 
+    @Test
+    void workThatThrowsWhileBeingBuiltFreesItsPlace() {
+        for (int i = 0; i < 5; i++) {
+            try {
+                admission.admit(() -> {
+                    throw new IllegalArgumentException("a header that cannot be read");
+                }).await().atMost(Duration.ofSeconds(5));
+                throw new AssertionError("the failure was not passed on");
+            } catch (IllegalArgumentException expected) {
+                // passed on to the caller
+            }
+        }
+        assertThat("no place leaked: more failures than the bound leave the operation open", inFlight(), equalTo(0.0));
+        assertThat(admission.admit(() -> Uni.createFrom().item("next")).await().atMost(Duration.ofSeconds(5)), equalTo("next"));
+    }
+
     private double inFlight() {
         return registry.get("cart.admission.in.flight").gauge().value();
     }

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import org.cartcompanion.patient.checkin.CheckInRecord;
 import org.cartcompanion.patient.checkin.config.CheckInConfig;
 import org.cartcompanion.patient.checkin.service.CheckInService;
+import org.cartcompanion.patient.patient.Language;
 import org.cartcompanion.patient.patient.Languages;
 import org.cartcompanion.support.paging.Cursor;
 import org.cartcompanion.support.paging.PageResponse;
@@ -82,8 +83,8 @@ public class CheckInResource {
             @Parameter(description = "A key unique to this check-in, at most 64 characters", required = true) @HeaderParam("Idempotency-Key") String idempotencyKey,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @Valid @NotNull CheckInRequest request) {
-        return admission.admit(() -> service.checkIn(patientId, idempotencyKey, request, caller,
-                Optional.ofNullable(acceptLanguage).map(h -> Languages.fromAcceptLanguage(h, null))))
+        Optional<Language> language = Optional.ofNullable(acceptLanguage).map(h -> Languages.fromAcceptLanguage(h, null));
+        return admission.admit(() -> service.checkIn(patientId, idempotencyKey, request, caller, language))
                 .map(outcome -> Response.created(location(patientId, outcome.checkIn()))
                         .entity(CheckInResponse.of(outcome.checkIn()))
                         .build());
