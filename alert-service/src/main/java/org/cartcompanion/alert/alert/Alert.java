@@ -186,7 +186,8 @@ public class Alert {
     public void stepFailed(Instant now, String error, Duration retryIn) {
         stepAttempts++;
         if (stepFailingSince == null) {
-            stepFailingSince = now;
+            // From when the step fell due, not from a late first attempt: lateness and the fallback's clock both count from it.
+            stepFailingSince = nextStepAt != null && nextStepAt.isBefore(now) ? nextStepAt : now;
         }
         stepError = Failure.cut(error);
         nextStepAt = now.plus(retryIn);
@@ -204,6 +205,15 @@ public class Alert {
     public Instant stepDue(Instant now) {
         Instant due = stepFailingSince != null ? stepFailingSince : nextStepAt;
         return due == null || due.isAfter(now) ? now : due;
+    }
+
+    /**
+     * A clinician acknowledged or resolved the alert: the step they answered is no longer owed, so its run of failures ends
+     * (the next step, an acknowledgement reminder say, starts its own). A worse check-in does not end it: the fallback's clock
+     * keeps running while nobody can be named.
+     */
+    public void answered() {
+        stepTaken();
     }
 
     /** The due step was taken: the run of failures and an overdue report end. */

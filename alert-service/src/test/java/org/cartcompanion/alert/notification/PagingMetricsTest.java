@@ -4,17 +4,26 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -29,6 +38,9 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * What the operations team watches (issue 19): a page held up by its channel shows as a growing notification backlog and, once
@@ -46,6 +58,9 @@ class PagingMetricsTest {
 
     @Inject
     BacklogGauges backlogs;
+
+    @Inject
+    Pool pool;
 
     @Test
     void aPageHeldUpByItsChannelShowsInTheBacklogThenAsALatePage() {
@@ -80,6 +95,7 @@ class PagingMetricsTest {
     @Test
     void anAlertsFirstPageCountsFromTheIntakeAndTheNextLevelFromItsDueTime() {
         Scenario s = new Scenario(mailbox);
+        onlyThisPatientsWorkIsDue(s.patientId);
         ScrapedMetrics before = ScrapedMetrics.read();
         s.deliver("CENTER_NOW", "FEVER_P1");
         s.awaitMails(s.primary.email(), 1);
@@ -99,6 +115,64 @@ class PagingMetricsTest {
         assertThat("every page since counts from its level's due time", within(second, EMAIL_PAGE, "60.0")
                 - within(first, EMAIL_PAGE, "60.0"), equalTo(counted));
         assertThat(second.sum("cart_escalation_lateness_seconds_count", Map.of()), greaterThanOrEqualTo(lateSteps + 1));
+    }
+
+    @Test
+    void anAlertAcknowledgedWhileItsStepWasFailingOwesNoStepSoNothingCountsAsLate() {
+        Scenario s = new Scenario(mailbox);
+        Stubs.routingFails(s.patientId);
+        s.deliver("CENTER_NOW");
+        String id = s.alert().getString("id");
+        await().atMost(Duration.ofSeconds(10)).until(() -> s.alert(id).getList("timeline.type").contains("STEP_RETRYING"));
+        assertThat("the step is failing", failingSince(id), notNullValue());
+
+        given().auth().oauth2(s.token(s.primary, "clinician")).post("/api/v1/alerts/" + id + "/acknowledge").then()
+                .statusCode(200);
+        assertThat("the failure run ended with the acknowledgement", failingSince(id), nullValue());
+        TestClock.advance(Duration.ofMinutes(2));
+        // The escalation backlog's own predicate: the acknowledged alert is not waiting for a step, nor counted as late.
+        assertThat(pool.preparedQuery("SELECT id FROM alert WHERE next_step_at IS NOT NULL AND "
+                + "COALESCE(step_failing_since, next_step_at) <= $1").executeAndAwait(Tuple.of(
+                        TestClock.now().atOffset(
+                                ZoneOffset.UTC)))
+                .stream().map(r -> r.getUUID("id").toString()).toList(),
+                not(hasItem(id)));
+    }
+
+    @Test
+    void aBacklogThatCannotBeReadShowsAsStaleAndDoesNotHoldBackTheOthers() {
+        backlogs.readNow().await().atMost(Duration.ofSeconds(5));
+        ScrapedMetrics first = ScrapedMetrics.read();
+        TestClock.advance(Duration.ofSeconds(30));
+        backlogs.readNow().await().atMost(Duration.ofSeconds(5));
+        ScrapedMetrics second = ScrapedMetrics.read();
+        Map<String, String> unreadable = Map.of("backlog", "test-unreadable");
+        Map<String, String> readable = Map.of("backlog", "test-readable");
+        assertThat("read at the clock's time", second.sum("cart_backlog_read_timestamp_seconds", readable),
+                closeTo(TestClock.now().toEpochMilli() / 1000.0, 1.0));
+        assertThat("the backlog after the failed one was read again",
+                second.sum("cart_backlog_read_timestamp_seconds", readable)
+                        - first.sum("cart_backlog_read_timestamp_seconds", readable),
+                greaterThanOrEqualTo(30.0));
+        assertThat("the failed one's timestamp stays behind for a rule to see",
+                second.sum("cart_backlog_read_timestamp_seconds", unreadable),
+                equalTo(first.sum("cart_backlog_read_timestamp_seconds", unreadable)));
+    }
+
+    /**
+     * The test jumps the clock by five minutes: the other tests' alerts left escalating would all be taken at the jump and
+     * count as minutes late. They are parked, as are their notifications not yet sent, so the figures are this patient's alone.
+     */
+    private void onlyThisPatientsWorkIsDue(UUID patientId) {
+        pool.preparedQuery("UPDATE notification SET status = 'CANCELLED' WHERE status = 'PENDING' AND alert_id IN "
+                + "(SELECT id FROM alert WHERE patient_id <> $1)").executeAndAwait(Tuple.of(patientId));
+        pool.preparedQuery("UPDATE alert SET next_step_at = NULL WHERE patient_id <> $1").executeAndAwait(Tuple.of(patientId));
+    }
+
+    private OffsetDateTime failingSince(String id) {
+        Row row = pool.preparedQuery("SELECT step_failing_since FROM alert WHERE id = $1")
+                .executeAndAwait(Tuple.of(UUID.fromString(id))).iterator().next();
+        return row.getOffsetDateTime("step_failing_since");
     }
 
     private static double count(ScrapedMetrics m, Map<String, String> labels) {

@@ -3,7 +3,6 @@ package org.cartcompanion.e2e.bench;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.details;
-import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -56,10 +55,12 @@ public class CheckInSimulation extends Simulation {
         setUp(warmUp.injectOpen(constantUsersPerSec(RATE).during(Duration.ofSeconds(WARM_UP_SECONDS)))
                 .andThen(checkIns.injectOpen(constantUsersPerSec(RATE).during(Duration.ofSeconds(SECONDS)))))
                 .protocols(protocol)
-                .assertions(global().failedRequests().percent().lt(1.0),
-                        // The actual values of these two lines are what the benchmark script prints.
-                        details(MEASURED).responseTime().percentile(50.0).lte(25),
-                        details(MEASURED).responseTime().percentile(99.0).lte(25));
+                // The actual values of these lines are what the benchmark script prints: the measured run's alone (not the
+                // warm-up's), and the check-ins stored (201), from which it gives the rate achieved, not the rate offered.
+                .assertions(details(MEASURED).failedRequests().percent().lt(1.0),
+                        details(MEASURED).successfulRequests().count().gte(0L),
+                        details(MEASURED).responseTime().percentile(50.0).lte(50),
+                        details(MEASURED).responseTime().percentile(99.0).lte(50));
     }
 
     private static ScenarioBuilder checkIns(String scenario, String request) {

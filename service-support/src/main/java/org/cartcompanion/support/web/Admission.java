@@ -15,9 +15,10 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Bounds how many requests of one operation are in progress at once. Past the bound a request is answered at once with 503 and
  * Retry-After (a phone sends a check-in again with the same Idempotency-Key) instead of queueing for the database: under a
- * surge the service goes on answering the requests it took within their usual time, its memory stays bounded, and the database
- * pool is never exhausted for the requests already in progress and their audit rows. A request turned away has read and written
- * nothing, and the audit trail does not record it. Metrics: {@code cart_admission_in_flight{operation}},
+ * surge the service goes on answering the requests it took within their usual time, its memory stays bounded, and at most the
+ * bound of them wait for a database connection (the pool is shared with the other requests and the jobs, so a bound above the
+ * pool's size still queues some, but never without limit). A request turned away has read and written nothing, and the audit
+ * trail does not record it. Metrics: {@code cart_admission_in_flight{operation}},
  * {@code cart_admission_turned_away_total{operation}}.
  */
 public final class Admission {
@@ -65,6 +66,8 @@ public final class Admission {
                 inFlight.decrementAndGet();
                 return Uni.createFrom().failure(e);
             }
+            // Also freed when the caller goes away (Quarkus REST cancels the Uni): statements already sent may still finish, so
+            // for a moment the database may hold a few more than the bound. The bound is a guard against surges, not a quota.
             return admitted.onTermination().invoke(inFlight::decrementAndGet);
         });
     }

@@ -191,7 +191,7 @@ public final class WorkLoop<R> {
                                     rows.size() >= settings.batchSize()), outcomes)));
         })).map(done -> {
             count(done.report());
-            done.outcomes().forEach(job::committed);
+            done.outcomes().forEach(this::committed);
             return done.report();
         });
     }
@@ -249,7 +249,7 @@ public final class WorkLoop<R> {
                 .invoke(outcome -> {
                     if (outcome != null) {
                         count(report(1, 1, List.of(outcome), false));
-                        job.committed(outcome);
+                        committed(outcome);
                     }
                 })
                 .onFailure().recoverWithItem(e -> {
@@ -304,6 +304,15 @@ public final class WorkLoop<R> {
             ledger.failed(f.at(), f.error(), f.retryAt());
         }
         return job.failed(row, f);
+    }
+
+    /** Tells the job a row's outcome has committed; what it does then (a metric, a kick) cannot undo or stop the pass. */
+    private void committed(Outcome<R> outcome) {
+        try {
+            job.committed(outcome);
+        } catch (RuntimeException e) {
+            Log.errorf(e, "%s: the work on a row committed, but what follows its commit failed", settings.name());
+        }
     }
 
     /** Counted once committed, so the metrics never count work a rollback undid. */

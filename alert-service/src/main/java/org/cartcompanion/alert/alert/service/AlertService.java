@@ -170,6 +170,7 @@ public class AlertService {
             }
             Step step = engine.acknowledge(alert.policy.policy(), alert.state(), now, actor.display());
             alert.apply(step.next(), now);
+            alert.answered();
             recordAcknowledger(alert, actor, now);
             Log.infof("Alert %s acknowledged via %s", alert.id, via);
             return persistNotes(alert.id, now, step, " (via " + via + ")")
@@ -198,6 +199,7 @@ public class AlertService {
                 }
                 Step step = engine.resolve(alert.state(), actor.display(), outcome.name());
                 alert.apply(step.next(), now);
+                alert.answered();
                 if (alert.acknowledgedAt == null) {
                     recordAcknowledger(alert, actor, now);
                 }

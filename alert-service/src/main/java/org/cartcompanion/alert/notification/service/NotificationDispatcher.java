@@ -3,6 +3,7 @@ package org.cartcompanion.alert.notification.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ import org.cartcompanion.support.work.WorkLoop;
 import org.cartcompanion.support.work.WorkLoops;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -60,7 +62,7 @@ public class NotificationDispatcher implements DurableJob<NotificationDispatcher
     private final AlertLinks addresses;
     private final Channels channels;
     private final Clock clock;
-    private final MeterRegistry registry;
+    private final Map<Notification.Channel, Map<Purpose, Timer>> latency = new EnumMap<>(Notification.Channel.class);
     private final WorkLoop<Send> loop;
 
     public NotificationDispatcher(NotificationRepository notifications, AlertRepository alerts, AckLinkRepository links,
@@ -73,7 +75,15 @@ public class NotificationDispatcher implements DurableJob<NotificationDispatcher
         this.addresses = addresses;
         this.channels = channels;
         this.clock = clock;
-        this.registry = registry;
+        // Every series exists from the start at 0, so a new replica's first (late) pages count in increase() too.
+        for (Notification.Channel channel : Notification.Channel.values()) {
+            Map<Purpose, Timer> byPurpose = new EnumMap<>(Purpose.class);
+            for (Purpose purpose : Purpose.values()) {
+                byPurpose.put(purpose, Latencies.histogram("cart.page.latency", "A notification's due time to its channel "
+                        + "taking it").tag("channel", channel.name()).tag("purpose", purpose.name()).register(registry));
+            }
+            latency.put(channel, byPurpose);
+        }
         AlertConfig.Delivery delivery = config.delivery();
         // The sends of a batch go out side by side (they do not use the session); outcomes are recorded after all answer.
         this.loop = loops.loop(this, WorkLoop.Settings.of("notification", WorkLoop.Claim.BATCH, delivery.batchSize())
@@ -186,8 +196,7 @@ public class NotificationDispatcher implements DurableJob<NotificationDispatcher
     public void committed(Outcome<Send> outcome) {
         Notification n = outcome.row().notification();
         if (outcome.succeeded()) {
-            Latencies.histogram("cart.page.latency", "A notification's due time to its channel taking it")
-                    .tag("channel", n.channel.name()).tag("purpose", n.purpose.name()).register(registry)
+            latency.get(n.channel).get(n.purpose)
                     .record(Latencies.between(n.dueAt != null ? n.dueAt : n.createdAt, outcome.at()));
         }
     }

@@ -126,7 +126,9 @@ public class PatientTexts implements DurableJob<PatientText> {
 
     @Override
     public void committed(Outcome<PatientText> outcome) {
-        dispatcher.kick();
+        if (outcome.succeeded()) {
+            dispatcher.kick();
+        }
     }
 
     /** Why the moment need not be told any more; null when it should. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,7 @@ import org.cartcompanion.support.work.WorkLoop;
 import org.cartcompanion.support.work.WorkLoops;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -48,6 +50,7 @@ public class OutboxRelay implements DurableJob<OutboxEvent> {
     private final OutboxConfig config;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final Map<String, Timer> toAlert = new ConcurrentHashMap<>();
     private final WorkLoop<OutboxEvent> loop;
     /** Set by a failed delivery; the next success brings the backed-off events forward. */
     private final AtomicBoolean failing = new AtomicBoolean();
@@ -62,6 +65,8 @@ public class OutboxRelay implements DurableJob<OutboxEvent> {
         this.delivery = delivery;
         this.config = config;
         this.clock = clock;
+        // The series exists from the start at 0, so a new replica's first (late) deliveries count in increase() too.
+        toAlert.put(OutboxEvent.TRIAGE_EVENT, toAlert(OutboxEvent.TRIAGE_EVENT, registry));
         this.registry = registry;
         // Deliveries of a batch go out side by side (they do not use the session).
         this.loop = loops.loop(this, WorkLoop.Settings.of("outbox", WorkLoop.Claim.BATCH, config.batchSize())
@@ -122,12 +127,16 @@ public class OutboxRelay implements DurableJob<OutboxEvent> {
      * A confirmed event counts in {@code cart_checkin_to_alert_seconds{event}}: from the check-in (or missed check-in) that
      * wrote it to alert-service confirming it has the event, retries and outages included.
      */
+    private static Timer toAlert(String event, MeterRegistry registry) {
+        return Latencies.histogram("cart.checkin.to.alert", "A triage event's check-in to alert-service confirming it")
+                .tag("event", event).register(registry);
+    }
+
     @Override
     public void committed(Outcome<OutboxEvent> outcome) {
         if (outcome.succeeded()) {
             OutboxEvent event = outcome.row();
-            Latencies.histogram("cart.checkin.to.alert", "A triage event's check-in to alert-service confirming it")
-                    .tag("event", event.eventType).register(registry)
+            toAlert.computeIfAbsent(event.eventType, type -> toAlert(type, registry))
                     .record(Latencies.between(event.createdAt, outcome.at()));
         }
     }
