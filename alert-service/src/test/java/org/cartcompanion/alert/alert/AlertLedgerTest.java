@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.nullValue;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.cartcompanion.alert.escalation.engine.EscalationState;
+import org.cartcompanion.alert.triage.Disposition;
 import org.junit.jupiter.api.Test;
 
 /** An alert's ledger of failed steps, which lateness, the escalation backlog and the fallback's clock read. */
@@ -33,6 +35,16 @@ class AlertLedgerTest {
         alert.nextStepAt = DUE.plusSeconds(60);
         alert.stepFailed(DUE, "routing down", Duration.ofSeconds(1));
         assertThat(alert.stepFailingSince, equalTo(DUE));
+    }
+
+    @Test
+    void aWorseCheckInKeepsTheRunSoTheFallbacksClockKeepsRunning() {
+        Alert alert = new Alert();
+        alert.nextStepAt = DUE;
+        alert.stepFailed(DUE, "routing down", Duration.ofSeconds(1));
+        alert.apply(EscalationState.opened(Disposition.EMERGENCY), DUE.plusSeconds(20));
+        assertThat(alert.stepFailingSince, equalTo(DUE));
+        assertThat(alert.failingTooLong(DUE.plusSeconds(60), 10, Duration.ofSeconds(60)), equalTo(true));
     }
 
     @Test

@@ -55,10 +55,9 @@ public class CheckInSimulation extends Simulation {
         setUp(warmUp.injectOpen(constantUsersPerSec(RATE).during(Duration.ofSeconds(WARM_UP_SECONDS)))
                 .andThen(checkIns.injectOpen(constantUsersPerSec(RATE).during(Duration.ofSeconds(SECONDS)))))
                 .protocols(protocol)
-                // The actual values of these lines are what the benchmark script prints: the measured run's alone (not the
-                // warm-up's), and the check-ins stored (201), from which it gives the rate achieved, not the rate offered.
+                // The actual values of these lines are what the benchmark script prints: the measured run's alone, not the
+                // warm-up's.
                 .assertions(details(MEASURED).failedRequests().percent().lt(1.0),
-                        details(MEASURED).successfulRequests().count().gte(0L),
                         details(MEASURED).responseTime().percentile(50.0).lte(50),
                         details(MEASURED).responseTime().percentile(99.0).lte(50));
     }

@@ -77,7 +77,7 @@ public class BacklogGauges {
     public Uni<Void> readNow() {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Backlog b : backlogs) {
-            chain = chain.flatMap(v -> read(b).onFailure().recoverWithItem(e -> {
+            chain = chain.flatMap(v -> Uni.createFrom().deferred(() -> read(b)).onFailure().recoverWithItem(e -> {
                 // Once per run of failures at warn (a database outage would otherwise log every tick), then at debug.
                 if (!figures.get(b.name()).failing().getAndSet(true)) {
                     Log.warnf("Backlog %s not read; its figures stay as last read and it is read again at every tick: %s",

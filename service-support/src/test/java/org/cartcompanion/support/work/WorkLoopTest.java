@@ -144,6 +144,19 @@ class WorkLoopTest {
     }
 
     @Test
+    void whatFollowsOneRowsCommitFailingStopsNeitherTheOthersNorThePassesReport() throws Exception {
+        WorkLoop<Task> loop = loop(WorkLoop.Settings.of("test", WorkLoop.Claim.BATCH, 10));
+        table.add("a");
+        table.add("b");
+        table.add("c");
+        table.brokenAfterCommit.add("a");
+        PassReport report = loop.pass(Instant.now()).subscribeAsCompletionStage().get(10, TimeUnit.SECONDS);
+        assertThat(report.succeeded(), equalTo(3));
+        assertThat(table.committed, containsInAnyOrder("a succeeded", "b succeeded", "c succeeded"));
+        assertThat(registry.get("cart.work.succeeded").counter().count(), equalTo(3.0));
+    }
+
+    @Test
     void aRowAnotherReplicaHoldsIsLeftAloneAndNotCounted() throws Exception {
         WorkLoop<Task> loop = loop(WorkLoop.Settings.of("test", WorkLoop.Claim.EACH, 10));
         table.add("a");
@@ -241,6 +254,7 @@ class WorkLoopTest {
         final Map<String, CompletableFuture<Void>> holds = new ConcurrentHashMap<>();
         final java.util.Set<String> failing = ConcurrentHashMap.newKeySet();
         final java.util.Set<String> heldElsewhere = ConcurrentHashMap.newKeySet();
+        final java.util.Set<String> brokenAfterCommit = ConcurrentHashMap.newKeySet();
         final AtomicInteger passes = new AtomicInteger();
         final List<String> worked = new CopyOnWriteArrayList<>();
         final List<String> committed = new CopyOnWriteArrayList<>();
@@ -296,6 +310,9 @@ class WorkLoopTest {
         public void committed(Outcome<Task> outcome) {
             committed.add(outcome.row().id + (outcome.succeeded() ? " succeeded" : " failed"));
             openAtCommitted.add(open.get());
+            if (brokenAfterCommit.contains(outcome.row().id)) {
+                throw new IllegalStateException("a metric could not be registered");
+            }
         }
     }
 }

@@ -75,7 +75,9 @@ public class NotificationDispatcher implements DurableJob<NotificationDispatcher
         this.addresses = addresses;
         this.channels = channels;
         this.clock = clock;
-        // Every series exists from the start at 0, so a new replica's first (late) pages count in increase() too.
+        // Every series exists at 0 from the start, so pages after the replica's first scrape count in increase() even when
+        // they are its first of their kind. (Pages a new replica sends before Prometheus first scrapes it do not: while no
+        // replica ran, CartServiceDown was firing, and CartPagesDelayed sees them waiting from the surviving replicas.)
         for (Notification.Channel channel : Notification.Channel.values()) {
             Map<Purpose, Timer> byPurpose = new EnumMap<>(Purpose.class);
             for (Purpose purpose : Purpose.values()) {

@@ -65,7 +65,8 @@ public class OutboxRelay implements DurableJob<OutboxEvent> {
         this.delivery = delivery;
         this.config = config;
         this.clock = clock;
-        // The series exists from the start at 0, so a new replica's first (late) deliveries count in increase() too.
+        // The series exists at 0 from the start, so deliveries after the replica's first scrape count in increase() even
+        // when they are its first.
         toAlert.put(OutboxEvent.TRIAGE_EVENT, toAlert(OutboxEvent.TRIAGE_EVENT, registry));
         this.registry = registry;
         // Deliveries of a batch go out side by side (they do not use the session).
@@ -123,15 +124,15 @@ public class OutboxRelay implements DurableJob<OutboxEvent> {
         return Uni.createFrom().voidItem();
     }
 
-    /**
-     * A confirmed event counts in {@code cart_checkin_to_alert_seconds{event}}: from the check-in (or missed check-in) that
-     * wrote it to alert-service confirming it has the event, retries and outages included.
-     */
     private static Timer toAlert(String event, MeterRegistry registry) {
         return Latencies.histogram("cart.checkin.to.alert", "A triage event's check-in to alert-service confirming it")
                 .tag("event", event).register(registry);
     }
 
+    /**
+     * A confirmed event counts in {@code cart_checkin_to_alert_seconds{event}}: from the check-in (or missed check-in) that
+     * wrote it to alert-service confirming it has the event, retries and outages included.
+     */
     @Override
     public void committed(Outcome<OutboxEvent> outcome) {
         if (outcome.succeeded()) {
