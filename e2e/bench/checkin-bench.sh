@@ -3,7 +3,8 @@
 # with pgbench running the same SQL transaction on the same server (the ceiling).
 #
 #   1. the first 30 s after patient-service is ready, restarted after the enrolment so its JIT starts cold: wrk, closed model,
-#      every request with its own Idempotency-Key;
+#      every request with its own Idempotency-Key; patient-service runs as its image does, on JDK 25 (JAVA25_HOME), first
+#      without an AOT cache, then from one trained on a run of this load (BENCH_AOT_TRAINING, 60 s), and stays on it;
 #   2. pgbench: the check-in's statements (reads, the check-in insert, one outbox insert in five, the audit row) as one
 #      script, at the same client count, with literal keys (a volatile expression such as md5(random()::text) in a WHERE
 #      clause defeats the index and measures a table scan instead);
@@ -42,6 +43,18 @@ PG_PORT=$(.ci/postgres "$DB_USER" "$DB_PASSWORD" patient_bench alert_bench care_
 
 say "== Building the services"
 ./mvnw -q -B package -DskipTests -pl patient-service,alert-service,care-team-service -am
+# patient-service runs as its image does: on JDK 25, in the aot-jar packaging (classes on the class path, which an AOT cache
+# can hold), cold without a cache and then from a cache trained on this load. Without JDK 25 it runs on the default JDK.
+JAVA25=${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
+APP="$ROOT/patient-service/target/quarkus-app"
+if [ -x "$JAVA25" ]; then
+  PATIENT_JAVA=$JAVA25
+  ./mvnw -q -B package -DskipTests -Dquarkus.package.jar.type=aot-jar -pl service-support,patient-service
+else
+  PATIENT_JAVA=java
+  say "(JDK 25 not found at $JAVA25: patient-service runs on $(java -version 2>&1 | head -1), without an AOT cache)"
+fi
+JCMD="$(dirname "$(readlink -f "$(command -v "$PATIENT_JAVA")")")/jcmd"
 
 local_keys "$STATE/keys"
 export QUARKUS_LOG_CONSOLE_JSON_ENABLED=false
@@ -56,8 +69,18 @@ on_db care_team_bench java -jar care-team-service/target/quarkus-app/quarkus-run
 PIDS+=($!)
 on_db alert_bench java -jar alert-service/target/quarkus-app/quarkus-run.jar > "$LOGS/alert-service.log" 2>&1 &
 PIDS+=($!)
-on_db patient_bench java -XX:FlightRecorderOptions:stackdepth=256 -jar patient-service/target/quarkus-app/quarkus-run.jar > "$LOGS/patient-service.log" 2>&1 &
-PIDS+=($!)
+# start_patient [JVM options...]: starts patient-service (PIDS[2]), logging to patient-service.log.
+start_patient() {
+  on_db patient_bench "$PATIENT_JAVA" -XX:FlightRecorderOptions:stackdepth=256 "$@" -jar "$APP/quarkus-run.jar" \
+    >> "$LOGS/patient-service.log" 2>&1 &
+  PIDS[2]=$!
+}
+stop_patient() {
+  kill "${PIDS[2]}" 2>/dev/null || say "(patient-service had already stopped: $LOGS/patient-service.log)"
+  wait "${PIDS[2]}" 2>/dev/null || true
+}
+: > "$LOGS/patient-service.log"
+start_patient
 java "$ROOT/dev/DemoTool.java" wait 120 http://127.0.0.1:8081/q/health/ready http://127.0.0.1:8082/q/health/ready \
   http://127.0.0.1:8083/q/health/ready
 
@@ -111,15 +134,34 @@ non_2xx() { sed -n 's/^ *Non-2xx or 3xx responses: *\([0-9]*\).*/\1/p' "$1"; }
 wrk_run() { wrk -t 2 -c "$CLIENTS" -d "$1" --latency -s "$STATE/checkin.lua" http://127.0.0.1:8081 > "$2" 2>&1; }
 
 # Enrolling went through patient-service and warmed its JIT: it is restarted, so the first run measures a cold start.
-say "== Restarting patient-service, so the first run starts cold"
-kill "${PIDS[2]}" 2>/dev/null || say "(patient-service had already stopped: $LOGS/patient-service.log)"
-wait "${PIDS[2]}" 2>/dev/null || true
-on_db patient_bench java -XX:FlightRecorderOptions:stackdepth=256 -jar patient-service/target/quarkus-app/quarkus-run.jar >> "$LOGS/patient-service.log" 2>&1 &
-PIDS[2]=$!
+say "== Restarting patient-service, so the first run starts cold (no AOT cache)"
+stop_patient
+start_patient
 java "$ROOT/dev/DemoTool.java" wait 120 http://127.0.0.1:8081/q/health/ready
-
 say "== wrk: the first ${SECONDS_PER_RUN}s after patient-service is ready, $CLIENTS connections"
-wrk_run "${SECONDS_PER_RUN}s" "$LOGS/wrk-first.log"
+wrk_run "${SECONDS_PER_RUN}s" "$LOGS/wrk-first-cold.log"
+FIRST_COLD_RPS=$(rate "$LOGS/wrk-first-cold.log")
+FIRST_RPS=$FIRST_COLD_RPS
+if [ "$PATIENT_JAVA" = "$JAVA25" ]; then
+  # The cache the image would carry: trained on this very load (TRAINING seconds of check-ins), written when the JVM exits.
+  TRAINING=${BENCH_AOT_TRAINING:-60}
+  say "== AOT cache: a training run of ${TRAINING}s of check-ins under -XX:AOTCacheOutput"
+  stop_patient
+  rm -f "$APP/app.aot"
+  start_patient -XX:AOTCacheOutput="$APP/app.aot"
+  java "$ROOT/dev/DemoTool.java" wait 120 http://127.0.0.1:8081/q/health/ready
+  wrk_run "${TRAINING}s" "$LOGS/wrk-training.log"
+  stop_patient
+  for _ in $(seq 1 600); do [ -s "$APP/app.aot" ] && break; sleep 0.2; done
+  [ -s "$APP/app.aot" ] || { say "no AOT cache was written; see $LOGS/patient-service.log" >&2; exit 1; }
+  say "   app.aot: $(du -h "$APP/app.aot" | cut -f1)"
+  start_patient -XX:AOTCache="$APP/app.aot"
+  java "$ROOT/dev/DemoTool.java" wait 120 http://127.0.0.1:8081/q/health/ready
+  say "== wrk: the first ${SECONDS_PER_RUN}s after patient-service is ready from the AOT cache, $CLIENTS connections"
+  wrk_run "${SECONDS_PER_RUN}s" "$LOGS/wrk-first.log"
+else
+  cp "$LOGS/wrk-first-cold.log" "$LOGS/wrk-first.log"
+fi
 FIRST_RPS=$(rate "$LOGS/wrk-first.log")
 
 say "== pgbench: the check-in transaction, $CLIENTS clients, ${SECONDS_PER_RUN}s"
@@ -181,14 +223,14 @@ cpu_seconds() {
 postgres_pids() { pgrep -u postgres postgres | tr '\n' ' '; }
 JFR="$STATE/patient-service.jfr"
 rm -f "$JFR"
-jcmd "$PATIENT_PID" JFR.start name=bench settings=profile > /dev/null
+"$JCMD" "$PATIENT_PID" JFR.start name=bench settings=profile > /dev/null
 CPU_BEFORE=("$(cpu_seconds "$PATIENT_PID")" "$(cpu_seconds "$ALERT_PID")" "$(cpu_seconds "$CARE_PID")" \
   "$(cpu_seconds $(postgres_pids))")
 wrk_run "${SECONDS_PER_RUN}s" "$LOGS/wrk.log"
 CPU_AFTER=("$(cpu_seconds "$PATIENT_PID")" "$(cpu_seconds "$ALERT_PID")" "$(cpu_seconds "$CARE_PID")" \
   "$(cpu_seconds $(postgres_pids))")
-jcmd "$PATIENT_PID" JFR.dump name=bench filename="$JFR" > /dev/null
-jcmd "$PATIENT_PID" JFR.stop name=bench > /dev/null
+"$JCMD" "$PATIENT_PID" JFR.dump name=bench filename="$JFR" > /dev/null
+"$JCMD" "$PATIENT_PID" JFR.stop name=bench > /dev/null
 # Cores each used on average over the steady run (backends that ended during it are not counted).
 share() { awk -v a="${CPU_BEFORE[$1]}" -v b="${CPU_AFTER[$1]}" -v s="$SECONDS_PER_RUN" 'BEGIN { printf "%.2f", (b - a) / s }'; }
 CPU_LINE="patient-service $(share 0), alert-service $(share 1), care-team-service $(share 2), PostgreSQL $(share 3) of $(nproc) cores" 
@@ -224,7 +266,9 @@ RSS=$(ps -o rss= -p "$PATIENT_PID" | awk '{ printf "%d", $1 / 1024 }')
 say ""
 say "Check-in benchmark ($(nproc) cores, $CLIENTS clients, ${SECONDS_PER_RUN}s runs, PostgreSQL 15 on this machine)"
 say "  ceiling: pgbench, same SQL transaction:   ${PGBENCH_TPS} tx/s"
-say "  first ${SECONDS_PER_RUN}s after start (wrk):            ${FIRST_RPS} check-ins/s ($(ratio "$FIRST_RPS" "$MAX_RPS") of the steady maximum; target >= 0.5)"
+say "  patient-service on:                       $("$PATIENT_JAVA" -version 2>&1 | head -1)"
+say "  first ${SECONDS_PER_RUN}s after start, no cache (wrk):  ${FIRST_COLD_RPS} check-ins/s ($(ratio "$FIRST_COLD_RPS" "$MAX_RPS") of the steady maximum)"
+[ "$PATIENT_JAVA" = "$JAVA25" ] && say "  first ${SECONDS_PER_RUN}s from the AOT cache (wrk):      ${FIRST_RPS} check-ins/s ($(ratio "$FIRST_RPS" "$MAX_RPS") of the steady maximum; target >= 0.5)"
 say "  steady maximum (wrk):                     ${MAX_RPS} check-ins/s (non-2xx: ${NON_2XX:-0}); $(ratio "$MAX_RPS" "$PGBENCH_TPS") of the ceiling (target >= 0.5)"
 say "  offered ${HALF_RATE}/s (half the maximum), Gatling:  p50 ${H_P50:-?} ms, p99 ${H_P99:-?} ms, failed ${H_FAILED:-?} %"
 say "  offered ${TARGET_RATE}/s (half the ceiling), Gatling: p50 ${P50:-?} ms, p99 ${P99:-?} ms, failed ${FAILED:-?} % (target p99 <= 50 ms)"

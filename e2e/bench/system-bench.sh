@@ -23,20 +23,33 @@ RATIO_LINES=""
 if [ "${SKIP_CHECKIN_BENCH:-0}" != 1 ]; then
   say "== The patient-service benchmark (pgbench ratio), 30 s runs"
   e2e/bench/checkin-bench.sh 30 | tee "$LOGS/checkin-bench-summary.log"
-  RATIO_LINES=$(grep -E "ceiling:|after start|steady maximum|half the" "$LOGS/checkin-bench-summary.log" || true)
+  RATIO_LINES=$(grep -E "ceiling:|patient-service on|after start|AOT cache|steady maximum|half the" "$LOGS/checkin-bench-summary.log" || true)
+fi
+
+# The services run on the JDK of their JVM images (25) when it is here, else on the build's JDK.
+JAVA25=${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
+SERVICE_JAVA=()
+SERVICE_JAVA_BIN=java
+if [ -x "$JAVA25" ]; then
+  SERVICE_JAVA=(-De2e.service.java="$JAVA25")
+  SERVICE_JAVA_BIN=$JAVA25
+else
+  say "(JDK 25 not found at $JAVA25: the services run on the build's JDK)"
 fi
 
 say "== The system under load: ${RATE} check-ins/s for ${SECONDS_OF_LOAD} s, share ${SHARE} alert-worthy"
 ./mvnw -B verify -pl e2e -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=SystemBenchmark -Dfailsafe.failIfNoSpecifiedTests=false -Djacoco.skip=true \
   -Dbench.rate="$RATE" -Dbench.seconds="$SECONDS_OF_LOAD" -Dbench.alertShare="$SHARE" \
-  -De2e.service.jvm="-Xmx512m" > "$LOGS/system-bench.log" 2>&1 || {
+  -De2e.service.jvm="-Xmx512m" "${SERVICE_JAVA[@]}" > "$LOGS/system-bench.log" 2>&1 || {
   grep -E "System benchmark|^  |ERROR\]" "$LOGS/system-bench.log" | head -60 || true
   say "system-bench: the run failed; see $LOGS/system-bench.log and e2e/target/e2e/system-*/logs/" >&2
   exit 1
 }
 say ""
+say "  services on: $("$SERVICE_JAVA_BIN" -version 2>&1 | head -1)"
 sed -n '/^System benchmark (/,/problems:/p' "$LOGS/system-bench.log"
+grep -E "resident memory every" "$LOGS/system-bench.log" || true
 if [ -n "$RATIO_LINES" ]; then
   say "  patient-service benchmark (checkin-bench.sh 30, PostgreSQL 15):"
   say "$RATIO_LINES"

@@ -173,7 +173,9 @@ public final class CarTSystem implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Package the services first (./mvnw verify builds them): " + jar);
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // The suite's own JDK, unless told another (a benchmark runs the services on the JDK of their images: e2e.service.java).
+        String java = System.getProperty("e2e.service.java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = new ArrayList<>(List.of(java));
         // The suite favours start-up (C1 only); a benchmark passes -De2e.service.jvm="-Xmx512m" for a production JIT.
         command.addAll(List.of(System.getProperty("e2e.service.jvm", "-Xmx256m -XX:TieredStopAtLevel=1").trim().split("\\s+")));
         config.forEach((k, v) -> command.add("-D" + k + "=" + v));
