@@ -58,17 +58,11 @@ public final class Admission {
                 return Uni.createFrom().failure(new ProblemException(503, "overloaded", "Too many " + operation
                         + " requests are in progress just now; send it again in a few seconds (with the same Idempotency-Key)."));
             }
-            Uni<T> admitted;
-            try {
-                admitted = work.get();
-            } catch (RuntimeException e) {
-                // Failed before it began (bad input read while building it): its place is free again, never leaked.
-                inFlight.decrementAndGet();
-                return Uni.createFrom().failure(e);
-            }
-            // Also freed when the caller goes away (Quarkus REST cancels the Uni): statements already sent may still finish, so
-            // for a moment the database may hold a few more than the bound. The bound is a guard against surges, not a quota.
-            return admitted.onTermination().invoke(inFlight::decrementAndGet);
+            // Built inside the deferred Uni, so work that fails while being built (bad input read) ends through the same
+            // termination and frees its place. Also freed when the caller goes away (Quarkus REST cancels the Uni): statements
+            // already sent may still finish, so for a moment the database may hold a few more than the bound. The bound is a
+            // guard against surges, not a quota.
+            return Uni.createFrom().<T> deferred(work::get).onTermination().invoke(inFlight::decrementAndGet);
         });
     }
 }
