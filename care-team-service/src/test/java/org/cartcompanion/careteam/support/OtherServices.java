@@ -2,7 +2,9 @@ package org.cartcompanion.careteam.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import java.time.LocalDate;
@@ -26,6 +28,10 @@ public class OtherServices implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         server = new WireMockServer(options().dynamicPort());
         server.start();
+        // alert-service takes every notice that a center's directory changed (204), as it does, so no notice is retried
+        // and a test counting them counts exactly the changes it made. A test may still answer one center differently.
+        server.stubFor(post(urlPathMatching("/internal/v1/center-directories/[^/]+/refresh")).atPriority(10)
+                .willReturn(aResponse().withStatus(204)));
         return Map.of("quarkus.rest-client.patient-service.url", server.baseUrl(),
                 "quarkus.rest-client.alert-service.url", server.baseUrl());
     }
