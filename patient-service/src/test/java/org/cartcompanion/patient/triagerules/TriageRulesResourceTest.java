@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 import java.util.UUID;
@@ -192,9 +191,20 @@ class TriageRulesResourceTest {
         };
         VertxContextSupport.subscribeAndAwait(() -> service.save(center,
                 new CenterThresholdsRequest(Map.of("SPO2_LOW", 95.0), null), caller));
-        RuleSet rules = VertxContextSupport.subscribeAndAwait(() -> service.ruleSetFor(center));
-        assertEquals("default-2+" + center + ".v1", rules.version());
-        assertEquals(95.0, rules.get(Threshold.SPO2_LOW));
-        assertEquals(RuleSet.DEFAULT, VertxContextSupport.subscribeAndAwait(() -> service.ruleSetFor(other)));
+        // SpO2 94 %: low at this center (below 95), not by the default table (below 94).
+        checkIn(center).body("triage.ruleSetVersion", equalTo("default-2+" + center + ".v1"))
+                .body("triage.disposition", equalTo("CENTER_NOW"));
+        checkIn(other).body("triage.ruleSetVersion", equalTo(RuleSet.DEFAULT_VERSION))
+                .body("triage.disposition", equalTo("SELF_CARE"));
+    }
+
+    private static io.restassured.response.ValidatableResponse checkIn(UUID center) {
+        String subject = Fixtures.unique("patient");
+        String patient = Fixtures.enroll(center, subject, java.time.LocalDate.now().minusDays(60));
+        return given().auth().oauth2(TestTokens.token(subject, "patient")).contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body("{\"recordedAt\":\"%s\",\"vitals\":{\"spo2\":94}}".formatted(
+                        java.time.OffsetDateTime.now().minusMinutes(1)))
+                .post("/api/v1/patients/" + patient + "/check-ins").then().statusCode(201);
     }
 }

@@ -35,17 +35,8 @@ public class CheckInRepository implements PanacheRepositoryBase<CheckInRecord, U
                 .project(Instant.class).firstResult();
     }
 
-    /** What triage reads of an earlier check-in. A projection, not an entity: nothing for the session to track and flush. */
+    /** What triage reads of an earlier check-in (read by {@link CheckInStore#history}). */
     @RegisterForReflection
     public record Reading(Instant recordedAt, BigDecimal temperatureC, String symptoms) {
-    }
-
-    /**
-     * The newest check-ins recorded in [from, to), for the "second reading", "sustained" and "the same symptom again" rules; at
-     * most fifty, more than any patient sends in the window, so one busy record cannot slow every check-in.
-     */
-    public Uni<List<Reading>> recordedBetween(UUID patientId, Instant from, Instant to) {
-        return find("patientId = ?1 and recordedAt >= ?2 and recordedAt < ?3 order by recordedAt desc", patientId, from, to)
-                .project(Reading.class).range(0, 49).list();
     }
 }

@@ -22,21 +22,17 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.cartcompanion.patient.access.client.CareTeamDirectory;
-import org.cartcompanion.patient.caregiver.repository.CaregiverLinkRepository;
 import org.cartcompanion.patient.checkin.CheckInRecord;
 import org.cartcompanion.patient.checkin.repository.CheckInRepository;
+import org.cartcompanion.patient.checkin.repository.CheckInStore;
 import org.cartcompanion.patient.checkin.rest.CheckInRequest;
 import org.cartcompanion.patient.clinical.ClinicalStatusRecord;
-import org.cartcompanion.patient.clinical.repository.ClinicalStatusRepository;
 import org.cartcompanion.patient.infection.InfectionCodes.Site;
-import org.cartcompanion.patient.infection.InfectionEvent;
-import org.cartcompanion.patient.infection.repository.InfectionEventRepository;
-import org.cartcompanion.patient.lab.LabType;
-import org.cartcompanion.patient.lab.repository.LabResultRepository;
 import org.cartcompanion.patient.outbox.OutboxEvent;
 import org.cartcompanion.patient.outbox.service.Outbox;
 import org.cartcompanion.patient.patient.Language;
 import org.cartcompanion.patient.patient.Patient;
+import org.cartcompanion.patient.patient.service.PatientAccess;
 import org.cartcompanion.patient.patient.service.PatientService;
 import org.cartcompanion.patient.triage.CheckIn;
 import org.cartcompanion.patient.triage.ClinicalStatus;
@@ -58,7 +54,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -83,11 +78,9 @@ public class CheckInService {
     };
 
     private final PatientService patients;
-    private final CaregiverLinkRepository caregivers;
-    private final ClinicalStatusRepository statuses;
+    private final PatientAccess access;
     private final CheckInRepository checkIns;
-    private final LabResultRepository labs;
-    private final InfectionEventRepository infections;
+    private final CheckInStore store;
     private final Outbox outbox;
     private final TriageRulesService rules;
     private final CareTeamDirectory directory;
@@ -95,15 +88,12 @@ public class CheckInService {
     private final Clock clock;
     private final TriageEngine engine = new TriageEngine();
 
-    public CheckInService(PatientService patients, CaregiverLinkRepository caregivers, ClinicalStatusRepository statuses,
-            CheckInRepository checkIns, LabResultRepository labs, InfectionEventRepository infections, Outbox outbox,
-            TriageRulesService rules, CareTeamDirectory directory, ObjectMapper json, Clock clock) {
+    public CheckInService(PatientService patients, PatientAccess access, CheckInRepository checkIns, CheckInStore store,
+            Outbox outbox, TriageRulesService rules, CareTeamDirectory directory, ObjectMapper json, Clock clock) {
         this.patients = patients;
-        this.caregivers = caregivers;
-        this.statuses = statuses;
+        this.access = access;
         this.checkIns = checkIns;
-        this.labs = labs;
-        this.infections = infections;
+        this.store = store;
         this.outbox = outbox;
         this.rules = rules;
         this.directory = directory;
@@ -135,15 +125,19 @@ public class CheckInService {
             return Uni.createFrom().failure(ProblemException.badRequest("recordedAt is more than 7 days old."));
         }
         String hash = hash(request);
-        return Panache.withSession(() -> patients.visible(patientId, caller)
-                .flatMap(patient -> reporter(patient, caller).map(reporter -> new Author(patient, reporter))))
-                .flatMap(author -> directory.centerPhone(author.patient().centerId)
-                        .flatMap(phone -> Panache.withTransaction(() -> store(author.patient(), idempotencyKey, hash, request,
-                                author.reporter(), caller, phone, requestedLanguage.orElse(author.patient().language), now))))
+        // Caregivers only: whether this one is linked to the patient.
+        String caregiver = caller.has(Roles.CAREGIVER) ? caller.subject() : null;
+        return store.start(patientId, caregiver, idempotencyKey)
+                .flatMap(start -> author(start, caller).flatMap(author -> start.stored() != null
+                        ? Uni.createFrom().item(replay(start.stored(), hash))
+                        : directory.centerPhone(author.patient().centerId)
+                                .flatMap(phone -> triage(start, request, phone,
+                                        requestedLanguage.orElse(author.patient().language)))
+                                .flatMap(t -> save(author.patient(), toRecord(author.patient(), idempotencyKey, hash, request,
+                                        t.checkIn(), author.reporter(), caller, t.result(), now), t.result()))))
                 .onFailure(UniqueViolation::in)
                 // The same key arrived twice at once: the other copy was stored; answer as a replay.
-                .recoverWithUni(() -> Panache.withSession(() -> checkIns.findByKey(patientId, idempotencyKey))
-                        .map(stored -> replay(stored, hash)))
+                .recoverWithUni(() -> store.byKey(patientId, idempotencyKey).map(stored -> replay(stored, hash)))
                 // Committed: hand a new alert-worthy event to the relay at once; the outbox is the guarantee.
                 .invoke(outcome -> {
                     if (!outcome.replayed() && outcome.checkIn().alertRequested) {
@@ -152,13 +146,30 @@ public class CheckInService {
                 });
     }
 
-    private Uni<Outcome> store(Patient patient, String key, String hash, CheckInRequest request,
-            CheckInRecord.Reporter reporter, Caller caller, String centerPhone, Language language, Instant now) {
-        return checkIns.findByKey(patient.id, key).flatMap(existing -> existing != null
-                ? Uni.createFrom().item(replay(existing, hash))
-                : triage(patient, request, centerPhone, language)
-                        .flatMap(t -> save(patient, toRecord(patient, key, hash, request, t.checkIn(), reporter, caller,
-                                t.result(), now), t.result())));
+    /**
+     * Who checks in: the patient themself, or a caregiver linked to them. 404 when the caller may not see the patient at all
+     * (as {@link PatientService#visible}), 404 for a caregiver not linked, 403 for anyone else who sees the patient.
+     */
+    private Uni<Author> author(CheckInStore.Start start, Caller caller) {
+        Patient patient = start.patient();
+        if (patient == null) {
+            return Uni.createFrom().failure(ProblemException.notFound("Patient"));
+        }
+        return access.maySee(patient, caller, start.linked()).map(visible -> {
+            if (!visible) {
+                throw ProblemException.notFound("Patient");
+            }
+            if (caller.has(Roles.PATIENT) && caller.subject().equals(patient.subject)) {
+                return new Author(patient, CheckInRecord.Reporter.PATIENT);
+            }
+            if (caller.has(Roles.CAREGIVER)) {
+                if (!start.linked()) {
+                    throw ProblemException.notFound("Patient");
+                }
+                return new Author(patient, CheckInRecord.Reporter.CAREGIVER);
+            }
+            throw ProblemException.forbidden("Only the patient or a linked caregiver checks in.");
+        });
     }
 
     /** A check-in and what triage made of it. */
@@ -166,53 +177,40 @@ public class CheckInService {
     }
 
     /** Triage against the patient's context on the day of the check-in, with the center's rule set. */
-    private Uni<Triaged> triage(Patient patient, CheckInRequest request, String centerPhone, Language language) {
+    private Uni<Triaged> triage(CheckInStore.Start start, CheckInRequest request, String centerPhone, Language language) {
+        Patient patient = start.patient();
         Instant recordedAt = request.recordedAt().toInstant();
         LocalDate today = recordedAt.atZone(ZoneId.of(patient.timeZone)).toLocalDate();
-        // One session runs one query at a time: the rule set first (it says how far back to look), then the history.
-        return rules.ruleSetFor(patient.centerId).flatMap(rs -> history(patient, recordedAt, today, rs).map(h -> {
-            CheckIn checkIn = toTriage(request);
-            PatientContext context = new PatientContext(patient.product, patient.disease, patient.infusionDate,
-                    patient.secondDoseDate, today, today.getYear() - patient.birthYear,
-                    h.status() == null ? ClinicalStatus.UNKNOWN : h.status().toTriage(), h.earlier(), h.ancHistory(),
-                    h.infections(), centerPhone);
-            return new Triaged(checkIn, engine.triage(checkIn, context, rs, language));
-        }));
-    }
-
-    /** The check-in and, when a clinician must hear of it, its event for alert-service, in the running transaction. */
-    private Uni<Outcome> save(Patient patient, CheckInRecord record, TriageResult result) {
-        return checkIns.persist(record)
-                .call(saved -> result.alertRequested()
-                        ? outbox.enqueue(OutboxEvent.TRIAGE_EVENT, saved.id, id -> payload(id, patient, saved))
-                        : Uni.createFrom().voidItem())
-                .call(saved -> checkIns.flush())
-                // Debug only: the check-in is the stored record, and its access is in the audit trail; a line per check-in
-                // at info cost a few per cent of the service's time under load (issue 19's profile).
-                .invoke(saved -> Log.debugf("Check-in %s stored for patient %s: %s (%s)", saved.id, patient.id,
-                        saved.disposition, saved.firedRules))
-                .map(saved -> new Outcome(saved, false));
-    }
-
-    /** What triage reads besides the check-in: the clinical status and the patient's recent history. */
-    private record History(ClinicalStatusRecord status, List<PatientContext.Earlier> earlier,
-            List<PatientContext.LabValue> ancHistory, List<PatientContext.PastInfection> infections) {
-    }
-
-    private Uni<History> history(Patient patient, Instant recordedAt, LocalDate today, RuleSet rs) {
+        RuleSet rs = start.thresholds() == null ? RuleSet.DEFAULT
+                : rules.ruleSet(patient.centerId, start.thresholds().version(), start.thresholds().thresholds());
         Duration progression = rs.hours(Threshold.PROGRESSION_WINDOW_HOURS);
         Duration temperatures = rs.hours(Threshold.TEMPERATURE_HISTORY_HOURS);
         Duration back = progression.compareTo(temperatures) >= 0 ? progression : temperatures;
         LocalDate infectionsFrom = today.minusDays((long) rs.get(Threshold.SINOPULMONARY_WINDOW_DAYS));
-        return statuses.findById(patient.id)
-                .flatMap(status -> checkIns.recordedBetween(patient.id, recordedAt.minus(back), recordedAt)
-                        .flatMap(earlier -> labs.recent(patient.id, LabType.ANC, ANC_HISTORY)
-                                .flatMap(anc -> infections.ofPatientSince(patient.id, infectionsFrom)
-                                        .map(found -> new History(status,
-                                                earlier.stream().map(CheckInService::toEarlier).toList(),
-                                                anc.stream().map(l -> new PatientContext.LabValue(l.resultDate, l.value))
-                                                        .toList(),
-                                                found.stream().map(this::toPastInfection).toList())))));
+        return store.history(patient.id, recordedAt.minus(back), recordedAt, ANC_HISTORY, infectionsFrom).map(h -> {
+            CheckIn checkIn = toTriage(request);
+            ClinicalStatusRecord status = start.status();
+            PatientContext context = new PatientContext(patient.product, patient.disease, patient.infusionDate,
+                    patient.secondDoseDate, today, today.getYear() - patient.birthYear,
+                    status == null ? ClinicalStatus.UNKNOWN : status.toTriage(),
+                    h.earlier().stream().map(CheckInService::toEarlier).toList(),
+                    h.anc().stream().map(l -> new PatientContext.LabValue(l.resultDate(), l.value())).toList(),
+                    h.infections().stream().map(this::toPastInfection).toList(), centerPhone);
+            return new Triaged(checkIn, engine.triage(checkIn, context, rs, language));
+        });
+    }
+
+    /** The check-in and, when a clinician must hear of it, its event for alert-service: one statement, one transaction. */
+    private Uni<Outcome> save(Patient patient, CheckInRecord record, TriageResult result) {
+        OutboxEvent event = result.alertRequested()
+                ? outbox.event(OutboxEvent.TRIAGE_EVENT, record.id, id -> payload(id, patient, record))
+                : null;
+        return store.insert(record, event)
+                // Debug only: the check-in is the stored record, and its access is in the audit trail; a line per check-in
+                // at info cost a few per cent of the service's time under load (issue 19's profile).
+                .invoke(() -> Log.debugf("Check-in %s stored for patient %s: %s (%s)", record.id, patient.id,
+                        record.disposition, record.firedRules))
+                .map(stored -> new Outcome(record, false));
     }
 
     static PatientContext.Earlier toEarlier(CheckInRepository.Reading r) {
@@ -225,16 +223,16 @@ public class CheckInService {
                 symptoms);
     }
 
-    private PatientContext.PastInfection toPastInfection(InfectionEvent e) {
+    private PatientContext.PastInfection toPastInfection(CheckInStore.Infection e) {
         boolean sinopulmonary;
         try {
-            List<Site> sites = json.readValue(e.sites, SITES);
+            List<Site> sites = json.readValue(e.sites(), SITES);
             sinopulmonary = sites.stream().anyMatch(SINOPULMONARY::contains);
         } catch (JsonProcessingException unreadable) {
             // A record whose sites cannot be read counts: a missed infection could only lower a disposition.
             sinopulmonary = true;
         }
-        return new PatientContext.PastInfection(e.diagnosisDate, sinopulmonary, e.sameInfectionOf != null);
+        return new PatientContext.PastInfection(e.diagnosisDate(), sinopulmonary, e.sameInfectionOf() != null);
     }
 
     /** The same key again: the stored check-in if the body is the same, 422 if it is not. */
@@ -265,22 +263,6 @@ public class CheckInService {
     public Uni<List<CheckInRecord>> page(UUID patientId, Caller caller, Instant beforeRecordedAt, UUID beforeId, int limit) {
         return patients.visible(patientId, caller)
                 .flatMap(patient -> checkIns.page(patientId, beforeRecordedAt, beforeId, limit + 1));
-    }
-
-    /** A patient checks in for themself; a caregiver for a patient linked to them. */
-    private Uni<CheckInRecord.Reporter> reporter(Patient patient, Caller caller) {
-        if (caller.has(Roles.PATIENT) && patient.subject.equals(caller.subject())) {
-            return Uni.createFrom().item(CheckInRecord.Reporter.PATIENT);
-        }
-        if (caller.has(Roles.CAREGIVER)) {
-            return caregivers.isLinked(patient.id, caller.subject()).map(linked -> {
-                if (!linked) {
-                    throw ProblemException.notFound("Patient");
-                }
-                return CheckInRecord.Reporter.CAREGIVER;
-            });
-        }
-        return Uni.createFrom().failure(ProblemException.forbidden("Only the patient or a linked caregiver checks in."));
     }
 
     static CheckIn toTriage(CheckInRequest r) {

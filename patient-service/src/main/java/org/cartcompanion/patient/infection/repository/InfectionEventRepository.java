@@ -20,11 +20,6 @@ public class InfectionEventRepository implements PanacheRepositoryBase<Infection
                 from, to).list();
     }
 
-    /** A patient's infections diagnosed on or after {@code from}, for the triage rules that count them. */
-    public Uni<List<InfectionEvent>> ofPatientSince(UUID patientId, LocalDate from) {
-        return find("patientId = ?1 and diagnosisDate >= ?2", patientId, from).list();
-    }
-
     public Uni<List<InfectionEvent>> ofPatient(UUID patientId) {
         return find("patientId = ?1 order by diagnosisDate, createdAt", patientId).list();
     }

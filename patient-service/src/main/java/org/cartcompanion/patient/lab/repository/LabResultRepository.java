@@ -32,10 +32,4 @@ public class LabResultRepository implements PanacheRepositoryBase<LabResult, UUI
         return find("patientId = :patient" + typed + after + " order by recordedAt desc, id desc", params)
                 .range(0, limit).list();
     }
-
-    /** The latest {@code count} dated results of a type, newest recorded first, for the triage history rules. */
-    public Uni<List<LabResult>> recent(UUID patientId, LabType type, int count) {
-        return find("patientId = ?1 and type = ?2 and resultDate is not null order by recordedAt desc, id desc", patientId,
-                type).range(0, count - 1).list();
-    }
 }

@@ -38,6 +38,17 @@ public class Outbox {
      * new event's id (receivers deduplicate by it).
      */
     public Uni<OutboxEvent> enqueue(String type, UUID aggregate, Function<UUID, Object> payload) {
+        OutboxEvent event;
+        try {
+            event = event(type, aggregate, payload);
+        } catch (IllegalStateException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return events.persist(event);
+    }
+
+    /** A new event, due at once, for a caller that stores it in its own transaction (the check-in's one statement). */
+    public OutboxEvent event(String type, UUID aggregate, Function<UUID, Object> payload) {
         OutboxEvent event = new OutboxEvent();
         event.id = UUID.randomUUID();
         event.eventType = type;
@@ -47,9 +58,9 @@ public class Outbox {
         try {
             event.payload = json.writeValueAsString(payload.apply(event.id));
         } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(new IllegalStateException("an outbox payload could not be written", e));
+            throw new IllegalStateException("an outbox payload could not be written", e);
         }
-        return events.persist(event);
+        return event;
     }
 
     /** Once the transaction that enqueued has committed: deliver now rather than at the relay's next tick. */

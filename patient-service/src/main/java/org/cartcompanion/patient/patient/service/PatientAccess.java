@@ -30,16 +30,24 @@ public class PatientAccess {
     }
 
     public Uni<Boolean> maySee(Patient patient, Caller caller) {
-        String subject = caller.subject();
+        if (patient.status.openToPatientSide() && caller.has(Roles.CAREGIVER) && !isThePatient(patient, caller)) {
+            return caregivers.isLinked(patient.id, caller.subject()).flatMap(linked -> maySee(patient, caller, linked));
+        }
+        return maySee(patient, caller, false);
+    }
+
+    /** As above, with whether the caller is a caregiver linked to the patient already read ({@code linked}). */
+    public Uni<Boolean> maySee(Patient patient, Caller caller, boolean linked) {
         boolean open = patient.status.openToPatientSide();
-        if (open && caller.has(Roles.PATIENT) && subject.equals(patient.subject)) {
+        if (open && (isThePatient(patient, caller) || caller.has(Roles.CAREGIVER) && linked)) {
             return Uni.createFrom().item(true);
         }
-        Uni<Boolean> caregiver = open && caller.has(Roles.CAREGIVER) ? caregivers.isLinked(patient.id, subject)
-                : Uni.createFrom().item(false);
-        return caregiver
-                .flatMap(linked -> linked ? Uni.createFrom().item(true) : isCenterStaff(patient.centerId, caller))
+        return isCenterStaff(patient.centerId, caller)
                 .flatMap(staff -> staff ? Uni.createFrom().item(true) : isCommunityPhysicianOf(patient, caller));
+    }
+
+    private static boolean isThePatient(Patient patient, Caller caller) {
+        return caller.has(Roles.PATIENT) && caller.subject().equals(patient.subject);
     }
 
     /** A community physician whom the patient's care team names (shared care after a hand-off). */

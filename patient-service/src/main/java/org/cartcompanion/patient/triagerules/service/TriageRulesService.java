@@ -162,12 +162,12 @@ public class TriageRulesService {
         return names;
     }
 
-    /** The rules a center's check-ins are triaged with. */
-    @WithSession
-    public Uni<RuleSet> ruleSetFor(UUID centerId) {
-        return overrides.latest(centerId).map(latest -> latest == null
-                ? RuleSet.DEFAULT
-                : RuleSet.withOverrides(overrideVersion(centerId, latest.version), read(latest.thresholds)));
+    /**
+     * The rules a center's check-ins are triaged with, from its newest override: {@code version} and its stored values
+     * ({@code thresholds}). A center without one uses {@link RuleSet#DEFAULT}.
+     */
+    public RuleSet ruleSet(UUID centerId, int version, String thresholds) {
+        return RuleSet.withOverrides(overrideVersion(centerId, version), read(thresholds));
     }
 
     static String overrideVersion(UUID centerId, int version) {
