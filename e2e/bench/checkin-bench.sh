@@ -19,6 +19,10 @@
 # Load: BENCH_PATIENTS (1000) patients enrolled for the run, each check-in for the next; fevers (one in five) from the
 # first 50 of them, appended to their open alerts. Usage: e2e/bench/checkin-bench.sh [seconds per run, default 30]
 set -euo pipefail
+case "${PGBENCH_PROTOCOL:-extended}" in
+  extended|prepared) ;;
+  *) echo "PGBENCH_PROTOCOL must be extended or prepared (the script pipelines, as the service does)" >&2; exit 2 ;;
+esac
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"

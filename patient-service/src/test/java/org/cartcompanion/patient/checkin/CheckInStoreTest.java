@@ -150,6 +150,17 @@ class CheckInStoreTest {
         assertSameFields(status, start.status());
         CheckInRecord checkIn = hibernate(CheckInRecord.class, UUID.fromString(checkInId));
         assertNoNullField(checkIn);
+        // What was stored is what was sent, each value in its own column.
+        assertEquals(0, new BigDecimal("100.25").compareTo(checkIn.temperatureValue));
+        assertEquals("F", checkIn.temperatureUnit);
+        assertEquals("ORAL", checkIn.temperatureMethod);
+        assertEquals(0, new BigDecimal("37.92").compareTo(checkIn.temperatureC));
+        assertEquals(
+                List.of(true, 93, 118, 96, 24, 3, 8, "tired", "RIGORS,COUGH", CheckInRecord.Reporter.PATIENT, subject, key),
+                java.util.Arrays.asList(checkIn.antipyreticLast6h, checkIn.spo2, checkIn.heartRate, checkIn.systolicBp,
+                        checkIn.respiratoryRate, checkIn.stoolsAboveBaseline, checkIn.iceScore, checkIn.note,
+                        checkIn.symptoms, checkIn.reportedBy, checkIn.reporterSubject, checkIn.idempotencyKey));
+        assertEquals("+15550177", checkIn.callNumber);
         assertSameFields(checkIn, start.stored());
         assertSameFields(checkIn, await(() -> store.byKey(id, key)));
         assertTrue(start.linked());
@@ -158,7 +169,7 @@ class CheckInStoreTest {
         CheckInStore.Start stranger = await(() -> store.start(id, Fixtures.unique("caregiver"), "another key"));
         assertFalse(stranger.linked());
         assertNull(stranger.stored());
-        CheckInStore.Start nobody = await(() -> store.start(UUID.randomUUID(), null, key));
+        CheckInStore.Start nobody = await(() -> store.start(UUID.randomUUID(), caregiver, key));
         assertNull(nobody.patient());
         assertNull(nobody.status());
         assertNull(nobody.thresholds());
@@ -206,7 +217,7 @@ class CheckInStoreTest {
         assertEquals(since, h.infections().get(0).diagnosisDate());
         assertEquals("[\"SINUS\"]", h.infections().get(0).sites());
 
-        // The window's start is in: five check-ins from its start, the one there is read.
+        // The window's start is in: of the check-ins in its first second, the one at its start is read.
         CheckInStore.History edge = await(() -> store.history(id, from, from.plusSeconds(1), 10, since));
         assertThat(edge.earlier().stream().map(CheckInRepository.Reading::recordedAt).toList(), contains(from));
     }
@@ -237,11 +248,79 @@ class CheckInStoreTest {
             pool.query("DROP TRIGGER " + trigger + " ON outbox_event").executeAndAwait();
             pool.query("DROP FUNCTION " + trigger + "()").executeAndAwait();
         }
+        // The other way round: the check-in refused, no event is left behind for alert-service.
+        String refuseCheckIn = "refuse_ci_" + id.replace("-", "");
+        pool.query("CREATE FUNCTION " + refuseCheckIn + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.patient_id = '"
+                + id + "' THEN RAISE EXCEPTION 'refused for the test'; END IF; RETURN NEW; END $$").executeAndAwait();
+        pool.query("CREATE TRIGGER " + refuseCheckIn + " BEFORE INSERT ON check_in FOR EACH ROW EXECUTE FUNCTION "
+                + refuseCheckIn + "()").executeAndAwait();
+        try {
+            int code = given().auth().oauth2(TestTokens.token(subject, "patient")).contentType(ContentType.JSON)
+                    .header("Idempotency-Key", key).body(fever).post("/api/v1/patients/" + id + "/check-ins").then()
+                    .contentType("application/problem+json").extract().statusCode();
+            assertThat(code, greaterThanOrEqualTo(500));
+            assertEquals(0L, pool.preparedQuery("SELECT count(*) FROM outbox_event WHERE payload LIKE $1")
+                    .executeAndAwait(Tuple.of("%" + id + "%")).iterator().next().getLong(0));
+        } finally {
+            pool.query("DROP TRIGGER " + refuseCheckIn + " ON check_in").executeAndAwait();
+            pool.query("DROP FUNCTION " + refuseCheckIn + "()").executeAndAwait();
+        }
         // Sent again, as the phone does: stored with its event, once.
         String checkInId = given().auth().oauth2(TestTokens.token(subject, "patient")).contentType(ContentType.JSON)
                 .header("Idempotency-Key", key).body(fever).post("/api/v1/patients/" + id + "/check-ins").then()
                 .statusCode(201).body("triage.disposition", equalTo("CENTER_NOW")).extract().path("id");
         assertThat(Outbox.forCheckIn(checkInId), hasSize(1));
+    }
+
+    @Test
+    void whoMayCheckInIsDecidedAsForEveryOtherReadOfThePatient() {
+        UUID center = UUID.randomUUID();
+        String subject = Fixtures.unique("patient");
+        String id = Fixtures.enroll(center, subject, LocalDate.now(CHICAGO).minusDays(60));
+        String caregiver = Fixtures.unique("caregiver");
+        Fixtures.linkCaregiver(id, subject, caregiver);
+        String staff = Fixtures.unique("md");
+        CareTeamStub.staff(staff, center, "PHYSICIAN");
+        String physician = Fixtures.unique("community");
+        CareTeamStub.careTeamWithCommunityPhysician(id, center, physician);
+
+        post(id, TestTokens.token(subject, "patient")).statusCode(201).body("reportedBy", equalTo("PATIENT"));
+        post(id, TestTokens.token(caregiver, "caregiver")).statusCode(201).body("reportedBy", equalTo("CAREGIVER"));
+        post(id, TestTokens.token(Fixtures.unique("caregiver"), "caregiver")).statusCode(404);
+        // The endpoint is the patient side's: staff and community physicians are refused it by role (403).
+        post(id, TestTokens.token(staff, "clinician")).statusCode(403);
+        post(id, TestTokens.token(physician, "community-physician")).statusCode(403);
+        // A caller who also holds the patient's or a caregiver's role: staff of the patient's center see the patient, so it
+        // is 403 as the patient role's, 404 as an unlinked caregiver's; staff of another center do not see them (404).
+        post(id, TestTokens.token(staff, "clinician", "patient")).statusCode(403);
+        post(id, TestTokens.token(staff, "clinician", "caregiver")).statusCode(404);
+        String other = Fixtures.unique("md");
+        CareTeamStub.staff(other, UUID.randomUUID(), "PHYSICIAN");
+        post(id, TestTokens.token(other, "clinician", "patient")).statusCode(404);
+        // Staff who are also the patient's linked caregiver check in as the caregiver; another patient as themself: 404.
+        Fixtures.linkCaregiver(id, subject, staff);
+        post(id, TestTokens.token(staff, "clinician", "caregiver")).statusCode(201).body("reportedBy", equalTo("CAREGIVER"));
+        post(id, TestTokens.token(Fixtures.unique("patient"), "patient", "caregiver")).statusCode(404);
+
+        // A patient invited and not yet signed in (no subject): their linked caregiver still checks in, also one who is a
+        // patient themself.
+        pool.preparedQuery("UPDATE patient SET subject = NULL WHERE id = $1").executeAndAwait(Tuple.of(UUID.fromString(id)));
+        post(id, TestTokens.token(caregiver, "caregiver", "patient")).statusCode(201).body("reportedBy", equalTo("CAREGIVER"));
+        post(id, TestTokens.token(subject, "patient")).statusCode(404);
+
+        // Deceased: the record is closed to the patient's side.
+        pool.preparedQuery("UPDATE patient SET subject = $2, status = 'DECEASED' WHERE id = $1")
+                .executeAndAwait(Tuple.of(UUID.fromString(id), subject));
+        post(id, TestTokens.token(subject, "patient")).statusCode(404);
+        post(id, TestTokens.token(caregiver, "caregiver")).statusCode(404);
+        post(id, TestTokens.token(staff, "clinician", "patient")).statusCode(403);
+    }
+
+    private static io.restassured.response.ValidatableResponse post(String patientId, String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body("{\"recordedAt\":\"%s\",\"symptoms\":[]}".formatted(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1)))
+                .post("/api/v1/patients/" + patientId + "/check-ins").then();
     }
 
     private void checkIn(UUID patient, Instant at, BigDecimal temperatureC, String symptoms) {
