@@ -15,6 +15,8 @@ public interface CareTeamConfig {
 
     Links links();
 
+    Routing routing();
+
     interface Handoff {
         /** A pending hand-off not accepted after this long is sent to the receiver again. */
         @WithDefault("PT48H")
@@ -51,5 +53,14 @@ public interface CareTeamConfig {
         /** Where clinicians open the console; mail links point here. */
         @WithDefault("http://localhost:8083/console")
         String console();
+    }
+
+    interface Routing {
+        /**
+         * How long routing reuses a center's on-call as it read it (its schedule, the holders' contact methods, its hotline); a
+         * change made through this replica counts at once, one made through another within this long. 0 reads it each time.
+         */
+        @WithDefault("PT2S")
+        Duration onCallCacheTtl();
     }
 }

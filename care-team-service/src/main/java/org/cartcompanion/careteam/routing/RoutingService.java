@@ -8,11 +8,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.cartcompanion.careteam.center.Center;
-import org.cartcompanion.careteam.center.repository.CenterRepository;
 import org.cartcompanion.careteam.client.Patients;
 import org.cartcompanion.careteam.clinician.ClinicianRole;
 import org.cartcompanion.careteam.clinician.Recipient;
+import org.cartcompanion.careteam.oncall.service.OnCallCache;
+import org.cartcompanion.careteam.oncall.service.OnCallCache.CenterOnCall;
 import org.cartcompanion.careteam.oncall.service.Schedules;
 import org.cartcompanion.careteam.routing.rules.Disposition;
 import org.cartcompanion.careteam.routing.rules.Responsible;
@@ -34,16 +34,16 @@ public class RoutingService {
 
     private final CareTeamRepository teams;
     private final CareTeamMemberRepository members;
-    private final CenterRepository centers;
+    private final OnCallCache onCall;
     private final Schedules schedules;
     private final Patients patients;
     private final Clock clock;
 
-    public RoutingService(CareTeamRepository teams, CareTeamMemberRepository members, CenterRepository centers,
+    public RoutingService(CareTeamRepository teams, CareTeamMemberRepository members, OnCallCache onCall,
             Schedules schedules, Patients patients, Clock clock) {
         this.teams = teams;
         this.members = members;
-        this.centers = centers;
+        this.onCall = onCall;
         this.schedules = schedules;
         this.patients = patients;
         this.clock = clock;
@@ -72,22 +72,28 @@ public class RoutingService {
 
     private Uni<RoutingResponse> answer(UUID patientId, UUID centerId, CarePhase phase, List<CareTeamMember> team,
             Disposition disposition, Instant at) {
-        return centers.findById(centerId).flatMap(center -> center == null
+        return onCall.at(centerId, at).flatMap(center -> center == null
                 ? Uni.createFrom().failure(ProblemException.notFound("Center"))
-                : schedules.onCall(center, at).flatMap(onCall -> schedules
-                        .reachable(team.stream().map(m -> m.clinicianId).toList()).map(byId -> {
-                            List<Recipient> staff = team.stream().filter(m -> m.role.isStaff())
-                                    .map(m -> byId.get(m.clinicianId)).toList();
-                            List<Recipient> community = team.stream()
-                                    .filter(m -> m.role == ClinicianRole.COMMUNITY_PHYSICIAN)
-                                    .map(m -> byId.get(m.clinicianId)).toList();
-                            return response(patientId, center, phase, disposition, onCall, staff, community);
-                        })));
+                : team(team).map(byId -> {
+                    List<Recipient> staff = team.stream().filter(m -> m.role.isStaff())
+                            .map(m -> byId.get(m.clinicianId)).toList();
+                    List<Recipient> community = team.stream()
+                            .filter(m -> m.role == ClinicianRole.COMMUNITY_PHYSICIAN)
+                            .map(m -> byId.get(m.clinicianId)).toList();
+                    return response(patientId, center, phase, disposition, staff, community);
+                }));
     }
 
-    private static RoutingResponse response(UUID patientId, Center center, CarePhase phase, Disposition disposition,
-            Map<String, List<Recipient>> onCall, List<Recipient> staff, List<Recipient> community) {
-        return new RoutingResponse(patientId, center.id, phase, Responsible.of(disposition, phase, !community.isEmpty()),
-                onCall, staff, community, center.hotlineEmail, center.phone);
+    /** The care team's members as a page reaches them; no query for a patient without one. */
+    private Uni<Map<UUID, Recipient>> team(List<CareTeamMember> team) {
+        return team.isEmpty() ? Uni.createFrom().item(Map.of())
+                : schedules.reachable(team.stream().map(m -> m.clinicianId).toList());
+    }
+
+    private static RoutingResponse response(UUID patientId, CenterOnCall center, CarePhase phase, Disposition disposition,
+            List<Recipient> staff, List<Recipient> community) {
+        return new RoutingResponse(patientId, center.centerId(), phase,
+                Responsible.of(disposition, phase, !community.isEmpty()), center.onCall(), staff, community,
+                center.hotlineEmail(), center.phone());
     }
 }

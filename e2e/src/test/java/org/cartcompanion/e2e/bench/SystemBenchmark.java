@@ -8,6 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -112,9 +115,18 @@ class SystemBenchmark {
                     memory.computeIfAbsent(s, k -> new CopyOnWriteArrayList<>()).add(system.residentMiB(s));
                 }
             }, 0, 30, TimeUnit.SECONDS);
+            recording(system, "start");
+            Map<Service, Double> cpuBefore = cpu(system);
+            double[] machineBefore = machineCpu();
+            long loadStart = System.nanoTime();
             List<Sent> sent = load(http, checkIns, seconds, fever, quiet);
+            double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+            Map<Service, Double> cpuAfter = cpu(system);
+            double[] machineAfter = machineCpu();
+            recording(system, "dump");
             sampler.shutdownNow();
             memory.forEach((s, samples) -> say("  %s resident memory every 30 s of the load (MiB): %s%n", s, samples));
+            reportCpu(cpuBefore, cpuAfter, machineBefore, machineAfter, loadSeconds);
 
             // Let the last alerts run their chain (two levels, then the hotline): until every hotline page has come, or two
             // minutes past its due time; then 5 s more for anything sent twice, and read the SMTP server.
@@ -126,6 +138,78 @@ class SystemBenchmark {
             senders.shutdown();
             report(sent, fever, quiet, center, scenario, mail);
         }
+    }
+
+    /**
+     * With {@code -Dbench.jfr=DIR}, a JFR recording (profile settings) of each service over the measured load, dumped to
+     * DIR/SERVICE.jfr: started with {@code action} "start", written and stopped with "dump" (jcmd of the services' JDK).
+     */
+    private static void recording(CarTSystem system, String action) throws IOException, InterruptedException {
+        String dir = System.getProperty("bench.jfr", "");
+        if (dir.isBlank()) {
+            return;
+        }
+        Path java = Path.of(System.getProperty("e2e.service.java",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        String jcmd = java.resolveSibling("jcmd").toString();
+        for (Service s : Service.values()) {
+            String pid = Long.toString(system.pid(s));
+            List<List<String>> commands = action.equals("start")
+                    ? List.of(List.of(jcmd, pid, "JFR.start", "name=bench", "settings=profile"))
+                    : List.of(List.of(jcmd, pid, "JFR.dump", "name=bench",
+                            "filename=" + Path.of(dir, s.name().toLowerCase(Locale.ROOT) + ".jfr").toAbsolutePath()),
+                            List.of(jcmd, pid, "JFR.stop", "name=bench"));
+            for (List<String> command : commands) {
+                Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                    say("  (JFR %s of %s did not succeed)%n", action, s);
+                }
+            }
+        }
+    }
+
+    private static Map<Service, Double> cpu(CarTSystem system) {
+        Map<Service, Double> used = new EnumMap<>(Service.class);
+        for (Service s : Service.values()) {
+            used.put(s, system.cpuSeconds(s));
+        }
+        return used;
+    }
+
+    /** The machine's busy and total CPU seconds so far (Linux: the first line of /proc/stat); zeros when unreadable. */
+    private static double[] machineCpu() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            double total = 0;
+            for (int i = 1; i < f.length; i++) {
+                total += Long.parseLong(f[i]);
+            }
+            // user nice system idle iowait irq softirq steal ...: idle and iowait are the machine waiting.
+            double idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            return new double[] { (total - idle) / 100.0, total / 100.0 };
+        } catch (IOException | RuntimeException e) {
+            return new double[] { 0, 0 };
+        }
+    }
+
+    /**
+     * Where the machine's CPU went during the measured load, in cores: each service, and the rest (PostgreSQL, the SMTP
+     * server and the load generator, which run in and beside this JVM).
+     */
+    private static void reportCpu(Map<Service, Double> before, Map<Service, Double> after, double[] machineBefore,
+            double[] machineAfter, double seconds) {
+        StringBuilder line = new StringBuilder();
+        double services = 0;
+        for (Service s : Service.values()) {
+            double cores = (after.get(s) - before.get(s)) / seconds;
+            services += cores;
+            line.append(String.format(Locale.ROOT, "%s %.2f, ", s.name().toLowerCase(Locale.ROOT), cores));
+        }
+        double busy = (machineAfter[0] - machineBefore[0]) / seconds;
+        double capacity = (machineAfter[1] - machineBefore[1]) / seconds;
+        say("  CPU during the load (cores): %sthe rest (PostgreSQL, SMTP server, load generator) %.2f; machine busy %.2f of %.0f%n",
+                line, busy - services, busy, capacity);
     }
 
     /** Whether the {@code i}-th check-in is alert-worthy: the share spread evenly over the run. */

@@ -204,6 +204,31 @@ public final class CarTSystem implements AutoCloseable {
         return -1;
     }
 
+    /** The service's process id, or -1 when it is not running. */
+    public long pid(Service service) {
+        Process p = processes.get(service);
+        return p == null ? -1 : p.pid();
+    }
+
+    /**
+     * The CPU time the service process has used so far, in seconds (Linux: utime + stime of /proc/PID/stat at 100 ticks a
+     * second); -1 when it cannot be read.
+     */
+    public double cpuSeconds(Service service) {
+        Process p = processes.get(service);
+        if (p == null) {
+            return -1;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+            // Fields after the command name (which may hold spaces) start at the state, field 3; utime and stime are 14, 15.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** Stops a service as a crash would ({@code kill -9}) or gracefully. */
     public void stopService(Service service, boolean kill) throws InterruptedException {
         Process p = processes.remove(service);

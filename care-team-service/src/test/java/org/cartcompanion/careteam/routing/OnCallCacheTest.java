@@ -1,0 +1,145 @@
+package org.cartcompanion.careteam.routing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.cartcompanion.careteam.support.Fixtures;
+import org.cartcompanion.careteam.support.Fixtures.Person;
+import org.cartcompanion.careteam.support.TestClock;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Routing keeps a center's on-call for a couple of seconds (every alert of a busy center asks). What it answers from what it
+ * kept must be what a fresh read says: a change made through this service counts for the very next alert, and one it was not
+ * told of (made through another replica) within the time to live.
+ */
+@QuarkusTest
+class OnCallCacheTest {
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void aChangeMadeHereCountsForTheNextAlertAtOnce() {
+        Staff s = Staff.of();
+        UUID patient = UUID.randomUUID();
+        assertThat(route(patient, s.center()).getList("onCall.PRIMARY"), empty());
+
+        post(s.coordinator(), s.center(), "/rotations", """
+                {"tier":"PRIMARY","clinicianIds":["%s"],"startDate":"%s","handoffTime":"08:00","lengthDays":7}"""
+                .formatted(s.ana().id(), LocalDate.now(ZoneOffset.UTC).minusDays(30)));
+        assertThat(primary(patient, s.center()), contains(s.ana().id()));
+
+        Instant now = Instant.now();
+        String shift = given().auth().oauth2(s.coordinator().token()).contentType(ContentType.JSON).body("""
+                {"clinicianId":"%s","tier":"PRIMARY","start":"%s","end":"%s"}""".formatted(s.ben().id(), now.minusSeconds(3600),
+                now.plusSeconds(3600))).post("/api/v1/centers/" + s.center() + "/shifts").then().statusCode(201).extract()
+                .path("id");
+        assertThat("a shift saved a moment ago pages its clinician", primary(patient, s.center()), contains(s.ben().id()));
+
+        given().auth().oauth2(s.ben().token()).contentType(ContentType.JSON).body("""
+                [{"type":"SMS","address":"+15550123","delaySeconds":0}]""")
+                .put("/api/v1/clinicians/" + s.ben().id() + "/contact-methods").then().statusCode(200);
+        assertThat("how they want to be woken counts at once",
+                route(patient, s.center()).getList("onCall.PRIMARY[0].contactMethods.type"), contains("SMS"));
+
+        given().auth().oauth2(s.coordinator().token()).delete("/api/v1/centers/" + s.center() + "/shifts/" + shift).then()
+                .statusCode(200);
+        assertThat(primary(patient, s.center()), contains(s.ana().id()));
+
+        given().auth().oauth2(s.coordinator().token()).delete("/api/v1/centers/" + s.center() + "/clinicians/" + s.ana().id())
+                .then()
+                .statusCode(204);
+        assertThat("a clinician who left the center is never paged for it", primary(patient, s.center()), empty());
+    }
+
+    @Test
+    void aChangeThisReplicaWasNotToldOfCountsWithinTheTimeToLive() throws Throwable {
+        Staff s = Staff.of();
+        UUID patient = UUID.randomUUID();
+        post(s.coordinator(), s.center(), "/rotations", """
+                {"tier":"PRIMARY","clinicianIds":["%s"],"startDate":"%s","handoffTime":"08:00","lengthDays":7}"""
+                .formatted(s.ana().id(), LocalDate.now(ZoneOffset.UTC).minusDays(30)));
+        assertThat(primary(patient, s.center()), contains(s.ana().id()));
+
+        // Another replica saves a shift: its notice reaches that replica's cache, not this one's.
+        long before = System.nanoTime();
+        Instant now = Instant.now();
+        VertxContextSupport.subscribeAndAwait(() -> pool.preparedQuery("""
+                INSERT INTO shift (id, center_id, clinician_id, tier, starts_at, ends_at, created_by, created_at)
+                VALUES ($1, $2, $3, 'PRIMARY', $4, $5, 'another-replica', $6)""").execute(Tuple.tuple(List.of(
+                UUID.randomUUID(), UUID.fromString(s.center()), UUID.fromString(s.ben().id()),
+                OffsetDateTime.ofInstant(now.minusSeconds(3600), ZoneOffset.UTC),
+                OffsetDateTime.ofInstant(now.plusSeconds(3600 * 5), ZoneOffset.UTC),
+                OffsetDateTime.ofInstant(now, ZoneOffset.UTC)))));
+        List<String> soon = primary(patient, s.center());
+        if (TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - before) < 1500) {
+            assertThat("within the time to live the kept on-call answers", soon, contains(s.ana().id()));
+        }
+
+        TestClock.advance(Duration.ofSeconds(3));
+        assertThat("after the time to live the change counts", primary(patient, s.center()), contains(s.ben().id()));
+    }
+
+    @Test
+    void aQuestionAboutAnotherTimeIsAnsweredForThatTime() {
+        Staff s = Staff.of();
+        UUID patient = UUID.randomUUID();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        // Ana's week, then Ben's: asked about now and about next week in turn, each answer is that time's.
+        post(s.coordinator(), s.center(), "/rotations", """
+                {"tier":"PRIMARY","clinicianIds":["%s","%s"],"startDate":"%s","handoffTime":"08:00","lengthDays":7}"""
+                .formatted(s.ana().id(), s.ben().id(), today.minusDays(1)));
+        String nextWeek = OffsetDateTime.now(ZoneOffset.UTC).plusDays(7).toString();
+        assertThat(primary(patient, s.center()), contains(s.ana().id()));
+        assertThat(given().auth().oauth2(Fixtures.service()).queryParam("disposition", "CENTER_NOW")
+                .queryParam("centerId", s.center()).queryParam("at", nextWeek).get("/internal/v1/routing/patients/" + patient)
+                .then().statusCode(200).extract().jsonPath().getList("onCall.PRIMARY.clinicianId"), contains(s.ben().id()));
+        assertThat(primary(patient, s.center()), contains(s.ana().id()));
+    }
+
+    /** A new center with its coordinator and two physicians. */
+    private record Staff(String center, Person coordinator, Person ana, Person ben) {
+        static Staff of() {
+            String center = Fixtures.createCenter();
+            return new Staff(center, Fixtures.person(center, "COORDINATOR"), Fixtures.person(center, "PHYSICIAN"),
+                    Fixtures.person(center, "PHYSICIAN"));
+        }
+    }
+
+    private static void post(Person coordinator, String center, String path, String body) {
+        given().auth().oauth2(coordinator.token()).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/centers/" + center + path).then().statusCode(201);
+    }
+
+    private static List<String> primary(UUID patient, String center) {
+        return route(patient, center).getList("onCall.PRIMARY.clinicianId");
+    }
+
+    private static JsonPath route(UUID patient, String center) {
+        return given().auth().oauth2(Fixtures.service()).queryParam("disposition", "CENTER_NOW")
+                .queryParam("centerId", center).get("/internal/v1/routing/patients/" + patient).then().statusCode(200)
+                .body("centerId", equalTo(center)).extract().jsonPath();
+    }
+}
