@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,6 +41,10 @@ class OnCallCacheTest {
     @Inject
     Pool pool;
 
+    /** The service's clock: other tests move it forward, so times here are counted from it, not from the wall. */
+    @Inject
+    Clock clock;
+
     @Test
     void aChangeMadeHereCountsForTheNextAlertAtOnce() {
         Staff s = Staff.of();
@@ -48,10 +53,10 @@ class OnCallCacheTest {
 
         post(s.coordinator(), s.center(), "/rotations", """
                 {"tier":"PRIMARY","clinicianIds":["%s"],"startDate":"%s","handoffTime":"08:00","lengthDays":7}"""
-                .formatted(s.ana().id(), LocalDate.now(ZoneOffset.UTC).minusDays(30)));
+                .formatted(s.ana().id(), LocalDate.now(clock).minusDays(30)));
         assertThat(primary(patient, s.center()), contains(s.ana().id()));
 
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String shift = given().auth().oauth2(s.coordinator().token()).contentType(ContentType.JSON).body("""
                 {"clinicianId":"%s","tier":"PRIMARY","start":"%s","end":"%s"}""".formatted(s.ben().id(), now.minusSeconds(3600),
                 now.plusSeconds(3600))).post("/api/v1/centers/" + s.center() + "/shifts").then().statusCode(201).extract()
@@ -80,12 +85,12 @@ class OnCallCacheTest {
         UUID patient = UUID.randomUUID();
         post(s.coordinator(), s.center(), "/rotations", """
                 {"tier":"PRIMARY","clinicianIds":["%s"],"startDate":"%s","handoffTime":"08:00","lengthDays":7}"""
-                .formatted(s.ana().id(), LocalDate.now(ZoneOffset.UTC).minusDays(30)));
+                .formatted(s.ana().id(), LocalDate.now(clock).minusDays(30)));
         assertThat(primary(patient, s.center()), contains(s.ana().id()));
 
         // Another replica saves a shift: its notice reaches that replica's cache, not this one's.
         long before = System.nanoTime();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         VertxContextSupport.subscribeAndAwait(() -> pool.preparedQuery("""
                 INSERT INTO shift (id, center_id, clinician_id, tier, starts_at, ends_at, created_by, created_at)
                 VALUES ($1, $2, $3, 'PRIMARY', $4, $5, 'another-replica', $6)""").execute(Tuple.tuple(List.of(
@@ -106,12 +111,12 @@ class OnCallCacheTest {
     void aQuestionAboutAnotherTimeIsAnsweredForThatTime() {
         Staff s = Staff.of();
         UUID patient = UUID.randomUUID();
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.now(clock);
         // Ana's week, then Ben's: asked about now and about next week in turn, each answer is that time's.
         post(s.coordinator(), s.center(), "/rotations", """
                 {"tier":"PRIMARY","clinicianIds":["%s","%s"],"startDate":"%s","handoffTime":"08:00","lengthDays":7}"""
                 .formatted(s.ana().id(), s.ben().id(), today.minusDays(1)));
-        String nextWeek = OffsetDateTime.now(ZoneOffset.UTC).plusDays(7).toString();
+        String nextWeek = OffsetDateTime.now(clock).plusDays(7).toString();
         assertThat(primary(patient, s.center()), contains(s.ana().id()));
         assertThat(given().auth().oauth2(Fixtures.service()).queryParam("disposition", "CENTER_NOW")
                 .queryParam("centerId", s.center()).queryParam("at", nextWeek).get("/internal/v1/routing/patients/" + patient)
