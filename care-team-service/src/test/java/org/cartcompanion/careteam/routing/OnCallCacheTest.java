@@ -5,24 +5,37 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
+import org.cartcompanion.careteam.center.repository.CenterRepository;
+import org.cartcompanion.careteam.clinician.Recipient;
+import org.cartcompanion.careteam.oncall.service.OnCallCache;
+import org.cartcompanion.careteam.oncall.service.Schedules;
 import org.cartcompanion.careteam.support.Fixtures;
 import org.cartcompanion.careteam.support.Fixtures.Person;
 import org.cartcompanion.careteam.support.TestClock;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
@@ -44,6 +57,15 @@ class OnCallCacheTest {
     /** The service's clock: other tests move it forward, so times here are counted from it, not from the wall. */
     @Inject
     Clock clock;
+
+    @Inject
+    OnCallCache onCall;
+
+    @Inject
+    Schedules schedules;
+
+    @Inject
+    CenterRepository centers;
 
     @Test
     void aChangeMadeHereCountsForTheNextAlertAtOnce() {
@@ -86,10 +108,10 @@ class OnCallCacheTest {
         post(s.coordinator(), s.center(), "/rotations", """
                 {"tier":"PRIMARY","clinicianIds":["%s"],"startDate":"%s","handoffTime":"08:00","lengthDays":7}"""
                 .formatted(s.ana().id(), LocalDate.now(clock).minusDays(30)));
+        long before = System.nanoTime();
         assertThat(primary(patient, s.center()), contains(s.ana().id()));
 
         // Another replica saves a shift: its notice reaches that replica's cache, not this one's.
-        long before = System.nanoTime();
         Instant now = clock.instant();
         VertxContextSupport.subscribeAndAwait(() -> pool.preparedQuery("""
                 INSERT INTO shift (id, center_id, clinician_id, tier, starts_at, ends_at, created_by, created_at)
@@ -122,6 +144,46 @@ class OnCallCacheTest {
                 .queryParam("centerId", s.center()).queryParam("at", nextWeek).get("/internal/v1/routing/patients/" + patient)
                 .then().statusCode(200).extract().jsonPath().getList("onCall.PRIMARY.clinicianId"), contains(s.ben().id()));
         assertThat(primary(patient, s.center()), contains(s.ana().id()));
+    }
+
+    @Test
+    void whatTheKeptOnCallAnswersIsWhatAFreshReadAnswersAtEveryInstantOfItsWindow() throws Throwable {
+        Staff s = Staff.of();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        // Daily turns handed over in a few minutes, a shift starting and ending inside the window, a backup tier.
+        ZonedDateTime handoff = now.plus(Duration.ofMinutes(3)).atZone(ZoneId.of("America/Chicago"))
+                .truncatedTo(ChronoUnit.MINUTES);
+        post(s.coordinator(), s.center(), "/rotations", """
+                {"tier":"PRIMARY","clinicianIds":["%s","%s"],"startDate":"%s","handoffTime":"%s","lengthDays":1}"""
+                .formatted(s.ana().id(), s.ben().id(), handoff.toLocalDate().minusDays(10), handoff.toLocalTime()));
+        Person cara = Fixtures.person(s.center(), "NURSE");
+        List<Instant> boundaries = new ArrayList<>(List.of(handoff.toInstant()));
+        for (String[] shift : new String[][] { { "BACKUP", "1", "6" }, { "PRIMARY", "5", "7" } }) {
+            Instant start = now.plus(Duration.ofMinutes(Long.parseLong(shift[1])));
+            Instant end = now.plus(Duration.ofMinutes(Long.parseLong(shift[2])));
+            post(s.coordinator(), s.center(), "/shifts", """
+                    {"clinicianId":"%s","tier":"%s","start":"%s","end":"%s"}""".formatted(cara.id(), shift[0], start, end));
+            boundaries.addAll(List.of(start, end));
+        }
+
+        UUID center = UUID.fromString(s.center());
+        List<Instant> instants = new ArrayList<>();
+        for (long second = -540; second <= 540; second += 15) {
+            instants.add(now.plusSeconds(second));
+        }
+        for (Instant boundary : boundaries) {
+            instants.addAll(List.of(boundary.minusNanos(1_000), boundary, boundary.plusNanos(1_000)));
+        }
+        Set<Object> seen = new HashSet<>();
+        for (Instant at : instants) {
+            Map<String, List<Recipient>> kept = VertxContextSupport.subscribeAndAwait(
+                    () -> Panache.withSession(() -> onCall.at(center, at))).onCall();
+            Map<String, List<Recipient>> fresh = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(
+                    () -> centers.findById(center).flatMap(c -> schedules.onCall(c, at))));
+            assertThat("on call at " + at, kept, equalTo(fresh));
+            seen.add(kept);
+        }
+        assertThat("the window crosses hand-overs: several answers are compared", seen.size(), greaterThan(2));
     }
 
     /** A new center with its coordinator and two physicians. */

@@ -24,6 +24,7 @@ import org.cartcompanion.careteam.oncall.schedule.Assignment;
 import org.cartcompanion.careteam.oncall.schedule.OnCallSchedule;
 import org.cartcompanion.careteam.oncall.schedule.Tier;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -36,11 +37,14 @@ import io.smallrye.mutiny.Uni;
  * drops the center's entry at once, and a read begun before it never stores what it read; a change made through another replica
  * counts within the time to live, as alert-service's own routing cache already allows. Callers own the session.
  */
+@Startup
 @ApplicationScoped
 public class OnCallCache {
 
     /** How far around the read the schedule is kept: any instant of it is answered from the entry. */
     private static final Duration WINDOW = Duration.ofMinutes(10);
+    /** The longest time to live accepted: on-call is cached for seconds, never minutes. */
+    private static final Duration LONGEST_TTL = Duration.ofSeconds(30);
 
     /** The center as routing names it, with its on-call. */
     public record CenterOnCall(UUID centerId, String hotlineEmail, String phone, Map<String, List<Recipient>> onCall) {
@@ -79,12 +83,18 @@ public class OnCallCache {
         this.schedules = schedules;
         this.clock = clock;
         this.ttl = config.routing().onCallCacheTtl();
+        if (ttl.isNegative() || ttl.compareTo(LONGEST_TTL) > 0) {
+            throw new IllegalArgumentException("careteam.routing.on-call-cache-ttl is " + ttl + "; it must be between 0 and "
+                    + LONGEST_TTL.toSeconds() + " s: a change made through another replica counts only after it");
+        }
     }
 
     /** The center and who is on call at {@code at}; null when there is no such center. */
     public Uni<CenterOnCall> at(UUID centerId, Instant at) {
         Instant now = clock.instant();
-        if (ttl.isZero() || Duration.between(now, at).abs().compareTo(WINDOW) > 0) {
+        Instant from = now.minus(WINDOW);
+        Instant to = now.plus(WINDOW);
+        if (ttl.isZero() || at.isBefore(from) || !at.isBefore(to)) {
             // Not the routing of an alert now (a question about another time): read for that instant alone.
             return centers.findById(centerId).flatMap(center -> center == null ? Uni.createFrom().nullItem()
                     : fresh(center, at));
@@ -97,8 +107,6 @@ public class OnCallCache {
             }
         }
         long seen = changes.get();
-        Instant from = now.minus(WINDOW);
-        Instant to = now.plus(WINDOW);
         return centers.findById(centerId).flatMap(center -> center == null ? Uni.createFrom().nullItem()
                 : read(center, now, from, to).flatMap(entry -> {
                     Optional<CenterOnCall> answer = entry.at(at);
@@ -106,9 +114,8 @@ public class OnCallCache {
                         // A holder the read could not name (no such clinician row): the schedule's own answer, not kept.
                         return fresh(center, at);
                     }
-                    if (changes.get() == seen) {
-                        entries.put(centerId, entry);
-                    }
+                    // Kept only if no change came since the read began; atomic with changed() on the same center.
+                    entries.compute(centerId, (id, before) -> changes.get() == seen ? entry : before);
                     return Uni.createFrom().item(answer.get());
                 }));
     }
@@ -120,8 +127,10 @@ public class OnCallCache {
 
     /** The center's on-call may have changed (a rotation, shift, membership, clinician or contact method): read it afresh. */
     public void changed(UUID centerId) {
-        changes.incrementAndGet();
-        entries.remove(centerId);
+        entries.compute(centerId, (id, before) -> {
+            changes.incrementAndGet();
+            return null;
+        });
     }
 
     private Uni<Entry> read(Center center, Instant now, Instant from, Instant to) {
