@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -349,6 +350,9 @@ class SystemBenchmark {
         List<Double> toAlert = new ArrayList<>();
         List<Double> alertToPage = new ArrayList<>();
         List<Double> lateness = new ArrayList<>();
+        // The page latency of the alerts of each minute of the load: the first minutes carry the JIT's warm-up.
+        Instant loadStart = sent.stream().map(Sent::sentAt).min(Instant::compareTo).orElse(Instant.EPOCH);
+        Map<Integer, List<Double>> toPageByMinute = new TreeMap<>();
         for (Patient p : fever) {
             List<Mail> pages = primary.getOrDefault(p.phone(), List.of());
             List<Mail> second = backup.getOrDefault(p.phone(), List.of());
@@ -358,7 +362,10 @@ class SystemBenchmark {
                         + last.size() + " hotline pages (one each expected)");
                 continue;
             }
-            toPage.add(Duration.between(checkInOf.get(p.phone()), pages.get(0).receivedAt()).toNanos() / 1e6);
+            double pageMillis = Duration.between(checkInOf.get(p.phone()), pages.get(0).receivedAt()).toNanos() / 1e6;
+            toPage.add(pageMillis);
+            toPageByMinute.computeIfAbsent((int) Duration.between(loadStart, checkInOf.get(p.phone())).toMinutes(),
+                    k -> new ArrayList<>()).add(pageMillis);
             Instant opened = openedAt.get(p.id());
             if (opened == null) {
                 problems.add("patient " + p.phone() + ": no alert found");
@@ -390,6 +397,10 @@ class SystemBenchmark {
         say("    of which check-in → alert opened (patient-service's outbox, alert-service's intake): p50 %.0f ms, p99 %.0f ms;"
                 + " alert opened → page at the SMTP server: p50 %.0f ms, p99 %.0f ms%n", pct(toAlert, 50), pct(toAlert, 99),
                 pct(alertToPage, 50), pct(alertToPage, 99));
+        if (toPageByMinute.size() > 1) {
+            say("  check-in → primary's page p99 by minute of the load (ms): %s%n", toPageByMinute.values().stream()
+                    .map(minute -> String.format(Locale.ROOT, "%.0f", pct(minute.stream().sorted().toList(), 99))).toList());
+        }
         say("  escalation lateness (backup after %d s, hotline after %d s; due → SMTP server): p50 %.0f ms, p99 %.0f ms, "
                 + "max %.0f ms (%d steps)%n", LEVEL_SECONDS, 2 * LEVEL_SECONDS, pct(lateness, 50), pct(lateness, 99),
                 pct(lateness, 100), lateness.size());
