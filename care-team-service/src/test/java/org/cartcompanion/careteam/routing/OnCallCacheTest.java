@@ -35,6 +35,7 @@ import org.cartcompanion.careteam.support.Fixtures.Person;
 import org.cartcompanion.careteam.support.TestClock;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -66,6 +67,9 @@ class OnCallCacheTest {
 
     @Inject
     CenterRepository centers;
+
+    @Inject
+    MeterRegistry registry;
 
     @Test
     void aChangeMadeHereCountsForTheNextAlertAtOnce() {
@@ -184,6 +188,26 @@ class OnCallCacheTest {
             seen.add(kept);
         }
         assertThat("the window crosses hand-overs: several answers are compared", seen.size(), greaterThan(2));
+    }
+
+    @Test
+    void routingCountsWhatItAnsweredFromTheKeptOnCall() {
+        Staff s = Staff.of();
+        UUID patient = UUID.randomUUID();
+        double hits = gets("hit");
+        double misses = gets("miss");
+        long before = System.nanoTime();
+        route(patient, s.center());
+        assertThat("a center never routed before is read", gets("miss"), equalTo(misses + 1));
+        route(patient, s.center());
+        if (TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - before) < 1500) {
+            assertThat("within the time to live the kept on-call answers", gets("hit"), equalTo(hits + 1));
+            assertThat(gets("miss"), equalTo(misses + 1));
+        }
+    }
+
+    private double gets(String result) {
+        return registry.counter("cache.gets", "cache", "careteam-on-call", "result", result).count();
     }
 
     /** A new center with its coordinator and two physicians. */

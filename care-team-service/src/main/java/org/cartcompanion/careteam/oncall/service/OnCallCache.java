@@ -24,6 +24,8 @@ import org.cartcompanion.careteam.oncall.schedule.Assignment;
 import org.cartcompanion.careteam.oncall.schedule.OnCallSchedule;
 import org.cartcompanion.careteam.oncall.schedule.Tier;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 
@@ -77,12 +79,18 @@ public class OnCallCache {
     private final Map<UUID, Entry> entries = new ConcurrentHashMap<>();
     /** Counts changes: a read that saw another change happen while it ran does not store what it read. */
     private final AtomicLong changes = new AtomicLong();
+    private final Counter hits;
+    private final Counter misses;
 
-    public OnCallCache(CenterRepository centers, Schedules schedules, Clock clock, CareTeamConfig config) {
+    public OnCallCache(CenterRepository centers, Schedules schedules, Clock clock, CareTeamConfig config,
+            MeterRegistry registry) {
         this.centers = centers;
         this.schedules = schedules;
         this.clock = clock;
         this.ttl = config.routing().onCallCacheTtl();
+        // As the other services' directory caches report theirs: cache_gets_total{cache,result}.
+        this.hits = gets("hit", registry);
+        this.misses = gets("miss", registry);
         if (ttl.isNegative() || ttl.compareTo(LONGEST_TTL) > 0) {
             throw new IllegalArgumentException("careteam.routing.on-call-cache-ttl is " + ttl + "; it must be between 0 and "
                     + LONGEST_TTL.toSeconds() + " s: a change made through another replica counts only after it");
@@ -103,9 +111,11 @@ public class OnCallCache {
         if (kept != null && kept.answers(at, now, ttl)) {
             Optional<CenterOnCall> answer = kept.at(at);
             if (answer.isPresent()) {
+                hits.increment();
                 return Uni.createFrom().item(answer.get());
             }
         }
+        misses.increment();
         long seen = changes.get();
         return centers.findById(centerId).flatMap(center -> center == null ? Uni.createFrom().nullItem()
                 : read(center, now, from, to).flatMap(entry -> {
@@ -118,6 +128,12 @@ public class OnCallCache {
                     entries.compute(centerId, (id, before) -> changes.get() == seen ? entry : before);
                     return Uni.createFrom().item(answer.get());
                 }));
+    }
+
+    private static Counter gets(String result, MeterRegistry registry) {
+        return Counter.builder("cache.gets").tag("cache", "careteam-on-call").tag("result", result)
+                .description("Routing's reads of a center's on-call: answered from the kept one (hit) or read (miss)")
+                .register(registry);
     }
 
     private Uni<CenterOnCall> fresh(Center center, Instant at) {
