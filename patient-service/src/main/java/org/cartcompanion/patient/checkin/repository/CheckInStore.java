@@ -111,12 +111,22 @@ public class CheckInStore {
      * caregiver (whether they are linked is read), null otherwise.
      */
     public Uni<Start> start(UUID patientId, String caregiver, String key) {
+        return start(patientId, caregiver, key, true);
+    }
+
+    /** As {@link #start(UUID, String, String)} for a read that stores nothing: no check-in is looked up. */
+    public Uni<Start> start(UUID patientId, String caregiver) {
+        return start(patientId, caregiver, null, false);
+    }
+
+    private Uni<Start> start(UUID patientId, String caregiver, String key, boolean byKey) {
         return pool.withConnection(c -> Uni.combine().all()
                 .unis(one(c, PATIENT, Tuple.of(patientId), CheckInStore::patient),
                         caregiver == null ? Uni.createFrom().item(false)
                                 : c.preparedQuery(LINKED).execute(Tuple.of(patientId, caregiver))
                                         .map(rows -> rows.iterator().next().getBoolean(0)),
-                        one(c, BY_KEY, Tuple.of(patientId, key), CheckInStore::checkIn),
+                        byKey ? one(c, BY_KEY, Tuple.of(patientId, key), CheckInStore::checkIn)
+                                : Uni.createFrom().<CheckInRecord> nullItem(),
                         one(c, LATEST_OVERRIDE, Tuple.of(patientId),
                                 r -> new Thresholds(r.getInteger("version"), r.getString("thresholds"))),
                         one(c, STATUS, Tuple.of(patientId), CheckInStore::status))

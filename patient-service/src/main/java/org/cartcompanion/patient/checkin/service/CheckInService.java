@@ -180,24 +180,37 @@ public class CheckInService {
     private Uni<Triaged> triage(CheckInStore.Start start, CheckInRequest request, String centerPhone, Language language) {
         Patient patient = start.patient();
         Instant recordedAt = request.recordedAt().toInstant();
-        LocalDate today = recordedAt.atZone(ZoneId.of(patient.timeZone)).toLocalDate();
-        RuleSet rs = start.thresholds() == null ? RuleSet.DEFAULT
-                : rules.ruleSet(patient.centerId, start.thresholds().version(), start.thresholds().thresholds());
+        RuleSet rs = ruleSet(patient, start.thresholds());
         Duration progression = rs.hours(Threshold.PROGRESSION_WINDOW_HOURS);
         Duration temperatures = rs.hours(Threshold.TEMPERATURE_HISTORY_HOURS);
         Duration back = progression.compareTo(temperatures) >= 0 ? progression : temperatures;
-        LocalDate infectionsFrom = today.minusDays((long) rs.get(Threshold.SINOPULMONARY_WINDOW_DAYS));
-        return store.history(patient.id, recordedAt.minus(back), recordedAt, ANC_HISTORY, infectionsFrom).map(h -> {
+        return context(patient, start.status(), rs, recordedAt.minus(back), recordedAt, centerPhone).map(context -> {
             CheckIn checkIn = toTriage(request);
-            ClinicalStatusRecord status = start.status();
-            PatientContext context = new PatientContext(patient.product, patient.disease, patient.infusionDate,
-                    patient.secondDoseDate, today, today.getYear() - patient.birthYear,
-                    status == null ? ClinicalStatus.UNKNOWN : status.toTriage(),
-                    h.earlier().stream().map(CheckInService::toEarlier).toList(),
-                    h.anc().stream().map(l -> new PatientContext.LabValue(l.resultDate(), l.value())).toList(),
-                    h.infections().stream().map(this::toPastInfection).toList(), centerPhone);
             return new Triaged(checkIn, engine.triage(checkIn, context, rs, language));
         });
+    }
+
+    /** The rules in force for the patient: the default table with their center's latest overrides (null: none). */
+    public RuleSet ruleSet(Patient patient, CheckInStore.Thresholds thresholds) {
+        return thresholds == null ? RuleSet.DEFAULT
+                : rules.ruleSet(patient.centerId, thresholds.version(), thresholds.thresholds());
+    }
+
+    /**
+     * The patient as triage reads them at {@code at} (their local date then), with the check-ins recorded from
+     * {@code earlierFrom} until {@code at}, their latest ANC results and the infections within M5's window.
+     */
+    public Uni<PatientContext> context(Patient patient, ClinicalStatusRecord status, RuleSet rs, Instant earlierFrom,
+            Instant at, String centerPhone) {
+        LocalDate today = at.atZone(ZoneId.of(patient.timeZone)).toLocalDate();
+        LocalDate infectionsFrom = today.minusDays((long) rs.get(Threshold.SINOPULMONARY_WINDOW_DAYS));
+        return store.history(patient.id, earlierFrom, at, ANC_HISTORY, infectionsFrom)
+                .map(h -> new PatientContext(patient.product, patient.disease, patient.infusionDate, patient.secondDoseDate,
+                        today, today.getYear() - patient.birthYear,
+                        status == null ? ClinicalStatus.UNKNOWN : status.toTriage(),
+                        h.earlier().stream().map(CheckInService::toEarlier).toList(),
+                        h.anc().stream().map(l -> new PatientContext.LabValue(l.resultDate(), l.value())).toList(),
+                        h.infections().stream().map(this::toPastInfection).toList(), centerPhone));
     }
 
     /** The check-in and, when a clinician must hear of it, its event for alert-service: one statement, one transaction. */
