@@ -8,34 +8,18 @@
     config: '/app/sign-in', home: '/app/', key: 'cart-companion-app', storage: localStorage,
     onSignedOut: function () { signIn('Your session has ended. Sign in again.'); }
   });
-  // The check-in's symptom codes (API.md), red flags first; the check-in form endpoint will provide them per phase.
-  var SYMPTOMS = [
-    ['UNRESPONSIVE', 'Cannot be woken', true], ['SEIZURE', 'A seizure', true],
-    ['BREATHLESS_AT_REST', 'Short of breath at rest or when talking', true], ['CHEST_PAIN', 'Chest pain', true],
-    ['FAINTED', 'Fainted', true], ['FACE_THROAT_SWELLING', 'Swelling of the face or throat', true],
-    ['CONFUSION', 'Confused', true], ['ONE_SIDED_WEAKNESS', 'Weakness on one side', true],
-    ['FACIAL_DROOP', 'Face drooping', true], ['RIGORS', 'Shaking chills', true],
-    ['SOMETHING_SERIOUSLY_WRONG', 'Something seems seriously wrong', true],
-    ['WORD_FINDING_DIFFICULTY', 'Trouble finding words'], ['HANDWRITING_CHANGE', 'Handwriting has changed'],
-    ['UNUSUAL_SLEEPINESS', 'Unusually sleepy'], ['TREMOR', 'Shaking hands (tremor)'], ['SEVERE_HEADACHE', 'Severe headache'],
-    ['STIFF_NECK', 'Stiff neck'], ['DIZZY_ON_STANDING', 'Dizzy when standing up'],
-    ['BREATHLESS_ON_EXERTION', 'Short of breath when active'], ['COUGH', 'Cough'],
-    ['RUNNY_NOSE_SORE_THROAT', 'Runny nose or sore throat'], ['FEELS_UNWELL', 'Feeling unwell'],
-    ['VOMITING_CANNOT_KEEP_FLUIDS', 'Vomiting, cannot keep fluids down'],
-    ['NOT_EATING_DRINKING_24H', 'Not eating or drinking for a day'], ['BURNING_URINATION', 'Burning when passing urine'],
-    ['BLEEDING', 'Bleeding'], ['BLISTER_RASH', 'A rash with blisters'], ['NEW_RASH', 'A new rash'],
-    ['LINE_SITE_REDNESS', 'Redness where the line goes in'], ['MOUTH_SORES', 'Mouth sores'],
-    ['CANNOT_SWALLOW', 'Cannot swallow'], ['SLOW_MOVEMENT', 'Moving slowly'], ['NUMBNESS_TINGLING', 'Numbness or tingling'],
-    ['ASCENDING_WEAKNESS', 'Weakness spreading up the legs'], ['FATIGUE_SEVERE', 'Very tired'],
-    ['INFECTION_EXPOSURE', 'Near someone with an infection'], ['MISSED_PROPHYLAXIS_DOSE', 'Missed a dose of a preventive medicine'],
-    ['WANTS_TO_TALK_NOW', 'I want to talk to my care team now']
-  ];
   var TITLES = {
     EMERGENCY: 'Call 911 now', CENTER_NOW: 'Call your CAR-T center now', CENTER_SAME_DAY: 'Call your CAR-T center today',
     COMMUNITY_24H: 'See your doctor within a day', SELF_CARE: 'Thank you: nothing more to do now'
   };
+  var ORDER = ['EMERGENCY', 'CENTER_NOW', 'CENTER_SAME_DAY', 'COMMUNITY_24H', 'SELF_CARE'];
+  // The language of the questions: the browser's, Spanish or English.
+  var LANG = /^es\b/i.test(navigator.language || '') ? 'es' : 'en';
   var me = null;
   var idempotencyKey = null; // made when the form opens, so a resend of the same check-in is stored once
+  var showing = null; // the key of the check-in whose result or waiting screen is open
+  var retryDelay = 2000;
+  var retryTimer = null;
 
   var $ = window.CartPage.byId;
   var el = window.CartPage.el;
@@ -92,57 +76,374 @@
     });
   }
 
+  // --- The check-in form: the questions come from the server (GET …/check-in-form), kept for use without signal ---------
+
+  function formKey(patientId) { return 'cart-form.' + patientId + '.' + LANG; }
+
+  /** The patient's form for today: fresh from the server, else the one kept from the last time there was signal. */
+  function loadForm(patientId) {
+    return api('/api/v1/patients/' + encodeURIComponent(patientId) + '/check-in-form?lang=' + LANG)
+      .then(function (form) {
+        try { localStorage.setItem(formKey(patientId), JSON.stringify(form)); } catch (e) { /* full: use it unkept */ }
+        return form;
+      })
+      .catch(function (e) {
+        var kept = null;
+        try { kept = JSON.parse(localStorage.getItem(formKey(patientId))); } catch (ignored) { kept = null; }
+        if (!kept || e.status) { throw e; }
+        kept.kept = true;
+        return kept;
+      });
+  }
+
+  function question(item) {
+    var box = el('div', null, 'question ' + (item.type === 'boolean' ? 'check' : item.type === 'number' ? 'number' : 'choice'));
+    var helpId = 'help-' + item.code;
+    var help = el('span', item.help, 'help');
+    help.id = helpId;
+    if (item.type === 'boolean' && item.code === 'antipyreticLast6h') {
+      box.className = 'question yesno';
+      var group = el('div', null, 'options');
+      group.setAttribute('role', 'radiogroup');
+      group.setAttribute('aria-labelledby', 'q-' + item.code);
+      var title = el('label', item.label);
+      title.id = 'q-' + item.code;
+      box.appendChild(title);
+      box.appendChild(help);
+      [['true', 'Yes'], ['false', 'No']].forEach(function (o) {
+        var label = el('label');
+        var radio = el('input');
+        radio.type = 'radio';
+        radio.name = item.code;
+        radio.value = o[0];
+        radio.setAttribute('data-code', item.code);
+        radio.setAttribute('aria-describedby', helpId);
+        label.appendChild(radio);
+        label.appendChild(document.createTextNode(o[1]));
+        group.appendChild(label);
+      });
+      box.appendChild(group);
+      return box;
+    }
+    if (item.type === 'boolean') {
+      var check = el('label', null, item.redFlag ? 'red' : '');
+      var input = el('input');
+      input.type = 'checkbox';
+      input.value = item.code;
+      input.setAttribute('data-code', item.code);
+      input.setAttribute('aria-describedby', helpId);
+      check.appendChild(input);
+      check.appendChild(document.createTextNode(item.label));
+      box.appendChild(check);
+      box.appendChild(help);
+      return box;
+    }
+    var label = el('label', item.label);
+    label.setAttribute('for', 'q-' + item.code);
+    box.appendChild(label);
+    box.appendChild(help);
+    var field;
+    if (item.type === 'choice') {
+      field = el('select');
+      field.appendChild(el('option', '—'));
+      field.firstChild.value = '';
+      item.options.forEach(function (o) { var opt = el('option', o.label); opt.value = o.code; field.appendChild(opt); });
+    } else {
+      field = el('input');
+      field.type = 'number';
+      field.inputMode = item.unit === 'C' ? 'decimal' : 'numeric';
+      field.step = item.unit === 'C' ? '0.1' : '1';
+    }
+    field.id = 'q-' + item.code;
+    field.setAttribute('data-code', item.code);
+    field.setAttribute('aria-describedby', helpId);
+    if (item.type === 'number' && item.otherUnits.length) {
+      var row = el('div', null, 'row');
+      row.appendChild(field);
+      var unit = el('select');
+      unit.id = 'unit-' + item.code;
+      unit.setAttribute('aria-label', item.label + ': unit');
+      [{ unit: item.unit, min: item.min, max: item.max }].concat(item.otherUnits).forEach(function (u) {
+        var opt = el('option', '°' + u.unit);
+        opt.value = u.unit;
+        unit.appendChild(opt);
+      });
+      row.appendChild(unit);
+      box.appendChild(row);
+    } else {
+      if (item.unit && item.unit !== 'points') { label.appendChild(document.createTextNode(' (' + item.unit + ')')); }
+      box.appendChild(field);
+    }
+    return box;
+  }
+
+  function fieldset(legend, className) {
+    var set = el('fieldset', null, className || '');
+    set.appendChild(el('legend', legend));
+    return set;
+  }
+
+  /** Lays the form out: the temperature, then the red flags, then each section's other questions. */
+  function renderForm(form) {
+    var box = $('questions');
+    clear(box);
+    var titles = {};
+    form.groups.forEach(function (g) { titles[g.code] = g.title; });
+    var temperature = fieldset(titles.temperature);
+    var red = fieldset(LANG === 'es' ? 'Pida ayuda ya si tiene alguno de estos' : 'Get help now if you have any of these', 'red');
+    var sections = {};
+    form.items.forEach(function (item) {
+      var target;
+      if (item.group === 'temperature') {
+        target = temperature;
+      } else if (item.redFlag) {
+        target = red;
+      } else {
+        if (!sections[item.group]) { sections[item.group] = fieldset(titles[item.group]); }
+        target = sections[item.group];
+      }
+      target.appendChild(question(item));
+    });
+    box.appendChild(temperature);
+    box.appendChild(red);
+    form.groups.forEach(function (g) { if (sections[g.code]) { box.appendChild(sections[g.code]); } });
+  }
+
+  /** The answers as the check-in's body, or an error for a value outside its range. */
+  function answers(form) {
+    var body = { recordedAt: new Date().toISOString() };
+    var symptoms = [];
+    var error = null;
+    form.items.forEach(function (item) {
+      var field = document.querySelector('[data-code="' + item.code + '"]');
+      if (item.code === 'antipyreticLast6h') {
+        var chosen = document.querySelector('input[name="antipyreticLast6h"]:checked');
+        if (chosen) { body.antipyreticLast6h = chosen.value === 'true'; }
+        return;
+      }
+      if (item.type === 'boolean') { if (field.checked) { symptoms.push(item.code); } return; }
+      if (field.value === '') { return; }
+      if (item.type === 'choice') { body[item.code] = field.value; return; }
+      var value = Number(field.value);
+      var range = { unit: item.unit, min: item.min, max: item.max };
+      var unitField = $('unit-' + item.code);
+      if (unitField) {
+        item.otherUnits.forEach(function (u) { if (u.unit === unitField.value) { range = u; } });
+      }
+      if (!isFinite(value) || value < range.min || value > range.max) {
+        error = error || item.label + ': ' + range.min + '–' + range.max + (range.unit && range.unit.length === 1 ? ' °' + range.unit : '');
+        return;
+      }
+      if (item.code === 'temperature') {
+        body.temperature = { value: value, unit: range.unit };
+      } else if (['spo2', 'heartRate', 'systolicBp', 'respiratoryRate'].indexOf(item.code) >= 0) {
+        body.vitals = body.vitals || {};
+        body.vitals[item.code] = Math.round(value);
+      } else {
+        body[item.code] = Math.round(value);
+      }
+    });
+    if (body.temperature && body.temperatureMethod) { body.temperature.method = body.temperatureMethod; }
+    delete body.temperatureMethod;
+    body.symptoms = symptoms;
+    if ($('note').value.trim()) { body.note = $('note').value.trim(); }
+    return { body: body, error: error };
+  }
+
+  /** What the form's offline rules say of a check-in's answers: the highest result whose conditions all hold, or null. */
+  function offlineFloor(form, body) {
+    var a = {};
+    (body.symptoms || []).forEach(function (code) { a[code] = true; });
+    if (body.antipyreticLast6h !== undefined) { a.antipyreticLast6h = body.antipyreticLast6h; }
+    if (body.temperature) {
+      var t = body.temperature;
+      a.temperature = Math.round((t.unit === 'F' ? (t.value - 32) * 5 / 9 : t.value) * 100) / 100;
+    }
+    Object.keys(body.vitals || {}).forEach(function (k) { a[k] = body.vitals[k]; });
+    ['stoolsAboveBaseline', 'iceScore'].forEach(function (k) { if (body[k] !== undefined) { a[k] = body[k]; } });
+    var best = null;
+    form.offline.rules.forEach(function (rule) {
+      var holds = rule.when.every(function (c) {
+        var v = a[c.item];
+        if (c.equals !== undefined) { return v === c.equals; }
+        if (c.notEquals !== undefined) { return v !== c.notEquals; }
+        return typeof v === 'number' && (c.min === undefined || v >= c.min) && (c.below === undefined || v < c.below);
+      });
+      var r = form.offline.results[rule.result];
+      if (holds && (!best || ORDER.indexOf(r.disposition) < ORDER.indexOf(best.disposition))) { best = r; }
+    });
+    return best;
+  }
+
   function checkIn(patientId) {
     var patient = me.patients.filter(function (p) { return p.id === patientId; })[0];
     if (!patient) { location.hash = '#/'; return; }
     show('check-in');
+    showing = null;
     $('check-in-title').textContent = me.patients.length > 1 ? 'Check in for ' + patient.displayName : 'Check in';
     $('check-in-form').reset();
-    $('send').disabled = false;
+    $('send').disabled = true;
+    clear($('questions'));
     idempotencyKey = newKey();
-    var box = $('symptoms');
-    clear(box);
-    SYMPTOMS.forEach(function (s) {
-      var label = el('label', null, s[2] ? 'red' : '');
-      var box2 = el('input');
-      box2.type = 'checkbox';
-      box2.value = s[0];
-      label.appendChild(box2);
-      label.appendChild(document.createTextNode(s[1]));
-      box.appendChild(label);
-    });
-    $('check-in-form').onsubmit = function (event) {
-      event.preventDefault();
-      var body = { recordedAt: new Date().toISOString() };
-      var value = $('temperature').value;
-      if (value !== '') { body.temperature = { value: Number(value), unit: $('unit').value }; }
-      body.symptoms = Array.prototype.map.call(box.querySelectorAll('input:checked'), function (i) { return i.value; });
-      if ($('note').value.trim()) { body.note = $('note').value.trim(); }
-      $('send').disabled = true;
-      api('/api/v1/patients/' + encodeURIComponent(patient.id) + '/check-ins',
-        { method: 'POST', body: body, headers: { 'Idempotency-Key': idempotencyKey } })
-        .then(function (answer) { showError(''); result(answer, patient); })
-        .catch(function (e) { $('send').disabled = false; showError(e.message); });
-    };
+    loadForm(patient.id).then(function (form) {
+      renderForm(form);
+      $('form-status').hidden = !form.kept;
+      $('form-status').textContent = form.kept ? 'No signal: these are the questions from ' + form.date + '.' : '';
+      $('send').disabled = false;
+      $('check-in-form').onsubmit = function (event) {
+        event.preventDefault();
+        var entered = answers(form);
+        if (entered.error) { showError(entered.error); return; }
+        showError('');
+        $('send').disabled = true;
+        var item = { key: idempotencyKey, patientId: patient.id, body: entered.body, createdAt: Date.now(),
+          floor: offlineFloor(form, entered.body), centerPhone: patient.center ? patient.center.phone : null };
+        // Kept on the phone before it is sent: a check-in entered without signal is never lost, and its key makes a
+        // second send of it the same check-in.
+        outbox.put(item).then(function () {
+          showing = item.key;
+          return send(item);
+        }).catch(function (e) {
+          // Refused for good (400, 404, 422): send() showed why. Anything else is sent later.
+          if (e && (e.status === 400 || e.status === 404 || e.status === 422)) { return; }
+          waiting(item, patient);
+        });
+      };
+    }).catch(function (e) { showError(e.message); });
+  }
+
+  function instructions(disposition, text, callNumber) {
+    var box = $('result-instructions');
+    box.textContent = text;
+    box.className = 'instructions d-' + disposition;
+    box.setAttribute('data-disposition', disposition);
+    var call = $('result-call');
+    call.hidden = !callNumber || disposition === 'SELF_CARE';
+    if (callNumber) {
+      call.href = 'tel:' + callNumber;
+      call.textContent = 'Call ' + callNumber;
+    }
+    $('result-title').textContent = TITLES[disposition] || disposition;
+  }
+
+  /** Not sent yet: what the answers mean by the rule table kept on the phone, and that it will be sent. */
+  function waiting(item, patient) {
+    if (showing !== item.key) { return; }
+    show('result');
+    var floor = item.floor;
+    if (floor) {
+      instructions(floor.disposition, floor.instructions, floor.callNumber);
+    } else {
+      instructions('SELF_CARE', 'If you feel worse, or are worried, call your CAR-T center' +
+        (item.centerPhone ? ' at ' + item.centerPhone : '') + '.', item.centerPhone);
+      $('result-call').hidden = !item.centerPhone;
+      $('result-title').textContent = 'Saved on your phone';
+    }
+    var note = $('result-waiting');
+    note.hidden = false;
+    note.textContent = 'Waiting to send: your phone has no signal. Your check-in is saved and will be sent as soon as it can.';
+    $('result-alert').textContent = '';
   }
 
   function result(answer, patient) {
     show('result');
+    $('result-waiting').hidden = true;
     var triage = answer.triage;
-    $('result-title').textContent = TITLES[triage.disposition] || triage.disposition;
-    var instructions = $('result-instructions');
-    instructions.textContent = triage.instructions;
-    instructions.className = 'instructions d-' + triage.disposition;
-    instructions.setAttribute('data-disposition', triage.disposition);
-    var call = $('result-call');
-    call.hidden = !triage.callNumber || triage.disposition === 'SELF_CARE';
-    if (triage.callNumber) {
-      call.href = 'tel:' + triage.callNumber;
-      call.textContent = 'Call ' + triage.callNumber;
-    }
+    instructions(triage.disposition, triage.instructions, triage.callNumber);
     $('result-alert').textContent = answer.alertRequested
-      ? 'Your care team at ' + (patient.center ? patient.center.name : 'your center') + ' has been told and will call you back.'
+      ? 'Your care team at ' + (patient && patient.center ? patient.center.name : 'your center') + ' has been told and will call you back.'
       : '';
+  }
+
+  // --- The outbox: check-ins kept on the phone until the service has them (IndexedDB) --------------------------------------
+
+  var outbox = (function () {
+    var opened = null;
+    function db() {
+      opened = opened || new Promise(function (resolve, reject) {
+        var request = indexedDB.open('cart-companion', 1);
+        request.onupgradeneeded = function () { request.result.createObjectStore('outbox', { keyPath: 'key' }); };
+        request.onsuccess = function () { resolve(request.result); };
+        request.onerror = function () { reject(request.error); };
+      });
+      return opened;
+    }
+    function run(mode, work) {
+      return db().then(function (d) {
+        return new Promise(function (resolve, reject) {
+          var tx = d.transaction('outbox', mode);
+          var request = work(tx.objectStore('outbox'));
+          tx.oncomplete = function () { resolve(request.result); };
+          tx.onerror = function () { reject(tx.error); };
+        });
+      });
+    }
+    return {
+      put: function (item) { return run('readwrite', function (s) { return s.put(item); }); },
+      remove: function (key) { return run('readwrite', function (s) { return s['delete'](key); }); },
+      all: function () { return run('readonly', function (s) { return s.getAll(); }); }
+    };
+  }());
+
+  /**
+   * Sends one kept check-in with its key. The service's answer (stored, or the same stored again) takes it off the phone; a
+   * refusal that sending again cannot change (400, 404, 422) too, with the reason shown; anything else (no signal, the
+   * service busy or down) leaves it for the next try.
+   */
+  function send(item) {
+    return api('/api/v1/patients/' + encodeURIComponent(item.patientId) + '/check-ins',
+      { method: 'POST', body: item.body, headers: { 'Idempotency-Key': item.key } })
+      .then(function (answer) {
+        retryDelay = 2000;
+        return outbox.remove(item.key).then(function () {
+          if (showing === item.key) { result(answer, patientOf(item)); }
+          updateOutbox();
+        });
+      }, function (e) {
+        if (e.status === 400 || e.status === 404 || e.status === 422) {
+          return outbox.remove(item.key).then(function () {
+            if (showing === item.key) { show('check-in'); $('send').disabled = false; }
+            showError(e.message);
+            updateOutbox();
+            throw e;
+          });
+        }
+        later();
+        updateOutbox();
+        throw e;
+      });
+  }
+
+  function patientOf(item) {
+    return me ? me.patients.filter(function (p) { return p.id === item.patientId; })[0] : null;
+  }
+
+  /** Every kept check-in, oldest first, one at a time; stops at the first that cannot go yet. */
+  function flush() {
+    if (retryTimer) { clearTimeout(retryTimer); retryTimer = null; }
+    if (!session.token()) { return Promise.resolve(); }
+    return outbox.all().then(function (items) {
+      items.sort(function (x, y) { return x.createdAt - y.createdAt; });
+      return items.reduce(function (chain, item) {
+        return chain.then(function () { return send(item).catch(function (e) { if (!e.status) { throw e; } }); });
+      }, Promise.resolve());
+    }).catch(function () { /* tried again later */ });
+  }
+
+  /** The next try, with the wait doubling up to a minute; and at once when the phone says it is online again. */
+  function later() {
+    if (retryTimer) { return; }
+    retryTimer = setTimeout(function () { retryTimer = null; flush(); }, retryDelay);
+    retryDelay = Math.min(retryDelay * 2, 60000);
+  }
+
+  function updateOutbox() {
+    outbox.all().then(function (items) {
+      var note = $('outbox');
+      note.hidden = items.length === 0;
+      note.textContent = items.length === 1 ? 'Waiting to send: 1 check-in saved on this phone.'
+        : 'Waiting to send: ' + items.length + ' check-ins saved on this phone.';
+    }).catch(function () { /* no IndexedDB: nothing kept */ });
   }
 
   // --- Navigation ----------------------------------------------------------------------------------------------------------
@@ -178,5 +479,6 @@
   });
 
   window.addEventListener('hashchange', route);
-  session.ready().then(route).catch(function (e) { signIn(e.message); });
+  window.addEventListener('online', function () { retryDelay = 2000; flush(); });
+  session.ready().then(function () { route(); updateOutbox(); flush(); }).catch(function (e) { signIn(e.message); });
 }());

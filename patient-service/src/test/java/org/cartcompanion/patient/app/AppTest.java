@@ -11,6 +11,7 @@ import java.net.URL;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.cartcompanion.patient.support.CareTeamStub;
 import org.cartcompanion.patient.support.Fixtures;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
@@ -96,6 +98,79 @@ class AppTest {
         given().auth().oauth2(token).get("/api/v1/patients/" + patient + "/check-ins").then().statusCode(200)
                 .body("items", hasSize(1)).body("items[0].reported.temperatureC", equalTo(38.6f))
                 .body("items[0].reported.symptoms", equalTo(java.util.List.of("RIGORS")));
+        page.context().close();
+    }
+
+    /** A day-4 patient signed in on a phone, on the check-in screen with the questions loaded; returns their id. */
+    private String[] signedInOnTheCheckIn(Page page) {
+        UUID center = UUID.randomUUID();
+        CareTeamStub.center(center, "Memorial CAR-T", "+15550142");
+        String subject = Fixtures.unique("app-patient");
+        String patient = Fixtures.enroll(center, subject, LocalDate.now(ZoneId.of("America/Chicago")).minusDays(4));
+        String token = TestTokens.token(subject, "patient");
+        page.navigate(app.toString());
+        page.getByLabel("Access token").fill(token);
+        page.locator("#sign-in-form button").click();
+        page.locator("[data-patient='" + patient + "']").click();
+        PlaywrightAssertions.assertThat(page.locator("#send")).isEnabled();
+        return new String[] { patient, token };
+    }
+
+    private static int checkIns(String patient, String token) {
+        return given().auth().oauth2(token).get("/api/v1/patients/" + patient + "/check-ins").then().statusCode(200)
+                .extract().path("items.size()");
+    }
+
+    @Test
+    void withoutSignalTheCheckInWaitsOnThePhoneShowsWhatToDoAtOnceAndIsStoredOnceWhenTheSignalReturns() {
+        Page page = chromium.phone();
+        BrowserContext context = page.context();
+        String[] signedIn = signedInOnTheCheckIn(page);
+        // The questions come from the server, red flags first.
+        PlaywrightAssertions.assertThat(page.locator("fieldset.red")).containsText("Seizure");
+
+        context.setOffline(true);
+        page.getByText("Seizure, or a spell of staring").click();
+        page.getByText("Send my check-in").click();
+        PlaywrightAssertions.assertThat(page.locator("#result-waiting")).containsText("Waiting to send");
+        PlaywrightAssertions.assertThat(page.locator("#result-instructions")).hasAttribute("data-disposition", "EMERGENCY");
+        PlaywrightAssertions.assertThat(page.locator("#result-instructions")).containsText("Call 911 now");
+        PlaywrightAssertions.assertThat(page.locator("#result-call")).hasAttribute("href", "tel:911");
+        assertEquals(0, checkIns(signedIn[0], signedIn[1]));
+
+        context.setOffline(false);
+        PlaywrightAssertions.assertThat(page.locator("#result-waiting")).isHidden();
+        PlaywrightAssertions.assertThat(page.locator("#result-alert")).containsText("has been told");
+        assertEquals(1, checkIns(signedIn[0], signedIn[1]));
+        given().auth().oauth2(signedIn[1]).get("/api/v1/patients/" + signedIn[0] + "/check-ins").then()
+                .body("items[0].triage.disposition", equalTo("EMERGENCY"));
+        context.close();
+    }
+
+    @Test
+    void aCheckInWhoseAnswerIsLostOnTheWayIsSentAgainAndStoredOnce() {
+        Page page = chromium.phone();
+        String[] signedIn = signedInOnTheCheckIn(page);
+        // The first send reaches the service, which stores it; its answer is lost on the way back.
+        AtomicInteger posts = new AtomicInteger();
+        page.route("**/check-ins", route -> {
+            if ("POST".equals(route.request().method()) && posts.incrementAndGet() == 1) {
+                route.fetch();
+                route.abort("failed");
+            } else {
+                route.resume();
+            }
+        });
+        page.getByLabel("Temperature").first().fill("101.2");
+        page.locator("#unit-temperature").selectOption("F");
+        page.getByText("Send my check-in").click();
+        PlaywrightAssertions.assertThat(page.locator("#result-waiting")).containsText("Waiting to send");
+        PlaywrightAssertions.assertThat(page.locator("#result-instructions")).hasAttribute("data-disposition", "CENTER_NOW");
+        // The retry (after two seconds) is answered with the stored check-in.
+        PlaywrightAssertions.assertThat(page.locator("#result-waiting")).isHidden();
+        PlaywrightAssertions.assertThat(page.locator("#result-call")).hasAttribute("href", "tel:+15550142");
+        assertEquals(2, posts.get());
+        assertEquals(1, checkIns(signedIn[0], signedIn[1]));
         page.context().close();
     }
 }
