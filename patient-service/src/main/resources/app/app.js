@@ -17,6 +17,7 @@
   var LANG = /^es\b/i.test(navigator.language || '') ? 'es' : 'en';
   var me = null;
   var idempotencyKey = null; // made when the form opens, so a resend of the same check-in is stored once
+  var ME = 'cart-companion-app.me';
   var showing = null; // the key of the check-in whose result or waiting screen is open
   var retryDelay = 2000;
   var retryTimer = null;
@@ -47,6 +48,7 @@
 
   function signIn(message) {
     me = null;
+    localStorage.removeItem(ME);
     signInScreen.show();
     show('sign-in');
     showError(message);
@@ -453,7 +455,18 @@
     var parts = location.hash.replace(/^#\/?/, '').split('/');
     if (!session.token()) { signIn(); return; }
     if (parts[0] === 'join') { join(parts[1] ? decodeURIComponent(parts[1]) : ''); return; }
-    var load = me ? Promise.resolve(me) : api('/api/v1/me').then(function (who) { me = who; return who; });
+    var load = me ? Promise.resolve(me) : api('/api/v1/me').then(function (who) {
+      me = who;
+      try { localStorage.setItem(ME, JSON.stringify(who)); } catch (e) { /* full: not kept */ }
+      return who;
+    }, function (e) {
+      // Without signal: who the user is and whom they check in for, as kept from the last time.
+      var kept = null;
+      try { kept = JSON.parse(localStorage.getItem(ME)); } catch (ignored) { kept = null; }
+      if (!kept || e.status || !session.token()) { throw e; }
+      me = kept;
+      return kept;
+    });
     load.then(function () {
       if (parts[0] === 'check-in' && parts[1]) { checkIn(parts[1]); } else { home(); }
     }).catch(function (e) { if (!session.token()) { signIn(e.message); } else { showError(e.message); } });
@@ -475,10 +488,15 @@
 
   $('sign-out').addEventListener('click', function () {
     me = null;
+    localStorage.removeItem(ME);
     if (!session.signOut()) { location.hash = '#/'; signIn(); }
   });
 
   window.addEventListener('hashchange', route);
   window.addEventListener('online', function () { retryDelay = 2000; flush(); });
   session.ready().then(function () { route(); updateOutbox(); flush(); }).catch(function (e) { signIn(e.message); });
+  // Installed on the phone, the app opens without signal too (sw.js). Browsers allow it on https and localhost only.
+  if ('serviceWorker' in navigator && window.isSecureContext) {
+    navigator.serviceWorker.register('/app/sw.js', { scope: '/app/' })['catch'](function () { /* the app works without */ });
+  }
 }());

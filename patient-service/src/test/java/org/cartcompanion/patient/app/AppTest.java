@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.time.LocalDate;
@@ -63,6 +64,16 @@ class AppTest {
         given().get("/app/sign-in").then().statusCode(200).body("mode", equalTo("token"));
         given().get("/app/assets/sign-in.js").then().statusCode(200).contentType(containsString("text/javascript"));
         given().get("/app/assets/secrets.txt").then().statusCode(404);
+        // Installable: a manifest with icons, and a service worker whose scope is the app.
+        given().get("/app/assets/manifest.webmanifest").then().statusCode(200)
+                .contentType(containsString("application/manifest+json")).body("start_url", equalTo("/app/"))
+                .body("scope", equalTo("/app/")).body("display", equalTo("standalone"))
+                .body("icons.sizes", org.hamcrest.Matchers.hasItems("192x192", "512x512"));
+        byte[] icon = given().get("/app/assets/icon-512.png").then().statusCode(200).contentType("image/png").extract()
+                .asByteArray();
+        assertEquals("\u0089PNG", new String(icon, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1));
+        given().get("/app/sw.js").then().statusCode(200).contentType(containsString("text/javascript"))
+                .body(containsString("addEventListener('fetch'"));
     }
 
     @Test
@@ -172,5 +183,28 @@ class AppTest {
         assertEquals(2, posts.get());
         assertEquals(1, checkIns(signedIn[0], signedIn[1]));
         page.context().close();
+    }
+
+    @Test
+    void theInstalledAppOpensWithoutSignalAndStillTakesACheckIn() {
+        Page page = chromium.phone();
+        BrowserContext context = page.context();
+        String[] signedIn = signedInOnTheCheckIn(page);
+        page.waitForFunction("navigator.serviceWorker.controller !== null");
+        assertTrue(((String) page.evaluate("navigator.serviceWorker.ready.then(r => r.scope)")).endsWith("/app/"));
+
+        context.setOffline(true);
+        // The page was on the check-in screen (its fragment): it opens there again, with the questions kept.
+        page.reload();
+        PlaywrightAssertions.assertThat(page.locator("#form-status")).containsText("No signal");
+        page.getByText("Seizure, or a spell of staring").click();
+        page.getByText("Send my check-in").click();
+        PlaywrightAssertions.assertThat(page.locator("#result-instructions")).hasAttribute("data-disposition", "EMERGENCY");
+        PlaywrightAssertions.assertThat(page.locator("#result-waiting")).containsText("Waiting to send");
+
+        context.setOffline(false);
+        PlaywrightAssertions.assertThat(page.locator("#result-waiting")).isHidden();
+        assertEquals(1, checkIns(signedIn[0], signedIn[1]));
+        context.close();
     }
 }

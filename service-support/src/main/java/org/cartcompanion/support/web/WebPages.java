@@ -16,15 +16,17 @@ import jakarta.ws.rs.core.Response;
 public final class WebPages {
 
     private static final Map<String, String> TYPES = Map.of("js", "text/javascript; charset=utf-8", "css",
-            "text/css; charset=utf-8");
-    private static final Map<String, String> LOADED = new ConcurrentHashMap<>();
+            "text/css; charset=utf-8", "webmanifest", "application/manifest+json; charset=utf-8", "svg",
+            "image/svg+xml", "png", "image/png");
+    private static final Map<String, byte[]> LOADED = new ConcurrentHashMap<>();
 
     private WebPages() {
     }
 
     /** The page at {@code resource} with the given Content-Security-Policy. */
     public static Response page(String resource, String policy) {
-        return Response.ok(load(resource), "text/html; charset=utf-8").header("Content-Security-Policy", policy)
+        return Response.ok(new String(load(resource), StandardCharsets.UTF_8), "text/html; charset=utf-8")
+                .header("Content-Security-Policy", policy)
                 .header("X-Content-Type-Options", "nosniff").header("Referrer-Policy", "no-referrer")
                 .header("Cache-Control", "no-cache").build();
     }
@@ -39,13 +41,13 @@ public final class WebPages {
                 .build();
     }
 
-    private static String load(String resource) {
+    private static byte[] load(String resource) {
         return LOADED.computeIfAbsent(resource, name -> {
             try (InputStream in = WebPages.class.getClassLoader().getResourceAsStream(name)) {
                 if (in == null) {
                     throw new IllegalStateException(name + " is missing from the build");
                 }
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                return in.readAllBytes();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

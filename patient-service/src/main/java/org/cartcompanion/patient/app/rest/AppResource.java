@@ -25,14 +25,16 @@ import io.smallrye.mutiny.Uni;
 /**
  * The patient's and caregiver's web app: one page at {@code /app} (its screens are in the URL's fragment, so an invitation
  * link's code never reaches a server) and its files. It signs in like the console and calls this service's API with the user's
- * own token.
+ * own token. Installable (a web app manifest and icons) and usable without signal (a service worker keeps the page; the page
+ * keeps the check-in form and the check-ins waiting to be sent).
  */
 @Path("/app")
 @Tag(name = "App")
 public class AppResource {
 
     private static final Map<String, String> ASSETS = Map.of("app.js", "app/app.js", "app.css", "app/app.css", "sign-in.js",
-            "web/sign-in.js", "page.js", "web/page.js");
+            "web/sign-in.js", "page.js", "web/page.js", "manifest.webmanifest", "app/manifest.webmanifest", "icon-192.png",
+            "app/icon-192.png", "icon-512.png", "app/icon-512.png", "icon.svg", "app/icon.svg");
 
     private final BrowserSignIn signIn;
 
@@ -62,6 +64,15 @@ public class AppResource {
     @APIResponse(responseCode = "503", description = "The identity provider cannot be reached", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> signIn() {
         return signIn.settings();
+    }
+
+    @GET
+    @Path("/sw.js")
+    @PermitAll
+    @Operation(hidden = true)
+    public Response serviceWorker() {
+        // Served from /app/ so that it may keep the app's page and files for use without signal (its scope is /app/).
+        return WebPages.asset("app/sw.js");
     }
 
     @GET
