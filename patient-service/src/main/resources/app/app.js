@@ -355,6 +355,34 @@
     $('result-alert').textContent = answer.alertRequested
       ? 'Your care team at ' + (patient && patient.center ? patient.center.name : 'your center') + ' has been told and will call you back.'
       : '';
+    if (answer.alertRequested) { followAlert(answer.patientId || (patient && patient.id), answer.receivedAt, showing); }
+  }
+
+  var alertTimer = null;
+
+  /**
+   * The alert the check-in opened or joined, as it changes ("Dr. Rivera acknowledged (03:12)…"), asked every 10 s while its
+   * result is on the screen: the newest of the patient's alerts that is still open or was closed after the check-in arrived.
+   */
+  function followAlert(patientId, receivedAt, key) {
+    if (alertTimer) { clearTimeout(alertTimer); alertTimer = null; }
+    if (!patientId) { return; }
+    var since = Date.parse(receivedAt) || 0;
+    function poll() {
+      if (showing !== key || $('result').hidden) { return; }
+      api('/app/api/alerts?patientId=' + encodeURIComponent(patientId)).then(function (page) {
+        var alert = (page.items || []).filter(function (a) {
+          return a.status !== 'RESOLVED' || Date.parse(a.resolvedAt) >= since;
+        })[0];
+        var box = $('result-alert');
+        if (alert && alert.patientMessage) {
+          box.textContent = alert.patientMessage;
+          box.setAttribute('data-status', alert.status);
+        }
+        if (!alert || alert.status !== 'RESOLVED') { alertTimer = setTimeout(poll, 10000); }
+      }, function () { alertTimer = setTimeout(poll, 20000); });
+    }
+    poll();
   }
 
   // --- The outbox: check-ins kept on the phone until the service has them (IndexedDB) --------------------------------------

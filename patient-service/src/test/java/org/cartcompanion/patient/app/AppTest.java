@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.cartcompanion.patient.support.AlertStub;
 import org.cartcompanion.patient.support.CareTeamStub;
 import org.cartcompanion.patient.support.Fixtures;
 import org.cartcompanion.support.testing.Chromium;
@@ -206,5 +207,36 @@ class AppTest {
         PlaywrightAssertions.assertThat(page.locator("#result-waiting")).isHidden();
         assertEquals(1, checkIns(signedIn[0], signedIn[1]));
         context.close();
+    }
+
+    @Test
+    void afterSendingThePhoneShowsTheAlertAsItChangesReadThroughItsOwnService() {
+        Page page = chromium.phone();
+        String[] signedIn = signedInOnTheCheckIn(page);
+        String acknowledged = """
+                {"items":[{"id":"%s","patientId":"%s","disposition":"CENTER_NOW","status":"ACKNOWLEDGED",
+                 "openedAt":"2026-12-04T03:10:00Z","acknowledgedAt":"2026-12-04T03:12:00Z","acknowledgedBy":"Dr. Rivera",
+                 "patientMessage":"Dr. Rivera acknowledged (03:12) and will contact you."}],"nextCursor":null}"""
+                .formatted(UUID.randomUUID(), signedIn[0]);
+        AlertStub.patientAlerts(signedIn[0], signedIn[1], acknowledged);
+        page.getByLabel("Temperature").first().fill("38.6");
+        page.getByText("Send my check-in").click();
+        PlaywrightAssertions.assertThat(page.locator("#result-alert"))
+                .hasText("Dr. Rivera acknowledged (03:12) and will contact you.");
+        PlaywrightAssertions.assertThat(page.locator("#result-alert")).hasAttribute("data-status", "ACKNOWLEDGED");
+
+        String url = "/app/api/alerts?patientId=" + signedIn[0];
+        given().auth().oauth2(signedIn[1]).get(url).then().statusCode(200).body("items[0].acknowledgedBy",
+                equalTo("Dr. Rivera"));
+        given().auth().oauth2(signedIn[1]).get("/app/api/alerts?patientId=nope").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().get(url).then().statusCode(401);
+        given().auth().oauth2(TestTokens.token(Fixtures.unique("clin"), "clinician")).get(url).then().statusCode(403);
+        // alert-service refuses someone else (its own 404) and cannot be reached (503): both come through as problems.
+        given().auth().oauth2(TestTokens.token(Fixtures.unique("patient"), "patient")).get(url).then().statusCode(404)
+                .contentType("application/problem+json");
+        AlertStub.patientAlerts(signedIn[0], signedIn[1], null);
+        given().auth().oauth2(signedIn[1]).get(url).then().statusCode(503).contentType("application/problem+json");
+        page.context().close();
     }
 }

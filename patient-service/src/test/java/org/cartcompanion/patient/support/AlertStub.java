@@ -54,4 +54,16 @@ public class AlertStub implements QuarkusTestResourceLifecycleManager {
     public static void down() {
         server.stubFor(post(urlPathEqualTo("/internal/v1/triage-events")).willReturn(aResponse().withStatus(503)));
     }
+
+    /**
+     * alert-service's patient view of a patient's alerts, for the caller with {@code token} only; 503 when {@code body} is
+     * null.
+     */
+    public static void patientAlerts(String patientId, String token, String body) {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/v1/alerts"))
+                .withQueryParam("patientId", com.github.tomakehurst.wiremock.client.WireMock.equalTo(patientId))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer " + token))
+                .willReturn(body == null ? aResponse().withStatus(503)
+                        : aResponse().withHeader("Content-Type", "application/json").withBody(body)));
+    }
 }

@@ -1,17 +1,24 @@
 package org.cartcompanion.patient.app.rest;
 
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.cartcompanion.patient.app.service.AppAlerts;
 import org.cartcompanion.support.problem.Problem;
+import org.cartcompanion.support.problem.ProblemException;
 import org.cartcompanion.support.security.BrowserSignIn;
+import org.cartcompanion.support.security.Caller;
+import org.cartcompanion.support.security.Roles;
 import org.cartcompanion.support.web.WebPages;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -19,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
 
@@ -37,9 +46,39 @@ public class AppResource {
             "app/icon-192.png", "icon-512.png", "app/icon-512.png", "icon.svg", "app/icon.svg");
 
     private final BrowserSignIn signIn;
+    private final AppAlerts alerts;
+    private final Caller caller;
 
-    public AppResource(BrowserSignIn signIn) {
+    public AppResource(BrowserSignIn signIn, AppAlerts alerts, Caller caller) {
         this.signIn = signIn;
+        this.alerts = alerts;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/api/alerts")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.PATIENT, Roles.CAREGIVER })
+    @Operation(operationId = "appListAlerts", summary = "A patient's recent alerts, for the app", description = "The "
+            + "patient or a linked caregiver. The patient's five newest alerts as alert-service's patient view gives them "
+            + "(status, who acknowledged and when, the message for the patient), read with the caller's own token, as "
+            + "{ items, nextCursor }: the app's page may only reach its own service. 400 without a valid patientId; "
+            + "alert-service's refusals come through with their status (404 when the patient is not the caller's); 503 when "
+            + "alert-service cannot be reached.")
+    @APIResponse(responseCode = "200", description = "Alerts, newest first", content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "400", description = "patientId missing or not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The role may not call this endpoint", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown patient, or not the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "alert-service cannot be reached", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<JsonNode> alerts(@QueryParam("patientId") String patientId) {
+        UUID id;
+        try {
+            id = UUID.fromString(patientId == null ? "" : patientId);
+        } catch (IllegalArgumentException notAUuid) {
+            return Uni.createFrom().failure(ProblemException.badRequest("patientId must be a patient's id."));
+        }
+        return alerts.recent("Bearer " + caller.rawToken(), id);
     }
 
     @GET
