@@ -6,15 +6,86 @@
 
   var session = window.CartSignIn({
     config: '/app/sign-in', home: '/app/', key: 'cart-companion-app', storage: localStorage,
-    onSignedOut: function () { signIn('Your session has ended. Sign in again.'); }
+    onSignedOut: function () { signIn(t('ended')); }
   });
-  var TITLES = {
-    EMERGENCY: 'Call 911 now', CENTER_NOW: 'Call your CAR-T center now', CENTER_SAME_DAY: 'Call your CAR-T center today',
-    COMMUNITY_24H: 'See your doctor within a day', SELF_CARE: 'Thank you: nothing more to do now'
+  // The app's own words in English and Spanish; the questions, instructions and alert messages come from the server.
+  var TEXT = {
+    en: {
+      welcome: 'Welcome', signIn: 'Sign in', accessToken: 'Access token', signOut: 'Sign out',
+      welcomeText: 'Check in every day after your CAR-T treatment, and whenever you feel unwell. Your care team sees what you report.',
+      joinTitle: 'Join your care team', joinText: 'Type the code from your invitation. It has 12 letters and numbers.',
+      invitationCode: 'Invitation code', join: 'Join', yourCheckIn: 'Your check-in', whoFor: 'Who are you checking in for?',
+      anotherCode: 'I have another invitation code', back: '← Back', checkIn: 'Check in', checkInFor: 'Check in for {0}',
+      note: 'Anything else (optional)', send: 'Send my check-in', done: 'Done',
+      day: 'Day {0} after your CAR-T infusion', checkInNow: 'Check in now', history: 'History',
+      nextDue: 'Next check-in: {0}', dueNow: 'A check-in is due now',
+      EMERGENCY: 'Call 911 now', CENTER_NOW: 'Call your CAR-T center now', CENTER_SAME_DAY: 'Call your CAR-T center today',
+      COMMUNITY_24H: 'See your doctor within a day', SELF_CARE: 'Thank you: nothing more to do now',
+      call: 'Call {0}', told: 'Your care team at {0} has been told and will call you back.', yourCenter: 'your center',
+      redFlags: 'Get help now if you have any of these', yes: 'Yes', no: 'No', unit: '{0}: unit',
+      keptForm: 'No signal: these are the questions from {0}.', saved: 'Saved on your phone',
+      ifWorse: 'If you feel worse, or are worried, call your CAR-T center.',
+      ifWorseAt: 'If you feel worse, or are worried, call your CAR-T center at {0}.',
+      waiting: 'Waiting to send: your phone has no signal. Your check-in is saved and will be sent as soon as it can.',
+      outbox1: 'Waiting to send: 1 check-in saved on this phone.',
+      outboxN: 'Waiting to send: {0} check-ins saved on this phone.',
+      range: '{0}: enter a number from {1} to {2}.',
+      gone: 'This invitation can no longer be used. Ask your care team for a new one.',
+      unknownCode: 'We do not know that code. Check it and try again.',
+      ended: 'Your session has ended. Sign in again.',
+      historyTitle: 'Your check-ins', alertsTitle: 'Alerts', checkInsTitle: 'Check-ins', none: 'None yet.',
+      alertsUnknown: 'The alerts cannot be read just now.',
+      by: { PATIENT: 'you', CAREGIVER: 'a caregiver' }, reportedBy: 'Sent by {0}', other: 'Español'
+    },
+    es: {
+      welcome: 'Bienvenido', signIn: 'Iniciar sesión', accessToken: 'Token de acceso', signOut: 'Cerrar sesión',
+      welcomeText: 'Registre sus síntomas cada día después de su tratamiento de CAR-T y siempre que se sienta mal. Su equipo de atención ve lo que usted reporta.',
+      joinTitle: 'Únase a su equipo de atención', joinText: 'Escriba el código de su invitación. Tiene 12 letras y números.',
+      invitationCode: 'Código de invitación', join: 'Unirse', yourCheckIn: 'Su registro', whoFor: '¿Para quién hace el registro?',
+      anotherCode: 'Tengo otro código de invitación', back: '← Volver', checkIn: 'Registrar síntomas',
+      checkInFor: 'Registro de {0}', note: 'Algo más (opcional)', send: 'Enviar mi registro', done: 'Listo',
+      day: 'Día {0} después de su infusión de CAR-T', checkInNow: 'Registrar ahora', history: 'Historial',
+      nextDue: 'Próximo registro: {0}', dueNow: 'Ya le toca registrarse',
+      EMERGENCY: 'Llame al 911 ahora', CENTER_NOW: 'Llame ahora a su centro de CAR-T', CENTER_SAME_DAY: 'Llame hoy a su centro de CAR-T',
+      COMMUNITY_24H: 'Vea a su médico en las próximas 24 horas', SELF_CARE: 'Gracias: no necesita hacer nada más por ahora',
+      call: 'Llamar al {0}', told: 'Avisamos a su equipo de atención en {0} y le devolverán la llamada.', yourCenter: 'su centro',
+      redFlags: 'Pida ayuda ya si tiene alguno de estos', yes: 'Sí', no: 'No', unit: '{0}: unidad',
+      keptForm: 'Sin señal: estas son las preguntas del {0}.', saved: 'Guardado en su teléfono',
+      ifWorse: 'Si se siente peor o está preocupado, llame a su centro de CAR-T.',
+      ifWorseAt: 'Si se siente peor o está preocupado, llame a su centro de CAR-T al {0}.',
+      waiting: 'Esperando para enviar: su teléfono no tiene señal. Su registro está guardado y se enviará en cuanto se pueda.',
+      outbox1: 'Esperando para enviar: 1 registro guardado en este teléfono.',
+      outboxN: 'Esperando para enviar: {0} registros guardados en este teléfono.',
+      range: '{0}: escriba un número de {1} a {2}.',
+      gone: 'Esta invitación ya no se puede usar. Pida una nueva a su equipo de atención.',
+      unknownCode: 'No conocemos ese código. Revíselo e inténtelo de nuevo.',
+      ended: 'Su sesión terminó. Inicie sesión de nuevo.',
+      historyTitle: 'Sus registros', alertsTitle: 'Avisos', checkInsTitle: 'Registros', none: 'Todavía no hay.',
+      alertsUnknown: 'No se pueden leer los avisos ahora.',
+      by: { PATIENT: 'usted', CAREGIVER: 'quien le cuida' }, reportedBy: 'Enviado por {0}', other: 'English'
+    }
   };
   var ORDER = ['EMERGENCY', 'CENTER_NOW', 'CENTER_SAME_DAY', 'COMMUNITY_24H', 'SELF_CARE'];
-  // The language of the questions: the browser's, Spanish or English.
-  var LANG = /^es\b/i.test(navigator.language || '') ? 'es' : 'en';
+  // The user's language: as chosen in the app, else the browser's; Spanish or English.
+  var LANGUAGE_KEY = 'cart-companion-app.lang';
+  var LANG = localStorage.getItem(LANGUAGE_KEY) || (/^es\b/i.test(navigator.language || '') ? 'es' : 'en');
+
+  function t(key) {
+    var text = TEXT[LANG][key];
+    for (var i = 1; i < arguments.length; i++) { text = text.replace('{' + (i - 1) + '}', arguments[i]); }
+    return text;
+  }
+
+  /** The page's fixed words in the user's language. */
+  function translate() {
+    document.documentElement.lang = LANG;
+    Array.prototype.forEach.call(document.querySelectorAll('[data-t]'), function (e) {
+      e.textContent = t(e.getAttribute('data-t'));
+    });
+    var toggle = $('language');
+    toggle.textContent = t('other');
+    toggle.lang = LANG === 'en' ? 'es' : 'en';
+  }
   var me = null;
   var idempotencyKey = null; // made when the form opens, so a resend of the same check-in is stored once
   var ME = 'cart-companion-app.me';
@@ -38,7 +109,7 @@
   function showError(message) { $('error').textContent = message || ''; $('error').hidden = !message; }
 
   function show(id) {
-    ['sign-in', 'join', 'home', 'check-in', 'result'].forEach(function (s) { $(s).hidden = s !== id; });
+    ['sign-in', 'join', 'home', 'check-in', 'history', 'result'].forEach(function (s) { $(s).hidden = s !== id; });
     $('sign-out').hidden = id === 'sign-in';
   }
 
@@ -64,18 +135,64 @@
     var box = $('patients');
     clear(box);
     if (me.patients.length === 0) { join(''); return; }
-    $('home-title').textContent = me.patients.length > 1 ? 'Who are you checking in for?' : 'Your check-in';
+    $('home-title').textContent = me.patients.length > 1 ? t('whoFor') : t('yourCheckIn');
     me.patients.forEach(function (p) {
       var card = el('div', null, 'card');
       card.appendChild(el('h2', p.displayName));
-      card.appendChild(el('div', 'Day ' + p.dayPostInfusion + ' after your CAR-T infusion', 'muted'));
+      card.appendChild(el('div', t('day', p.dayPostInfusion), 'muted'));
       if (p.center) { card.appendChild(el('div', p.center.name + ' · ' + p.center.phone, 'muted')); }
-      var go = el('a', 'Check in now', 'button');
+      if (p.nextCheckInDue) {
+        var due = new Date(p.nextCheckInDue);
+        card.appendChild(el('div', due.getTime() <= Date.now() ? t('dueNow') : t('nextDue', when(p.nextCheckInDue)), 'due'));
+      }
+      var go = el('a', t('checkInNow'), 'button');
       go.href = '#/check-in/' + p.id;
       go.setAttribute('data-patient', p.id);
       card.appendChild(go);
+      var past = el('a', t('history'), 'quiet-link');
+      past.href = '#/history/' + p.id;
+      card.appendChild(past);
       box.appendChild(card);
     });
+  }
+
+  /** A moment as the user reads it: weekday, day and time in their language. */
+  function when(iso) {
+    return new Date(iso).toLocaleString(LANG === 'es' ? 'es-US' : 'en-US',
+      { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+  }
+
+  /** The patient's alerts and check-ins, newest first. */
+  function history(patientId) {
+    var patient = me.patients.filter(function (p) { return p.id === patientId; })[0];
+    if (!patient) { location.hash = '#/'; return; }
+    show('history');
+    $('history-title').textContent = me.patients.length > 1 ? patient.displayName : t('historyTitle');
+    var alerts = $('history-alerts');
+    var checkIns = $('history-check-ins');
+    clear(alerts);
+    clear(checkIns);
+    api('/app/api/alerts?patientId=' + encodeURIComponent(patientId)).then(function (page) {
+      if (!page.items.length) { alerts.appendChild(el('p', t('none'), 'muted')); }
+      page.items.forEach(function (a) {
+        var card = el('div', null, 'card d-' + a.disposition);
+        card.appendChild(el('h3', t(a.disposition)));
+        card.appendChild(el('div', when(a.openedAt), 'muted'));
+        if (a.patientMessage) { card.appendChild(el('p', a.patientMessage)); }
+        alerts.appendChild(card);
+      });
+    }, function () { alerts.appendChild(el('p', t('alertsUnknown'), 'muted')); });
+    api('/api/v1/patients/' + encodeURIComponent(patientId) + '/check-ins?limit=20').then(function (page) {
+      if (!page.items.length) { checkIns.appendChild(el('p', t('none'), 'muted')); }
+      page.items.forEach(function (c) {
+        var card = el('div', null, 'card d-' + c.triage.disposition);
+        card.setAttribute('data-check-in', c.id);
+        card.appendChild(el('h3', t(c.triage.disposition)));
+        card.appendChild(el('div', when(c.recordedAt) + ' · ' + t('reportedBy', TEXT[LANG].by[c.reportedBy] || c.reportedBy), 'muted'));
+        card.appendChild(el('p', c.triage.instructions));
+        checkIns.appendChild(card);
+      });
+    }).catch(function (e) { showError(e.message); });
   }
 
   // --- The check-in form: the questions come from the server (GET …/check-in-form), kept for use without signal ---------
@@ -112,7 +229,7 @@
       title.id = 'q-' + item.code;
       box.appendChild(title);
       box.appendChild(help);
-      [['true', 'Yes'], ['false', 'No']].forEach(function (o) {
+      [['true', t('yes')], ['false', t('no')]].forEach(function (o) {
         var label = el('label');
         var radio = el('input');
         radio.type = 'radio';
@@ -164,7 +281,7 @@
       row.appendChild(field);
       var unit = el('select');
       unit.id = 'unit-' + item.code;
-      unit.setAttribute('aria-label', item.label + ': unit');
+      unit.setAttribute('aria-label', t('unit', item.label));
       [{ unit: item.unit, min: item.min, max: item.max }].concat(item.otherUnits).forEach(function (u) {
         var opt = el('option', '°' + u.unit);
         opt.value = u.unit;
@@ -192,7 +309,7 @@
     var titles = {};
     form.groups.forEach(function (g) { titles[g.code] = g.title; });
     var temperature = fieldset(titles.temperature);
-    var red = fieldset(LANG === 'es' ? 'Pida ayuda ya si tiene alguno de estos' : 'Get help now if you have any of these', 'red');
+    var red = fieldset(t('redFlags'), 'red');
     var sections = {};
     form.items.forEach(function (item) {
       var target;
@@ -233,7 +350,7 @@
         item.otherUnits.forEach(function (u) { if (u.unit === unitField.value) { range = u; } });
       }
       if (!isFinite(value) || value < range.min || value > range.max) {
-        error = error || item.label + ': ' + range.min + '–' + range.max + (range.unit && range.unit.length === 1 ? ' °' + range.unit : '');
+        error = error || t('range', item.label, range.min, range.max);
         return;
       }
       if (item.code === 'temperature') {
@@ -282,7 +399,7 @@
     if (!patient) { location.hash = '#/'; return; }
     show('check-in');
     showing = null;
-    $('check-in-title').textContent = me.patients.length > 1 ? 'Check in for ' + patient.displayName : 'Check in';
+    $('check-in-title').textContent = me.patients.length > 1 ? t('checkInFor', patient.displayName) : t('checkIn');
     $('check-in-form').reset();
     $('send').disabled = true;
     clear($('questions'));
@@ -290,7 +407,7 @@
     loadForm(patient.id).then(function (form) {
       renderForm(form);
       $('form-status').hidden = !form.kept;
-      $('form-status').textContent = form.kept ? 'No signal: these are the questions from ' + form.date + '.' : '';
+      $('form-status').textContent = form.kept ? t('keptForm', form.date) : '';
       $('send').disabled = false;
       $('check-in-form').onsubmit = function (event) {
         event.preventDefault();
@@ -323,9 +440,9 @@
     call.hidden = !callNumber || disposition === 'SELF_CARE';
     if (callNumber) {
       call.href = 'tel:' + callNumber;
-      call.textContent = 'Call ' + callNumber;
+      call.textContent = t('call', callNumber);
     }
-    $('result-title').textContent = TITLES[disposition] || disposition;
+    $('result-title').textContent = t(disposition);
   }
 
   /** Not sent yet: what the answers mean by the rule table kept on the phone, and that it will be sent. */
@@ -336,14 +453,13 @@
     if (floor) {
       instructions(floor.disposition, floor.instructions, floor.callNumber);
     } else {
-      instructions('SELF_CARE', 'If you feel worse, or are worried, call your CAR-T center' +
-        (item.centerPhone ? ' at ' + item.centerPhone : '') + '.', item.centerPhone);
+      instructions('SELF_CARE', item.centerPhone ? t('ifWorseAt', item.centerPhone) : t('ifWorse'), item.centerPhone);
       $('result-call').hidden = !item.centerPhone;
-      $('result-title').textContent = 'Saved on your phone';
+      $('result-title').textContent = t('saved');
     }
     var note = $('result-waiting');
     note.hidden = false;
-    note.textContent = 'Waiting to send: your phone has no signal. Your check-in is saved and will be sent as soon as it can.';
+    note.textContent = t('waiting');
     $('result-alert').textContent = '';
   }
 
@@ -353,7 +469,7 @@
     var triage = answer.triage;
     instructions(triage.disposition, triage.instructions, triage.callNumber);
     $('result-alert').textContent = answer.alertRequested
-      ? 'Your care team at ' + (patient && patient.center ? patient.center.name : 'your center') + ' has been told and will call you back.'
+      ? t('told', patient && patient.center ? patient.center.name : t('yourCenter'))
       : '';
     if (answer.alertRequested) { followAlert(answer.patientId || (patient && patient.id), answer.receivedAt, showing); }
   }
@@ -471,8 +587,7 @@
     outbox.all().then(function (items) {
       var note = $('outbox');
       note.hidden = items.length === 0;
-      note.textContent = items.length === 1 ? 'Waiting to send: 1 check-in saved on this phone.'
-        : 'Waiting to send: ' + items.length + ' check-ins saved on this phone.';
+      note.textContent = items.length === 1 ? t('outbox1') : t('outboxN', items.length);
     }).catch(function () { /* no IndexedDB: nothing kept */ });
   }
 
@@ -496,7 +611,13 @@
       return kept;
     });
     load.then(function () {
-      if (parts[0] === 'check-in' && parts[1]) { checkIn(parts[1]); } else { home(); }
+      if (parts[0] === 'check-in' && parts[1]) {
+        checkIn(parts[1]);
+      } else if (parts[0] === 'history' && parts[1]) {
+        history(parts[1]);
+      } else {
+        home();
+      }
     }).catch(function (e) { if (!session.token()) { signIn(e.message); } else { showError(e.message); } });
   }
 
@@ -509,8 +630,7 @@
       me = null;
       location.hash = joined.role === 'CAREGIVER' ? '#/' : '#/check-in/' + joined.patientId;
     }).catch(function (e) {
-      showError(e.status === 410 ? 'This invitation can no longer be used. Ask your care team for a new one.'
-        : e.status === 404 ? 'We do not know that code. Check it and try again.' : e.message);
+      showError(e.status === 410 ? t('gone') : e.status === 404 ? t('unknownCode') : e.message);
     });
   });
 
@@ -520,6 +640,14 @@
     if (!session.signOut()) { location.hash = '#/'; signIn(); }
   });
 
+  $('language').addEventListener('click', function () {
+    LANG = LANG === 'en' ? 'es' : 'en';
+    localStorage.setItem(LANGUAGE_KEY, LANG);
+    translate();
+    route();
+  });
+
+  translate();
   window.addEventListener('hashchange', route);
   window.addEventListener('online', function () { retryDelay = 2000; flush(); });
   session.ready().then(function () { route(); updateOutbox(); flush(); }).catch(function (e) { signIn(e.message); });

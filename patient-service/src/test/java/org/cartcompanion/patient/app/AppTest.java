@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.cartcompanion.patient.support.AlertStub;
 import org.cartcompanion.patient.support.CareTeamStub;
 import org.cartcompanion.patient.support.Fixtures;
+import org.cartcompanion.support.testing.Axe;
 import org.cartcompanion.support.testing.Chromium;
 import org.cartcompanion.support.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
@@ -237,6 +238,88 @@ class AppTest {
                 .contentType("application/problem+json");
         AlertStub.patientAlerts(signedIn[0], signedIn[1], null);
         given().auth().oauth2(signedIn[1]).get(url).then().statusCode(503).contentType("application/problem+json");
+        page.context().close();
+    }
+
+    private static void accessible(Page page, String screen) {
+        assertEquals(java.util.List.of(), Axe.seriousViolations(page), screen + ": axe-core's serious or critical violations");
+    }
+
+    @Test
+    void everyScreenIsAccessibleInEnglishAndInSpanish() {
+        Page page = chromium.phone();
+        page.navigate(app.toString());
+        PlaywrightAssertions.assertThat(page.getByLabel("Access token")).isVisible();
+        accessible(page, "sign-in");
+        String[] signedIn = signedInOnTheCheckIn(page);
+        accessible(page, "check-in");
+        page.getByLabel("Temperature").first().fill("38.6");
+        page.getByText("Send my check-in").click();
+        PlaywrightAssertions.assertThat(page.locator("#result-instructions")).hasAttribute("data-disposition", "CENTER_NOW");
+        accessible(page, "result");
+        page.navigate(app + "#/history/" + signedIn[0]);
+        PlaywrightAssertions.assertThat(page.locator("#history-check-ins .card")).hasCount(1);
+        PlaywrightAssertions.assertThat(page.locator("#history-check-ins")).containsText("Call your CAR-T center now");
+        accessible(page, "history");
+        page.navigate(app + "#/");
+        PlaywrightAssertions.assertThat(page.locator(".due")).isVisible();
+        accessible(page, "home");
+        page.navigate(app + "#/join");
+        PlaywrightAssertions.assertThat(page.getByLabel("Invitation code")).isVisible();
+        accessible(page, "join");
+
+        // In Spanish: the app's words and the questions from the form.
+        page.getByText("Español").click();
+        PlaywrightAssertions.assertThat(page.locator("html")).hasAttribute("lang", "es");
+        page.navigate(app + "#/check-in/" + signedIn[0]);
+        PlaywrightAssertions.assertThat(page.getByText("Escalofríos con temblores")).isVisible();
+        PlaywrightAssertions.assertThat(page.getByLabel("Su temperatura").first()).isVisible();
+        PlaywrightAssertions.assertThat(page.locator("#send")).hasText("Enviar mi registro");
+        accessible(page, "check-in (es)");
+        page.context().setOffline(true);
+        page.getByText("Escalofríos con temblores").click();
+        page.locator("#send").click();
+        PlaywrightAssertions.assertThat(page.locator("#result-waiting")).containsText("Esperando para enviar");
+        PlaywrightAssertions.assertThat(page.locator("#result-title")).hasText("Llame ahora a su centro de CAR-T");
+        accessible(page, "waiting to send (es)");
+        page.context().setOffline(false);
+        PlaywrightAssertions.assertThat(page.locator("#result-waiting")).isHidden();
+        assertEquals(2, checkIns(signedIn[0], signedIn[1]));
+        // The check does find what it looks for: a field without a label, text too faint to read.
+        page.setContent("<html lang=en><body><main><input type=text><p style='color:#ccc'>Call now</p></main></body></html>");
+        assertTrue(Axe.seriousViolations(page).size() >= 2, () -> Axe.seriousViolations(page).toString());
+        page.context().close();
+    }
+
+    @Test
+    void aCaregiverPicksWhichOfTheirPatientsTheyCheckInFor() {
+        UUID center = UUID.randomUUID();
+        CareTeamStub.center(center, "Memorial CAR-T", "+15550142");
+        LocalDate today = LocalDate.now(ZoneId.of("America/Chicago"));
+        String ana = Fixtures.unique("ana");
+        String anaId = Fixtures.enroll(center, ana, today.minusDays(4));
+        String ben = Fixtures.unique("ben");
+        String benId = Fixtures.enroll(center, ben, today.minusDays(20));
+        String caregiver = Fixtures.unique("cg");
+        Fixtures.linkCaregiver(anaId, ana, caregiver);
+        Fixtures.linkCaregiver(benId, ben, caregiver);
+        String token = TestTokens.token(caregiver, "caregiver");
+
+        Page page = chromium.phone();
+        page.navigate(app.toString());
+        page.getByLabel("Access token").fill(token);
+        page.locator("#sign-in-form button").click();
+        PlaywrightAssertions.assertThat(page.locator("#home-title")).hasText("Who are you checking in for?");
+        PlaywrightAssertions.assertThat(page.locator("#patients .card")).hasCount(2);
+        page.locator("[data-patient='" + benId + "']").click();
+        PlaywrightAssertions.assertThat(page.locator("#send")).isEnabled();
+        page.getByText("I feel something is seriously wrong").click();
+        page.getByText("Send my check-in").click();
+        PlaywrightAssertions.assertThat(page.locator("#result-instructions")).hasAttribute("data-disposition", "CENTER_NOW");
+
+        given().auth().oauth2(token).get("/api/v1/patients/" + benId + "/check-ins").then().statusCode(200)
+                .body("items", hasSize(1)).body("items[0].reportedBy", equalTo("CAREGIVER"));
+        assertEquals(0, checkIns(anaId, token));
         page.context().close();
     }
 }
