@@ -64,14 +64,44 @@ public class DemoTool {
             case "token" -> System.out.println(token(args[1], List.of(args).subList(2, args.length)));
             case "jwks" -> System.out.println(jwks(Path.of(args[1])));
             case "patients" -> patients(Integer.parseInt(args[1]), Path.of(args[2]));
+            case "vapid-keys" -> vapidKeys();
             default -> usage();
         }
     }
 
     static void usage() {
         System.err.println("usage: DemoTool keys DIR | wait SECONDS URL... | seed | token SUBJECT GROUP... | jwks PUBLIC_PEM"
-                + " | patients N FILE");
+                + " | patients N FILE | vapid-keys");
         System.exit(2);
+    }
+
+    // --- vapid-keys ---------------------------------------------------------------------------
+
+    /**
+     * A VAPID key pair for patient-service's web push reminders (RFC 8292), as the environment takes it: the public key is the
+     * uncompressed P-256 point, the private key the 32-byte scalar, both base64url. Keep the private key a secret.
+     */
+    static void vapidKeys() throws Exception {
+        var generator = java.security.KeyPairGenerator.getInstance("EC");
+        generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        var pair = generator.generateKeyPair();
+        var pub = (java.security.interfaces.ECPublicKey) pair.getPublic();
+        var priv = (java.security.interfaces.ECPrivateKey) pair.getPrivate();
+        byte[] point = new byte[65];
+        point[0] = 4;
+        fixed32(pub.getW().getAffineX(), point, 1);
+        fixed32(pub.getW().getAffineY(), point, 33);
+        byte[] scalar = new byte[32];
+        fixed32(priv.getS(), scalar, 0);
+        var b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        System.out.println("PATIENT_WEB_PUSH_PUBLIC_KEY=" + b64.encodeToString(point));
+        System.out.println("PATIENT_WEB_PUSH_PRIVATE_KEY=" + b64.encodeToString(scalar));
+    }
+
+    static void fixed32(java.math.BigInteger value, byte[] into, int offset) {
+        byte[] bytes = value.toByteArray();
+        int length = Math.min(bytes.length, 32);
+        System.arraycopy(bytes, bytes.length - length, into, offset + 32 - length, length);
     }
 
     // --- jwks ---------------------------------------------------------------------------------

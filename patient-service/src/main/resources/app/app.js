@@ -35,7 +35,10 @@
       ended: 'Your session has ended. Sign in again.',
       historyTitle: 'Your check-ins', alertsTitle: 'Alerts', checkInsTitle: 'Check-ins', none: 'None yet.',
       alertsUnknown: 'The alerts cannot be read just now.',
-      by: { PATIENT: 'you', CAREGIVER: 'a caregiver' }, reportedBy: 'Sent by {0}', other: 'Español'
+      by: { PATIENT: 'you', CAREGIVER: 'a caregiver' }, reportedBy: 'Sent by {0}', other: 'Español',
+      remindersOn: 'Get check-in reminders on this phone', remindersOff: 'Stop reminders on this phone',
+      remindersSet: 'Reminders are on for this phone.', remindersBlocked: 'Notifications are blocked for this app in the browser\'s settings.',
+      remindersFailed: 'Reminders could not be turned on in this browser. You will still get them by email.'
     },
     es: {
       welcome: 'Bienvenido', signIn: 'Iniciar sesión', accessToken: 'Token de acceso', signOut: 'Cerrar sesión',
@@ -62,7 +65,10 @@
       ended: 'Su sesión terminó. Inicie sesión de nuevo.',
       historyTitle: 'Sus registros', alertsTitle: 'Avisos', checkInsTitle: 'Registros', none: 'Todavía no hay.',
       alertsUnknown: 'No se pueden leer los avisos ahora.',
-      by: { PATIENT: 'usted', CAREGIVER: 'quien le cuida' }, reportedBy: 'Enviado por {0}', other: 'English'
+      by: { PATIENT: 'usted', CAREGIVER: 'quien le cuida' }, reportedBy: 'Enviado por {0}', other: 'English',
+      remindersOn: 'Recibir recordatorios en este teléfono', remindersOff: 'Dejar de recibir recordatorios en este teléfono',
+      remindersSet: 'Los recordatorios están activados en este teléfono.', remindersBlocked: 'Las notificaciones de esta aplicación están bloqueadas en la configuración del navegador.',
+      remindersFailed: 'No se pudieron activar los recordatorios en este navegador. Los seguirá recibiendo por correo.'
     }
   };
   var ORDER = ['EMERGENCY', 'CENTER_NOW', 'CENTER_SAME_DAY', 'COMMUNITY_24H', 'SELF_CARE'];
@@ -154,6 +160,60 @@
       card.appendChild(past);
       box.appendChild(card);
     });
+    reminders();
+  }
+
+  // --- Reminders on the phone (web push), when the service offers them and the browser can -----------------------------
+
+  var pushSettings = null;
+
+  function base64UrlBytes(text) {
+    var base64 = (text + '==='.slice((text.length + 3) % 4)).replace(/-/g, '+').replace(/_/g, '/');
+    var raw = atob(base64);
+    var bytes = new Uint8Array(raw.length);
+    for (var i = 0; i < raw.length; i++) { bytes[i] = raw.charCodeAt(i); }
+    return bytes;
+  }
+
+  /** Offers reminders on this phone, or to stop them: only where the service has them on and the browser can take them. */
+  function reminders() {
+    var box = $('reminders');
+    if (!('serviceWorker' in navigator) || !('PushManager' in window) || !window.isSecureContext) { box.hidden = true; return; }
+    var settings = pushSettings ? Promise.resolve(pushSettings)
+      : fetch('/app/push').then(function (r) { return r.json(); }).then(function (s) { pushSettings = s; return s; });
+    settings.then(function (s) {
+      if (!s.enabled) { box.hidden = true; return null; }
+      return navigator.serviceWorker.ready.then(function (registration) {
+        return registration.pushManager.getSubscription().then(function (subscription) {
+          box.hidden = false;
+          var button = $('reminders-button');
+          button.disabled = false;
+          button.textContent = subscription ? t('remindersOff') : t('remindersOn');
+          $('reminders-status').textContent = subscription ? t('remindersSet')
+            : Notification.permission === 'denied' ? t('remindersBlocked') : '';
+          button.onclick = function () {
+            button.disabled = true;
+            (subscription ? stopReminders(subscription) : startReminders(registration, s.publicKey))
+              .then(reminders, function () { $('reminders-status').textContent = t('remindersFailed'); button.disabled = false; });
+          };
+        });
+      });
+    }).catch(function () { box.hidden = true; });
+  }
+
+  function startReminders(registration, publicKey) {
+    return Notification.requestPermission().then(function (permission) {
+      if (permission !== 'granted') { throw new Error('not allowed'); }
+      return registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: base64UrlBytes(publicKey) });
+    }).then(function (subscription) {
+      return api('/api/v1/me/push-subscriptions', { method: 'PUT', body: subscription.toJSON() })
+        .catch(function (e) { return subscription.unsubscribe().then(function () { throw e; }); });
+    });
+  }
+
+  function stopReminders(subscription) {
+    return api('/api/v1/me/push-subscriptions?endpoint=' + encodeURIComponent(subscription.endpoint), { method: 'DELETE' })
+      .then(function () { return subscription.unsubscribe(); });
   }
 
   /** A moment as the user reads it: weekday, day and time in their language. */

@@ -3,7 +3,7 @@
 // through here: the app itself keeps the check-in form and the check-ins waiting to be sent.
 'use strict';
 
-var CACHE = 'cart-companion-app-1';
+var CACHE = 'cart-companion-app-2';
 var SHELL = ['/app/', '/app/sign-in', '/app/assets/app.js', '/app/assets/app.css', '/app/assets/page.js',
   '/app/assets/sign-in.js', '/app/assets/manifest.webmanifest', '/app/assets/icon-192.png', '/app/assets/icon.svg'];
 
@@ -36,5 +36,28 @@ self.addEventListener('fetch', function (event) {
     return response;
   }).catch(function () {
     return caches.match(key).then(function (kept) { return kept || Response.error(); });
+  }));
+});
+
+// A check-in reminder pushed by patient-service (web push): shown as a notification that opens the app at the check-in.
+self.addEventListener('push', function (event) {
+  var data = {};
+  try { data = event.data ? event.data.json() : {}; } catch (e) { data = {}; }
+  event.waitUntil(self.registration.showNotification(data.title || 'CAR-T Companion', {
+    body: data.body || '', tag: data.tag || 'cart-reminder', icon: '/app/assets/icon-192.png', badge: '/app/assets/icon-192.png',
+    data: { url: data.url || '/app/' }
+  }));
+});
+
+self.addEventListener('notificationclick', function (event) {
+  event.notification.close();
+  var url = (event.notification.data && event.notification.data.url) || '/app/';
+  event.waitUntil(self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then(function (windows) {
+    for (var i = 0; i < windows.length; i++) {
+      if (new URL(windows[i].url).pathname.indexOf('/app') === 0 && 'focus' in windows[i]) {
+        return windows[i].navigate(url).then(function (w) { return w && w.focus(); });
+      }
+    }
+    return self.clients.openWindow(url);
   }));
 });

@@ -260,7 +260,8 @@ class ContractSweepIT {
         assertThat(breaches, empty());
         // Only these are open without a token: an endpoint that lost its role check would otherwise pass unseen.
         assertThat(operations.stream().filter(op -> !op.secured()).map(Operation::toString).sorted().toList(),
-                equalTo(List.of("GET /api/v1/alerts/ack-links/{token}", "GET /app", "GET /app/sign-in", "GET /console",
+                equalTo(List.of("GET /api/v1/alerts/ack-links/{token}", "GET /app", "GET /app/push", "GET /app/sign-in",
+                        "GET /console",
                         "GET /console/sign-in", "GET /console/{view}", "POST /api/v1/alerts/ack-links/{token}",
                         "POST /api/v1/sms/inbound", "POST /api/v1/voice/gather")));
     }
@@ -403,6 +404,7 @@ class ContractSweepIT {
                         List.of("clinician", "coordinator")),
                 new Ask(Service.ALERT, "GET", "/api/v1/alerts?patientId=" + patientB, null,
                         List.of("patient", "caregiver", "clinician", "coordinator", "community-physician")),
+                new Ask(Service.PATIENT, "GET", "/app/api/alerts?patientId=" + patientB, null, List.of("patient", "caregiver")),
                 new Ask(Service.ALERT, "GET", "/api/v1/alerts?centerId=" + centerB, null,
                         List.of("clinician", "coordinator", "community-physician")),
                 new Ask(Service.CARE_TEAM, "GET", "/console/api/alerts?centerId=" + centerB, null,

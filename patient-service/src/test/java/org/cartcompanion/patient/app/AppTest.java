@@ -322,4 +322,46 @@ class AppTest {
         assertEquals(0, checkIns(anaId, token));
         page.context().close();
     }
+
+    @Test
+    void thePhoneOffersRemindersAndAPushedReminderShowsAsANotificationThatOpensTheCheckIn() {
+        Page page = chromium.phone();
+        String origin = app.getProtocol() + "://" + app.getAuthority();
+        page.context().grantPermissions(java.util.List.of("notifications"),
+                new BrowserContext.GrantPermissionsOptions().setOrigin(origin));
+        String[] signedIn = signedInOnTheCheckIn(page);
+        page.waitForFunction("navigator.serviceWorker.controller !== null");
+        page.navigate(app + "#/");
+        PlaywrightAssertions.assertThat(page.locator("#reminders-button")).hasText("Get check-in reminders on this phone");
+        accessible(page, "home with reminders");
+
+        // A push message delivered to the app's service worker as a push service delivers it (DevTools stands in for one).
+        com.microsoft.playwright.CDPSession devtools = page.context().newCDPSession(page);
+        java.util.concurrent.CompletableFuture<String> registration = new java.util.concurrent.CompletableFuture<>();
+        devtools.on("ServiceWorker.workerRegistrationUpdated", event -> event.getAsJsonArray("registrations")
+                .forEach(r -> {
+                    if (r.getAsJsonObject().get("scopeURL").getAsString().endsWith("/app/")) {
+                        registration.complete(r.getAsJsonObject().get("registrationId").getAsString());
+                    }
+                }));
+        devtools.send("ServiceWorker.enable");
+        // Playwright hands events over only while it waits on the page: wait there, not on the future.
+        page.waitForCondition(registration::isDone);
+        com.google.gson.JsonObject push = new com.google.gson.JsonObject();
+        push.addProperty("origin", origin);
+        push.addProperty("registrationId", registration.getNow(null));
+        push.addProperty("data",
+                """
+                        {"title":"CAR-T check-in due","body":"It is time to check in.","url":"/app/#/check-in/%s","tag":"check-in-%s"}"""
+                        .formatted(signedIn[0], signedIn[0]));
+        devtools.send("ServiceWorker.deliverPushMessage", push);
+        String count = "navigator.serviceWorker.ready.then(r => r.getNotifications()).then(n => n.length)";
+        for (int tries = 0; tries < 50 && ((Number) page.evaluate(count)).intValue() == 0; tries++) {
+            page.waitForTimeout(200);
+        }
+        Object shown = page.evaluate(
+                "navigator.serviceWorker.ready.then(r => r.getNotifications()).then(n => n[0].title + '|' + n[0].data.url)");
+        assertEquals("CAR-T check-in due|/app/#/check-in/" + signedIn[0], shown);
+        page.context().close();
+    }
 }

@@ -3,6 +3,7 @@ package org.cartcompanion.patient.erasure;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -24,6 +25,9 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class ErasureTest {
 
+    @jakarta.inject.Inject
+    org.cartcompanion.patient.push.repository.PushSubscriptionRepository subscriptions;
+
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/Chicago"));
 
     @Test
@@ -34,6 +38,16 @@ class ErasureTest {
         String id = Fixtures.enroll(center, subject, TODAY.minusDays(20));
         String caregiver = Fixtures.unique("cg");
         Fixtures.linkCaregiver(id, subject, caregiver);
+        // The patient's phone asked for reminders by web push.
+        String endpoint = "https://push.example.net/send/" + UUID.randomUUID();
+        given().auth().oauth2(TestTokens.token(subject, "patient")).contentType(ContentType.JSON)
+                .body("""
+                        {"endpoint":"%s","keys":{"p256dh":"BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7Vd8pZGH6SRpkNtoIAiw4",
+                         "auth":"BTBZMqHH6r4Tts7J_aSIgg"}}"""
+                        .formatted(endpoint))
+                .put("/api/v1/me/push-subscriptions")
+                .then().statusCode(204);
+        assertEquals(1L, subscriptions(endpoint));
         String invitation = given().auth().oauth2(coordinator).contentType(ContentType.JSON)
                 .body("{\"for\":\"CAREGIVER\",\"name\":\"Marta P.\",\"relationship\":\"CHILD\",\"phone\":\"+15550101\"}")
                 .post("/api/v1/patients/" + id + "/invitations").then().statusCode(201).extract().path("code");
@@ -84,7 +98,17 @@ class ErasureTest {
         given().auth().oauth2(coordinator).get("/api/v1/patients/" + id + "/invitations").then().statusCode(200)
                 .body("items[0].status", equalTo("WITHDRAWN")).body("items[0].name", nullValue())
                 .body("items[0].phone", nullValue());
+        assertEquals(0L, subscriptions(endpoint), "the patient's browsers are forgotten");
         // Repeating it changes nothing more.
         given().auth().oauth2(coordinator).post("/api/v1/patients/" + id + "/erasure").then().statusCode(200);
+    }
+
+    private long subscriptions(String endpoint) {
+        try {
+            return io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> io.quarkus.hibernate.reactive.panache.Panache
+                    .withSession(() -> subscriptions.count("endpoint", endpoint)));
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
     }
 }

@@ -10,6 +10,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 @QuarkusTestResource(TestKeysResource.class)
 @QuarkusTestResource(CareTeamStub.class)
 @QuarkusTestResource(AlertStub.class)
+@QuarkusTestResource(WebPushKeys.class)
 public final class TestResources {
 
     private TestResources() {

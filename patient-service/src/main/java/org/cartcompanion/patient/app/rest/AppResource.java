@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.cartcompanion.patient.app.service.AppAlerts;
+import org.cartcompanion.patient.push.service.WebPushService;
 import org.cartcompanion.support.problem.Problem;
 import org.cartcompanion.support.problem.ProblemException;
 import org.cartcompanion.support.security.BrowserSignIn;
@@ -47,12 +48,26 @@ public class AppResource {
 
     private final BrowserSignIn signIn;
     private final AppAlerts alerts;
+    private final WebPushService push;
     private final Caller caller;
 
-    public AppResource(BrowserSignIn signIn, AppAlerts alerts, Caller caller) {
+    public AppResource(BrowserSignIn signIn, AppAlerts alerts, WebPushService push, Caller caller) {
         this.signIn = signIn;
         this.alerts = alerts;
+        this.push = push;
         this.caller = caller;
+    }
+
+    @GET
+    @Path("/push")
+    @PermitAll
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "appPushSettings", summary = "Whether the app offers reminders by web push", description = "Anyone; "
+            + "no login. { enabled, publicKey }: the VAPID public key the browser subscribes with (null when web push is "
+            + "off, patient.web-push.enabled).")
+    @APIResponse(responseCode = "200", description = "The settings", content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
+    public WebPushService.Settings pushSettings() {
+        return push.settings();
     }
 
     @GET

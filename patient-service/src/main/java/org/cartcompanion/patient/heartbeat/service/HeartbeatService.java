@@ -29,6 +29,7 @@ import org.cartcompanion.patient.outbox.service.Outbox;
 import org.cartcompanion.patient.patient.Language;
 import org.cartcompanion.patient.patient.Patient;
 import org.cartcompanion.patient.patient.repository.PatientRepository;
+import org.cartcompanion.patient.push.service.WebPushService;
 import org.cartcompanion.patient.timeline.CheckInCadence;
 import org.cartcompanion.patient.timeline.Phase;
 import org.cartcompanion.patient.timeline.Timeline;
@@ -72,13 +73,14 @@ public class HeartbeatService implements DurableJob<HeartbeatService.Candidate> 
     private final CheckInCadence cadence;
     private final Clock clock;
     private final Vertx vertx;
+    private final WebPushService webPush;
     private final WorkLoop<Candidate> loop;
     /** Escalations written since the outbox was last told. */
     private final AtomicInteger escalated = new AtomicInteger();
 
     public HeartbeatService(PatientRepository patients, CaregiverLinkRepository caregivers, MissedCheckInRepository missed,
             CareTeamDirectory directory, Outbox outbox, HeartbeatConfig config, CheckInCadence cadence, Clock clock,
-            WorkLoops loops, Vertx vertx) {
+            WorkLoops loops, Vertx vertx, WebPushService webPush) {
         this.patients = patients;
         this.caregivers = caregivers;
         this.missed = missed;
@@ -88,6 +90,7 @@ public class HeartbeatService implements DurableJob<HeartbeatService.Candidate> 
         this.cadence = cadence;
         this.clock = clock;
         this.vertx = vertx;
+        this.webPush = webPush;
         this.loop = loops.loop(this, WorkLoop.Settings.of("heartbeat", WorkLoop.Claim.EACH, config.batchSize()));
     }
 
@@ -252,17 +255,23 @@ public class HeartbeatService implements DurableJob<HeartbeatService.Candidate> 
                 mails.add(sent(mail(p.language, caregiver.name, p.displayName, dueLocal, centerPhone, caregiver.email), p));
             }
         }
-        if (mails.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
+        Uni<List<Boolean>> mailed = mails.isEmpty() ? Uni.createFrom().item(List.<Boolean> of())
+                : Uni.join().all(mails).andCollectFailures();
+        // Besides the mails, each browser of theirs that asked for reminders (web push, when enabled).
+        Uni<List<Boolean>> pushed = webPush.remind(p, c.caregivers(), phone);
         // Reminded once anyone was: the claim stays, so those who got it are not reminded again each pass and the center is
         // alerted after escalate-after. Only when nobody could be reached is the claim given back for the next pass.
-        return Uni.join().all(mails).andCollectFailures().flatMap(results -> {
-            long reached = results.stream().filter(Boolean::booleanValue).count();
+        return Uni.combine().all().unis(mailed, pushed).asTuple().flatMap(results -> {
+            List<Boolean> all = new ArrayList<>(results.getItem1());
+            all.addAll(results.getItem2());
+            if (all.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            long reached = all.stream().filter(Boolean::booleanValue).count();
             if (reached == 0) {
                 return Uni.createFrom().failure(new IllegalStateException("no reminder could be sent"));
             }
-            Log.infof("Missed check-in reminder sent for patient %s (%d of %d recipients)", p.id, reached, results.size());
+            Log.infof("Missed check-in reminder sent for patient %s (%d of %d mails and pushes)", p.id, reached, all.size());
             return Uni.createFrom().voidItem();
         });
     }
