@@ -12,9 +12,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PushSubscriptionRequest(
         @NotBlank @Schema(required = true, description = "The push service's address for this browser") String endpoint,
-        @NotNull @Valid @Schema(required = true) Keys keys) {
+        @NotNull @Valid @Schema(required = true) PushKeys keys) {
 
-    public record Keys(@NotBlank @Schema(required = true, description = "base64url P-256 public key") String p256dh,
+    public record PushKeys(@NotBlank @Schema(required = true, description = "base64url P-256 public key") String p256dh,
             @NotBlank @Schema(required = true, description = "base64url 16-byte secret") String auth) {
     }
 }
