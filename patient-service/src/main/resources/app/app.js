@@ -697,6 +697,10 @@
   $('sign-out').addEventListener('click', function () {
     me = null;
     localStorage.removeItem(ME);
+    // The kept check-in forms are this user's patients'; check-ins still waiting to send stay (the service refuses
+    // another user's).
+    Object.keys(localStorage).filter(function (k) { return k.indexOf('cart-form.') === 0; })
+      .forEach(function (k) { localStorage.removeItem(k); });
     if (!session.signOut()) { location.hash = '#/'; signIn(); }
   });
 

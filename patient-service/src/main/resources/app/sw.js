@@ -3,7 +3,7 @@
 // through here: the app itself keeps the check-in form and the check-ins waiting to be sent.
 'use strict';
 
-var CACHE = 'cart-companion-app-2';
+var CACHE = 'cart-companion-app-3';
 var SHELL = ['/app/', '/app/sign-in', '/app/assets/app.js', '/app/assets/app.css', '/app/assets/page.js',
   '/app/assets/sign-in.js', '/app/assets/manifest.webmanifest', '/app/assets/icon-192.png', '/app/assets/icon.svg'];
 
@@ -23,7 +23,9 @@ self.addEventListener('activate', function (event) {
 
 self.addEventListener('fetch', function (event) {
   var url = new URL(event.request.url);
-  if (event.request.method !== 'GET' || url.origin !== self.location.origin || !/^\/app(\/|$)/.test(url.pathname)) {
+  // The page and its files only: the API answers through /app/api/ are the user's data, never kept here.
+  if (event.request.method !== 'GET' || url.origin !== self.location.origin || !/^\/app(\/|$)/.test(url.pathname)
+      || url.pathname.indexOf('/app/api/') === 0 || url.pathname === '/app/sw.js') {
     return;
   }
   // One page whatever its query (the identity provider's return adds ?code=…): kept as /app/.

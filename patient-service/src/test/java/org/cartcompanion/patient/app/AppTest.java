@@ -362,6 +362,18 @@ class AppTest {
         Object shown = page.evaluate(
                 "navigator.serviceWorker.ready.then(r => r.getNotifications()).then(n => n[0].title + '|' + n[0].data.url)");
         assertEquals("CAR-T check-in due|/app/#/check-in/" + signedIn[0], shown);
+
+        // The service worker keeps the page and its files, never the user's data from the API.
+        AlertStub.patientAlerts(signedIn[0], signedIn[1], "{\"items\":[],\"nextCursor\":null}");
+        page.navigate(app + "#/history/" + signedIn[0]);
+        PlaywrightAssertions.assertThat(page.locator("#history-alerts")).containsText("None yet");
+        @SuppressWarnings("unchecked")
+        java.util.List<String> kept = (java.util.List<String>) page.evaluate("caches.keys()"
+                + ".then(names => Promise.all(names.map(n => caches.open(n).then(c => c.keys()))))"
+                + ".then(all => all.flat().map(r => new URL(r.url).pathname))");
+        assertTrue(kept.contains("/app/") && kept.contains("/app/assets/app.js"), kept::toString);
+        assertTrue(kept.stream().noneMatch(path -> path.startsWith("/app/api/") || path.startsWith("/api/")),
+                kept::toString);
         page.context().close();
     }
 }
